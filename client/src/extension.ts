@@ -1,0 +1,35 @@
+/**
+ * The extension's entry: starts the language client over node IPC and registers commands.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Bulletin', { log: true });
+  context.subscriptions.push(output);
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'bulletin' }],
+    outputChannel: output,
+    synchronize: { configurationSection: 'bulletin' },
+  };
+  client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('bulletin.restartServer', async () => {
+      output.appendLine('Restarting the Bulletin language server.');
+      await client?.restart();
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

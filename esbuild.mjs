@@ -1,0 +1,32 @@
+// One build script: the schema validator is generated, then client, server and CLI are
+// bundled for Node (CommonJS, `vscode` external). `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+execFileSync(process.execPath, ['scripts/generate-validator.mjs'], { stdio: 'inherit' });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

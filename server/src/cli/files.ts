@@ -1,0 +1,65 @@
+/** Finds bulletins under the paths the user gave: files as given, folders searched recursively. */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BULLETIN_FILE = /\.bulletin\.ya?ml$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+export class UsageError extends Error {}
+
+/** Absolute paths, sorted, each once; a symlink loop is visited once, not forever. */
+export function findBulletins(paths: readonly string[]): string[] {
+  const found = new Set<string>();
+  const visited = new Set<string>();
+  const walk = (folder: string) => {
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return; // unreadable folder: nothing to check in it
+    }
+    for (const entry of entries) {
+      const full = join(folder, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const s = statSync(full);
+          isDir = s.isDirectory();
+          isFile = s.isFile();
+        } catch {
+          continue; // dangling link
+        }
+      }
+      if (isDir && !SKIPPED_FOLDERS.has(entry.name)) walk(full);
+      else if (isFile && BULLETIN_FILE.test(entry.name)) found.add(full);
+    }
+  };
+  for (const path of paths) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      throw new UsageError(`no such file or folder: ${path}`);
+    }
+    if (stats.isDirectory()) walk(path);
+    else found.add(realOrSame(path));
+  }
+  return [...found].sort();
+}
+
+function realOrSame(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The core's entry points: text → parsed document + compact bulletin model (with its
+ * single-file problems), and bulletin + index → every finding with configured severities.
+ */
+import { createHash } from 'node:crypto';
+import { parseBulletinText, type ParsedDocument } from './parse';
+import { validateSchema } from './schema/validate';
+import { readBulletin, type Bulletin } from './model';
+import { compareProblems, type Problem, type SeveritySetting } from './problems';
+import type { Locale } from './messages';
+import { rules } from './rules';
+import type { WorkspaceIndex } from './index/workspace-index';
+
+export interface CheckOptions {
+  locale?: Locale;
+  /** Replaces the spec's id pattern (setting `bulletin.idPattern`). */
+  idPattern?: RegExp;
+  /** Per-code severity overrides (setting `bulletin.rules`). */
+  severities?: Record<string, SeveritySetting>;
+}
+
+export interface Analysis {
+  parsed: ParsedDocument;
+  bulletin: Bulletin;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+export function analyzeText(uri: string, text: string, options: CheckOptions = {}): Analysis {
+  const locale = options.locale ?? 'en';
+  const parsed = parseBulletinText(text, locale);
+  const intrinsic = [...parsed.problems, ...validateSchema(parsed, { locale, idPattern: options.idPattern })].sort(compareProblems);
+  return { parsed, bulletin: readBulletin(uri, parsed, intrinsic, hashText(text)) };
+}
+
+export function checkBulletin(bulletin: Bulletin, index: WorkspaceIndex, options: CheckOptions = {}): Problem[] {
+  const locale = options.locale ?? 'en';
+  const out: Problem[] = [];
+  for (const rule of rules) {
+    const setting = options.severities?.[rule.code];
+    if (setting === 'off') continue;
+    for (const found of rule.check({ bulletin, index, locale })) {
+      out.push(setting ? { ...found, severity: setting } : found);
+    }
+  }
+  return out.sort(compareProblems);
+}

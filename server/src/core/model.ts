@@ -1,0 +1,249 @@
+/**
+ * The compact, typed bulletin the index and the rules read: only what a check needs, each
+ * value with the range of its YAML node. Read tolerantly: a value of the wrong type is simply
+ * absent here (the schema check reports it).
+ */
+import { escapePointerToken, rangeOf, type ParsedDocument, type Range } from './parse';
+import type { Problem } from './problems';
+
+export interface Ref {
+  id: string;
+  range: Range;
+  pointer: string;
+}
+
+export interface BulletinFile {
+  name: string;
+  nameRange: Range;
+  /** Read from the source text: `4.00` stays `4.00`. */
+  version?: string;
+  versionRange?: Range;
+  date?: string;
+  dateRange?: Range;
+  size?: number;
+  sizeRange?: Range;
+  description?: string;
+  variant?: string;
+  folder?: string;
+  /** JSON pointer of the file entry (`/platforms/0/files/2`). */
+  pointer: string;
+  /** The entry's first line, where findings about the whole entry go. */
+  range: Range;
+}
+
+export interface PackageInfo {
+  file?: string;
+  fileRange?: Range;
+  date?: string;
+  dateRange?: Range;
+  version?: string;
+  size?: number;
+  pointer: string;
+  /** The `package` key. */
+  range: Range;
+}
+
+export interface RegistryCheck {
+  key?: string;
+  keyRange?: Range;
+  value?: string;
+  type?: string;
+  typeRange?: Range;
+  data?: unknown;
+  dataRange?: Range;
+  pointer: string;
+  range: Range;
+}
+
+export interface DeploymentEstimate {
+  machines: number;
+  minutes: number;
+  range: Range;
+}
+
+export interface Platform {
+  id?: string;
+  idRange?: Range;
+  name?: string;
+  pointer: string;
+  /** The platform item's first line. */
+  range: Range;
+  package?: PackageInfo;
+  folder?: string;
+  files: BulletinFile[];
+  /** Undefined when the platform has no `verify.registry` list at all. */
+  registry?: RegistryCheck[];
+  deployment: DeploymentEstimate[];
+}
+
+export interface Bulletin {
+  uri: string;
+  id?: string;
+  idRange?: Range;
+  kb?: number;
+  kbRange?: Range;
+  title?: string;
+  lang: 'ja' | 'en';
+  published?: string;
+  publishedRange?: Range;
+  updated?: string;
+  updatedRange?: Range;
+  severity?: string;
+  severityRange?: Range;
+  exploit?: string;
+  exploitRange?: Range;
+  urgency?: string;
+  urgencyRange?: Range;
+  includes: Ref[];
+  related: Ref[];
+  platforms: Platform[];
+  /** The problems one file shows alone: `yaml-syntax` and `schema`. */
+  intrinsic: Problem[];
+  /** Start offset of each line, so positions can be made without keeping the text. */
+  lineStarts: Uint32Array;
+  textLength: number;
+  /** Hash of the text the model was read from (cache key, change detection). */
+  hash: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = (v: unknown): string | undefined => (typeof v === 'string' && VALID_DATE.test(v) ? v : undefined);
+const VALID_VERSION = /^\d+(\.\d+){1,3}$/;
+const version = (v: unknown): string | undefined => (typeof v === 'string' && VALID_VERSION.test(v) ? v : undefined);
+
+export function readBulletin(uri: string, parsed: ParsedDocument, intrinsic: Problem[], hash: string): Bulletin {
+  const root = isObj(parsed.value) ? parsed.value : {};
+  const at = (pointer: string): Range | undefined => rangeOf(parsed.nodes, pointer);
+  const keyAt = (pointer: string): Range | undefined => parsed.nodes.get(pointer)?.key ?? at(pointer);
+  const itemRange = (pointer: string): Range => {
+    const loc = parsed.nodes.get(pointer);
+    if (!loc) return [0, 0];
+    const start = loc.key?.[0] ?? loc.value[0];
+    let end = start;
+    while (end < parsed.text.length && parsed.text[end] !== '\n' && parsed.text[end] !== '\r') end++;
+    return [start, Math.min(end, Math.max(loc.value[1], loc.key?.[1] ?? start))];
+  };
+  const refs = (key: 'includes' | 'related'): Ref[] => {
+    const list = root[key];
+    if (!Array.isArray(list)) return [];
+    const out: Ref[] = [];
+    list.forEach((v, i) => {
+      const pointer = `/${key}/${i}`;
+      const range = at(pointer);
+      if (typeof v === 'string' && range) out.push({ id: v, range, pointer });
+    });
+    return out;
+  };
+
+  const platforms: Platform[] = [];
+  const platformList = Array.isArray(root.platforms) ? root.platforms : [];
+  platformList.forEach((p, pi) => {
+    if (!isObj(p)) return;
+    const pointer = `/platforms/${pi}`;
+    const files: BulletinFile[] = [];
+    (Array.isArray(p.files) ? p.files : []).forEach((f, fi) => {
+      if (!isObj(f) || typeof f.name !== 'string') return;
+      const fp = `${pointer}/files/${fi}`;
+      files.push({
+        name: f.name,
+        nameRange: at(`${fp}/name`) ?? itemRange(fp),
+        version: version(f.version),
+        versionRange: at(`${fp}/version`),
+        date: date(f.date),
+        dateRange: at(`${fp}/date`),
+        size: num(f.size),
+        sizeRange: at(`${fp}/size`),
+        description: str(f.description),
+        variant: str(f.variant),
+        folder: str(f.folder),
+        pointer: fp,
+        range: itemRange(fp),
+      });
+    });
+    let pkg: PackageInfo | undefined;
+    if (isObj(p.package)) {
+      const pp = `${pointer}/package`;
+      pkg = {
+        file: str(p.package.file),
+        fileRange: at(`${pp}/file`),
+        date: date(p.package.date),
+        dateRange: at(`${pp}/date`),
+        version: version(p.package.version),
+        size: num(p.package.size),
+        pointer: pp,
+        range: keyAt(pp) ?? itemRange(pointer),
+      };
+    }
+    let registry: RegistryCheck[] | undefined;
+    if (isObj(p.verify) && Array.isArray(p.verify.registry)) {
+      registry = [];
+      p.verify.registry.forEach((r, ri) => {
+        if (!isObj(r)) return;
+        const rp = `${pointer}/verify/registry/${ri}`;
+        registry!.push({
+          key: str(r.key),
+          keyRange: at(`${rp}/key`),
+          value: str(r.value),
+          type: str(r.type),
+          typeRange: at(`${rp}/type`),
+          data: r.data,
+          dataRange: at(`${rp}/data`),
+          pointer: rp,
+          range: itemRange(rp),
+        });
+      });
+    }
+    const deployment: DeploymentEstimate[] = [];
+    if (isObj(p.deployment)) {
+      for (const [machines, minutes] of Object.entries(p.deployment)) {
+        const n = Number(machines);
+        const m = num(minutes);
+        const dp = `${pointer}/deployment/${escapePointerToken(machines)}`;
+        if (Number.isInteger(n) && n > 0 && m !== undefined) deployment.push({ machines: n, minutes: m, range: itemRange(dp) });
+      }
+    }
+    platforms.push({
+      id: str(p.id),
+      idRange: at(`${pointer}/id`),
+      name: str(p.name),
+      pointer,
+      range: itemRange(pointer),
+      package: pkg,
+      folder: str(p.folder),
+      files,
+      registry,
+      deployment,
+    });
+  });
+
+  return {
+    uri,
+    id: str(root.id),
+    idRange: at('/id'),
+    kb: num(root.kb),
+    kbRange: at('/kb'),
+    title: str(root.title),
+    lang: root.lang === 'en' ? 'en' : 'ja',
+    published: date(root.published),
+    publishedRange: at('/published'),
+    updated: date(root.updated),
+    updatedRange: at('/updated'),
+    severity: str(root.severity),
+    severityRange: at('/severity'),
+    exploit: str(root.exploit),
+    exploitRange: at('/exploit'),
+    urgency: str(root.urgency),
+    urgencyRange: at('/urgency'),
+    includes: refs('includes'),
+    related: refs('related'),
+    platforms,
+    intrinsic,
+    lineStarts: parsed.lineStarts,
+    textLength: parsed.text.length,
+    hash,
+  };
+}

@@ -1,0 +1,46 @@
+/** Offsets ↔ line/character (UTF-16 code units, as LSP counts by default). */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** Start offset of every line; "\r\n", "\n" and a lone "\r" all end a line, as in VS Code. */
+export function computeLineStarts(text: string): Uint32Array {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return Uint32Array.from(starts);
+}
+
+export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low] };
+}
+
+export function offsetAt(lineStarts: Uint32Array, textLength: number, position: Position): number {
+  if (position.line >= lineStarts.length) return textLength;
+  if (position.line < 0) return 0;
+  const lineStart = lineStarts[position.line];
+  const nextStart = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] : textLength;
+  return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
+}
+
+/** End offset of the line that holds `offset`, without its line break. */
+export function lineEndAt(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return end;
+}

@@ -1,0 +1,45 @@
+/** Problems → LSP diagnostics: positions made here, once, at the edge. */
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { Problem, Severity } from '../core/problems';
+import { positionAt } from '../core/text';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The rule docs ship inside the extension (docs/rules.md beside dist/), so the link works offline. */
+const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
+
+export function ruleDocUri(code: string): string {
+  return `${rulesDoc}#${code}`;
+}
+
+/** Line starts of any document the index knows, to place related locations in closed files. */
+export type LineStartsLookup = (uri: string) => Uint32Array | undefined;
+
+export function toDiagnostic(problem: Problem, lineStarts: Uint32Array, lookup: LineStartsLookup): Diagnostic {
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const r of problem.related ?? []) {
+    const starts = lookup(r.uri);
+    if (!starts) continue;
+    related.push({
+      location: { uri: r.uri, range: { start: positionAt(starts, r.offset), end: positionAt(starts, r.offset + r.length) } },
+      message: r.message,
+    });
+  }
+  return {
+    range: { start: positionAt(lineStarts, problem.offset), end: positionAt(lineStarts, problem.offset + problem.length) },
+    severity: severities[problem.severity],
+    code: problem.code,
+    codeDescription: { href: ruleDocUri(problem.code) },
+    source: 'bulletin',
+    message: problem.message,
+    ...(related.length > 0 ? { relatedInformation: related } : {}),
+    ...(problem.data ? { data: problem.data } : {}),
+  };
+}

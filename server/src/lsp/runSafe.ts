@@ -1,0 +1,29 @@
+/**
+ * Every handler runs through here: an exception becomes a logged error and a fallback
+ * result, never a dead server; a cancelled request answers as cancelled.
+ */
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+
+export interface Logger {
+  error(message: string): void;
+}
+
+export function runSafe<T>(logger: Logger, name: string, fallback: T, token: CancellationToken | undefined, work: () => T): T | ResponseError<void> {
+  if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  try {
+    const result = work();
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    return result;
+  } catch (error) {
+    logger.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+export function runSafeVoid(logger: Logger, name: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    logger.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * A real language server process over stdio, driven the way an editor drives it.
+ * Waits are polls on a condition with a timeout, never fixed sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+  type InitializeParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+
+export const root = join(__dirname, '..', '..');
+export const serverPath = join(root, 'dist', 'server.js');
+
+export interface ServerOptions {
+  settings?: Record<string, unknown>;
+  locale?: string;
+  workspaceFolders?: string[];
+  capabilities?: InitializeParams['capabilities'];
+  initializationOptions?: unknown;
+}
+
+export class ServerProcess {
+  readonly connection: ProtocolConnection;
+  readonly child: ChildProcess;
+  /** Latest diagnostics per URI, with the version they were published for. */
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly logs: string[] = [];
+  settings: Record<string, unknown>;
+  private versions = new Map<string, number>();
+
+  private constructor(options: ServerOptions) {
+    this.settings = options.settings ?? {};
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk) => this.logs.push(String(chunk)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params);
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'bulletin' ? this.settings : item.section ? (this.settings as Record<string, unknown>)[item.section] ?? null : null)),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/unregisterCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  static async start(options: ServerOptions = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(options);
+    const folders = options.workspaceFolders ?? [];
+    await server.connection.sendRequest('initialize', {
+      processId: process.pid,
+      locale: options.locale ?? 'en',
+      rootUri: folders[0] ? pathToFileURL(folders[0]).toString() : null,
+      workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).toString(), name: f })),
+      capabilities: options.capabilities ?? {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+      },
+      initializationOptions: options.initializationOptions,
+    } satisfies InitializeParams);
+    await server.connection.sendNotification('initialized', {});
+    return server;
+  }
+
+  open(uri: string, text: string, version = 1): void {
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version, text } });
+  }
+
+  change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bulletin: settings } });
+  }
+
+  /** Polls until the diagnostics of `uri` satisfy `predicate` (and, if given, are for `version`). */
+  async waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const params = this.diagnostics.get(uri);
+      if (params && (version === undefined || params.version === version) && predicate(params.diagnostics)) return params.diagnostics;
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for diagnostics of ${uri} (version ${version}); last: ${JSON.stringify(params)}\nserver log:\n${this.logs.join('')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await this.connection.sendNotification('exit').catch(() => undefined);
+    } catch {
+      // already gone
+    }
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+    this.connection.dispose();
+  }
+}
