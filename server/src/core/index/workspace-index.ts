@@ -1,49 +1,259 @@
 /**
- * The workspace index: every bulletin's compact model, by document key and by id.
+ * The workspace index: every bulletin's compact model (never a YAML document), by document
+ * key and by id; the `includes`/`related` graph in both directions; and every shipped file by
+ * its identity (platform `id`, name case-insensitively, variant). `set`/`delete` update it
+ * incrementally, one document at a time.
+ *
+ * Stable API other features read (completion, hover, code actions, preview):
+ *   get(uri), byId(id), ids(), all(), size, referencesTo(id), referencesFrom(bulletin),
+ *   filesByIdentity(platformId, name, variant), filesByName(name), cycleOf(id),
+ *   includesPath(from, to), dependentsOf(uri), generation.
  */
-import type { Bulletin } from '../model';
+import type { Bulletin, BulletinFile, Platform, Ref } from '../model';
+import { versionKey } from '../version';
+import { cyclicComponents, pathWithin } from './cycles';
+
+export type ReferenceKind = 'includes' | 'related';
+
+/** One `includes`/`related` item: which bulletin names which id, and where. */
+export interface Reference {
+  from: Bulletin;
+  kind: ReferenceKind;
+  ref: Ref;
+}
+
+/** One file entry of one platform of one bulletin (its ranges are in `file`). */
+export interface FileEntry {
+  bulletin: Bulletin;
+  platform: Platform;
+  file: BulletinFile;
+}
+
+/** The key of a file's identity: (platform id, name case-insensitively, variant). */
+export function fileIdentity(platformId: string, name: string, variant?: string): string {
+  return `${platformId}\u0000${name.toLowerCase()}\u0000${(variant ?? '').toLowerCase()}`;
+}
+
+type ByUri<T> = Map<string, Map<string, T[]>>;
+
+function addTo<T>(map: ByUri<T>, key: string, uri: string, item: T): void {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  let list = inner.get(uri);
+  if (!list) inner.set(uri, (list = []));
+  list.push(item);
+}
+
+function removeFrom<T>(map: ByUri<T>, key: string, uri: string): void {
+  const inner = map.get(key);
+  if (!inner) return;
+  inner.delete(uri);
+  if (inner.size === 0) map.delete(key);
+}
+
+function flatten<T>(inner: Map<string, T[]> | undefined): T[] {
+  if (!inner) return [];
+  const out: T[] = [];
+  for (const list of inner.values()) out.push(...list);
+  return out;
+}
 
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, Bulletin>();
   private readonly idToUris = new Map<string, Set<string>>();
+  /** Named id → who names it. */
+  private readonly referencesById: ByUri<Reference> = new Map();
+  /** File identity → entries. */
+  private readonly filesById: ByUri<FileEntry> = new Map();
+  /** Lower-case file name → entries (every platform and variant). */
+  private readonly filesByLowerName: ByUri<FileEntry> = new Map();
+  private components: Map<string, ReadonlySet<string>> | undefined;
+  private includesEdges: Map<string, Set<string>> | undefined;
+  private changes = 0;
+
+  /** Grows on every change; a cache keyed by it is current while it stays equal. */
+  get generation(): number {
+    return this.changes;
+  }
 
   set(bulletin: Bulletin): void {
-    this.delete(bulletin.uri);
+    const old = this.byUri.get(bulletin.uri);
+    if (old) this.remove(old);
     this.byUri.set(bulletin.uri, bulletin);
-    if (bulletin.id) {
+    if (bulletin.id !== undefined) {
       let set = this.idToUris.get(bulletin.id);
       if (!set) this.idToUris.set(bulletin.id, (set = new Set()));
       set.add(bulletin.uri);
     }
+    for (const reference of referencesOf(bulletin)) addTo(this.referencesById, reference.ref.id, bulletin.uri, reference);
+    for (const entry of fileEntriesOf(bulletin)) {
+      addTo(this.filesById, fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant), bulletin.uri, entry);
+      addTo(this.filesByLowerName, entry.file.name.toLowerCase(), bulletin.uri, entry);
+    }
+    if (!old || includesSignature(old) !== includesSignature(bulletin)) this.graphChanged();
+    this.changes++;
   }
 
   delete(uri: string): Bulletin | undefined {
     const old = this.byUri.get(uri);
     if (!old) return undefined;
+    this.remove(old);
     this.byUri.delete(uri);
-    if (old.id) {
+    this.graphChanged();
+    this.changes++;
+    return old;
+  }
+
+  private remove(old: Bulletin): void {
+    if (old.id !== undefined) {
       const set = this.idToUris.get(old.id);
-      set?.delete(uri);
+      set?.delete(old.uri);
       if (set && set.size === 0) this.idToUris.delete(old.id);
     }
-    return old;
+    for (const reference of referencesOf(old)) removeFrom(this.referencesById, reference.ref.id, old.uri);
+    for (const entry of fileEntriesOf(old)) {
+      removeFrom(this.filesById, fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant), old.uri);
+      removeFrom(this.filesByLowerName, entry.file.name.toLowerCase(), old.uri);
+    }
+  }
+
+  private graphChanged(): void {
+    this.components = undefined;
+    this.includesEdges = undefined;
   }
 
   get(uri: string): Bulletin | undefined {
     return this.byUri.get(uri);
   }
 
-  /** Every bulletin with this id (more than one is a `duplicate-id`). */
+  has(uri: string): boolean {
+    return this.byUri.has(uri);
+  }
+
+  /** Every bulletin with this id (more than one is a `duplicate-id`), in document-key order. */
   byId(id: string): Bulletin[] {
     const uris = this.idToUris.get(id);
-    return uris ? [...uris].map((uri) => this.byUri.get(uri)!).filter(Boolean) : [];
+    if (!uris) return [];
+    return [...uris].sort().map((uri) => this.byUri.get(uri)!);
+  }
+
+  /** Every id some bulletin has. */
+  ids(): IterableIterator<string> {
+    return this.idToUris.keys();
   }
 
   all(): IterableIterator<Bulletin> {
     return this.byUri.values();
   }
 
+  uris(): IterableIterator<string> {
+    return this.byUri.keys();
+  }
+
   get size(): number {
     return this.byUri.size;
   }
+
+  /** Every `includes`/`related` item, in any bulletin, that names `id`. */
+  referencesTo(id: string): Reference[] {
+    return flatten(this.referencesById.get(id));
+  }
+
+  /** The items of `bulletin`'s own `includes` and `related`. */
+  referencesFrom(bulletin: Bulletin): Reference[] {
+    return referencesOf(bulletin);
+  }
+
+  /** Every entry of the file (platform id, name case-insensitively, variant) in the workspace. */
+  filesByIdentity(platformId: string, name: string, variant?: string): FileEntry[] {
+    return flatten(this.filesById.get(fileIdentity(platformId, name, variant)));
+  }
+
+  /** Every entry of a file name on every platform (Show Index: a file's version history). */
+  filesByName(name: string): FileEntry[] {
+    return flatten(this.filesByLowerName.get(name.toLowerCase()));
+  }
+
+  /** Every distinct lower-case file name in the workspace. */
+  fileNames(): IterableIterator<string> {
+    return this.filesByLowerName.keys();
+  }
+
+  /** The ids of the `includes` cycle `id` is part of (its strongly connected component), if any. */
+  cycleOf(id: string): ReadonlySet<string> | undefined {
+    return this.cyclicComponents().get(id);
+  }
+
+  /** A shortest `includes` path from id `from` to id `to` inside their common cycle. */
+  includesPath(from: string, to: string): string[] {
+    const component = this.cycleOf(from);
+    if (!component || !component.has(to)) return [from, to];
+    return pathWithin(this.edges(), component, from, to);
+  }
+
+  /**
+   * Documents whose findings may change when `uri`'s bulletin changes, judged on the index as
+   * it is now (callers take the union before and after an update): bulletins with the same id,
+   * those it names and those naming it (both directions), those shipping one of its files at
+   * the same version, and the members of its `includes` cycle. `uri` itself is not included.
+   */
+  dependentsOf(uri: string): Set<string> {
+    const out = new Set<string>();
+    const bulletin = this.byUri.get(uri);
+    if (!bulletin) return out;
+    if (bulletin.id !== undefined) {
+      for (const other of this.idToUris.get(bulletin.id) ?? []) out.add(other);
+      for (const other of this.referencesById.get(bulletin.id)?.keys() ?? []) out.add(other);
+      for (const member of this.cycleOf(bulletin.id) ?? []) for (const other of this.idToUris.get(member) ?? []) out.add(other);
+    }
+    for (const reference of referencesOf(bulletin)) for (const other of this.idToUris.get(reference.ref.id) ?? []) out.add(other);
+    for (const entry of fileEntriesOf(bulletin)) {
+      const version = entry.file.version;
+      const inner = this.filesById.get(fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant));
+      if (!inner) continue;
+      for (const [other, entries] of inner) {
+        if (out.has(other) || other === uri) continue;
+        if (version === undefined || entries.some((e) => e.file.version !== undefined && versionKey(e.file.version) === versionKey(version))) out.add(other);
+      }
+    }
+    out.delete(uri);
+    return out;
+  }
+
+  private edges(): Map<string, Set<string>> {
+    if (this.includesEdges) return this.includesEdges;
+    const edges = new Map<string, Set<string>>();
+    for (const bulletin of this.byUri.values()) {
+      if (bulletin.id === undefined || bulletin.includes.length === 0) continue;
+      let targets = edges.get(bulletin.id);
+      if (!targets) edges.set(bulletin.id, (targets = new Set()));
+      for (const ref of bulletin.includes) targets.add(ref.id);
+    }
+    return (this.includesEdges = edges);
+  }
+
+  private cyclicComponents(): Map<string, ReadonlySet<string>> {
+    return (this.components ??= cyclicComponents(this.edges()));
+  }
+}
+
+function referencesOf(bulletin: Bulletin): Reference[] {
+  return [
+    ...bulletin.includes.map((ref) => ({ from: bulletin, kind: 'includes' as const, ref })),
+    ...bulletin.related.map((ref) => ({ from: bulletin, kind: 'related' as const, ref })),
+  ];
+}
+
+/** File entries of platforms that have an id (a file without its platform has no identity). */
+function fileEntriesOf(bulletin: Bulletin): FileEntry[] {
+  const out: FileEntry[] = [];
+  for (const platform of bulletin.platforms) {
+    if (platform.id === undefined) continue;
+    for (const file of platform.files) out.push({ bulletin, platform, file });
+  }
+  return out;
+}
+
+function includesSignature(bulletin: Bulletin): string {
+  return `${bulletin.id ?? ''}\u0000${bulletin.includes.map((r) => r.id).join('\u0000')}`;
 }

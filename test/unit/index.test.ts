@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from '../../server/src/core/analyze';
+import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
+import { compareNewer, reporterOf } from '../../server/src/core/index/order';
+
+function bulletin(uri: string, id: string, extra = '', published = '2004-10-16') {
+  return analyzeText(uri, `bulletin: 1\nid: ${id}\ntitle: T\npublished: ${published}\nseverity: important\n${extra}`).bulletin;
+}
+const files = (platform: string, ...entries: string[]) =>
+  `platforms:\n  - id: ${platform}\n    files:\n${entries.map((e) => { const [name, version, size] = e.split(' '); return `      - name: ${name}\n        version: ${version}\n${size ? `        size: ${size}\n` : ''}`; }).join('')}`;
+
+test('bulletins by id, references both ways, files by identity', () => {
+  const index = new WorkspaceIndex();
+  const a = bulletin('a', 'MS04-012', files('nt4', 'RPCRT4.DLL 4.0.1381.7230'));
+  const b = bulletin('b', 'MS04-029', `related: [MS04-012]\n${files('nt4', 'rpcrt4.dll 4.0.1381.7303')}`);
+  index.set(a);
+  index.set(b);
+  assert.deepEqual(index.byId('MS04-012').map((x) => x.uri), ['a']);
+  assert.deepEqual(index.referencesTo('MS04-012').map((r) => [r.from.uri, r.kind, r.ref.id]), [['b', 'related', 'MS04-012']]);
+  assert.deepEqual(index.filesByIdentity('nt4', 'rpcrt4.dll').map((e) => [e.bulletin.uri, e.file.version]), [['a', '4.0.1381.7230'], ['b', '4.0.1381.7303']]);
+  assert.deepEqual(index.filesByIdentity('other', 'rpcrt4.dll'), []);
+  assert.equal(index.filesByName('Rpcrt4.dll').length, 2);
+  assert.deepEqual([...index.dependentsOf('a')], ['b']);
+  assert.deepEqual([...index.dependentsOf('b')], ['a']);
+});
+
+test('an update replaces every trace of the old model', () => {
+  const index = new WorkspaceIndex();
+  index.set(bulletin('a', 'MS04-012', `includes: [MS03-001]\n${files('nt4', 'x.dll 1.0')}`));
+  index.set(bulletin('a', 'MS04-013', files('nt4', 'y.dll 1.0')));
+  assert.deepEqual(index.byId('MS04-012'), []);
+  assert.deepEqual(index.referencesTo('MS03-001'), []);
+  assert.deepEqual(index.filesByIdentity('nt4', 'x.dll'), []);
+  assert.equal(index.filesByIdentity('nt4', 'y.dll').length, 1);
+  index.delete('a');
+  assert.equal(index.size, 0);
+  assert.deepEqual(index.filesByIdentity('nt4', 'y.dll'), []);
+});
+
+test('dependents: same id, shared file at the same version, cycle members; not a file at another version', () => {
+  const index = new WorkspaceIndex();
+  index.set(bulletin('a', 'MS01-001', files('nt4', 'x.dll 1.0 10')));
+  index.set(bulletin('b', 'MS01-002', files('nt4', 'x.dll 1.00 11')));
+  index.set(bulletin('c', 'MS01-003', files('nt4', 'x.dll 2.0 11')));
+  index.set(bulletin('d', 'MS01-001'));
+  assert.deepEqual([...index.dependentsOf('a')].sort(), ['b', 'd']);
+  index.set(bulletin('e', 'MS02-001', 'includes: [MS02-002]\n'));
+  index.set(bulletin('f', 'MS02-002', 'includes: [MS02-003]\n'));
+  index.set(bulletin('g', 'MS02-003', 'includes: [MS02-001]\n'));
+  assert.deepEqual([...index.dependentsOf('e')].sort(), ['f', 'g']);
+  assert.deepEqual([...(index.cycleOf('MS02-002') ?? [])].sort(), ['MS02-001', 'MS02-002', 'MS02-003']);
+  assert.deepEqual(index.includesPath('MS02-001', 'MS02-003'), ['MS02-001', 'MS02-002', 'MS02-003']);
+});
+
+test('cycle detection: a diamond is no cycle, a self-include is, and a long chain never recurses', () => {
+  const index = new WorkspaceIndex();
+  index.set(bulletin('top', 'MS05-001', 'includes: [MS05-002, MS05-003]\n'));
+  index.set(bulletin('l', 'MS05-002', 'includes: [MS05-004]\n'));
+  index.set(bulletin('r', 'MS05-003', 'includes: [MS05-004]\n'));
+  index.set(bulletin('bottom', 'MS05-004'));
+  for (const id of ['MS05-001', 'MS05-002', 'MS05-003', 'MS05-004']) assert.equal(index.cycleOf(id), undefined);
+  index.set(bulletin('self', 'MS06-001', 'includes: [MS06-001]\n'));
+  assert.deepEqual([...index.cycleOf('MS06-001')!], ['MS06-001']);
+  const n = 20_000;
+  for (let i = 0; i < n; i++) {
+    const id = `MS07-${String(i).padStart(5, '0')}`;
+    const next = `MS07-${String((i + 1) % n).padStart(5, '0')}`;
+    index.set(bulletin(`chain${i}`, id, `includes: [${next}]\n`));
+  }
+  assert.equal(index.cycleOf('MS07-00000')!.size, n);
+});
+
+test('newer is the later published, then the greater id; the reporter is who names the other', () => {
+  const older = bulletin('o', 'MS04-012', '', '2004-04-14');
+  const newer = bulletin('n', 'MS04-029', '', '2004-10-16');
+  assert.ok(compareNewer(newer, older) > 0);
+  assert.ok(compareNewer(bulletin('x', 'MS04-013'), bulletin('y', 'MS04-012')) > 0);
+  assert.equal(reporterOf(older, newer), newer);
+  const namingOlder = bulletin('o2', 'MS04-012', 'related: [MS04-029]\n', '2004-04-14');
+  assert.equal(reporterOf(namingOlder, newer), namingOlder);
+});

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareVersions, versionKey } from '../../server/src/core/version';
+
+test('versions compare numerically, part by part', () => {
+  assert.equal(compareVersions('5.2.3790.139', '5.2.3790.88'), 1);
+  assert.equal(compareVersions('5.2.3790.88', '5.2.3790.139'), -1);
+  assert.equal(compareVersions('4.0.1381.39779', '4.0.1381.7263'), 1);
+  assert.equal(compareVersions('10.0', '9.9'), 1);
+});
+
+test('leading zeros are allowed and missing parts count as 0', () => {
+  assert.equal(compareVersions('5.00.2195.6866', '5.0.2195.6866'), 0);
+  assert.equal(compareVersions('4.00', '4.0.0.0'), 0);
+  assert.equal(compareVersions('4.0', '4.0.0.1'), -1);
+  assert.equal(compareVersions('4.0.0.1', '4.0'), 1);
+  assert.equal(compareVersions('007.1', '7.01'), 0);
+});
+
+test('parts longer than a safe integer still compare exactly', () => {
+  assert.equal(compareVersions('1.90071992547409931', '1.90071992547409930'), 1);
+  assert.equal(compareVersions('1.00000000000000000000002', '1.2'), 0);
+});
+
+test('versionKey is equal exactly when versions compare equal', () => {
+  assert.equal(versionKey('5.00.2195.6866'), versionKey('5.0.2195.6866'));
+  assert.equal(versionKey('4.00'), versionKey('4.0.0.0'));
+  assert.notEqual(versionKey('4.0.0.1'), versionKey('4.0'));
+  assert.equal(versionKey('0.0'), '0');
+});
