@@ -2,8 +2,40 @@
 import type { Rule } from './types';
 import { yamlSyntax } from './yaml-syntax';
 import { schema } from './schema';
+import { duplicateId } from './duplicate-id';
+import { unresolvedReference } from './unresolved-reference';
+import { supersedenceCycle } from './supersedence-cycle';
+import { fileVersionConflict } from './file-version-conflict';
+import { fileMetadataMismatch } from './file-metadata-mismatch';
+import { incompleteSupersedence } from './incomplete-supersedence';
+import { missingRegistryCheck } from './missing-registry-check';
+import { registryKbMismatch } from './registry-kb-mismatch';
+import { registryDataType } from './registry-data-type';
+import { packageKbMismatch } from './package-kb-mismatch';
+import { dateOrder } from './date-order';
+import { deploymentOrder } from './deployment-order';
+import { duplicateEntry } from './duplicate-entry';
+import { urgencyMismatch } from './urgency-mismatch';
 
-export const rules: readonly Rule[] = [yamlSyntax, schema];
+/** In the spec's order. */
+export const rules: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  duplicateId,
+  unresolvedReference,
+  supersedenceCycle,
+  fileVersionConflict,
+  fileMetadataMismatch,
+  incompleteSupersedence,
+  missingRegistryCheck,
+  registryKbMismatch,
+  registryDataType,
+  packageKbMismatch,
+  dateOrder,
+  deploymentOrder,
+  duplicateEntry,
+  urgencyMismatch,
+];
 
 export const ruleByCode = new Map(rules.map((rule) => [rule.code, rule]));
 

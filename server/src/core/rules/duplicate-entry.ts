@@ -1,0 +1,47 @@
+import type { Rule } from './types';
+import type { Range } from '../parse';
+import { problem, type Problem } from '../problems';
+import { msg, registerMessages } from '../messages';
+import { relatedAt, variantSuffix } from './support';
+
+registerMessages({
+  en: {
+    'rule.duplicateEntry.platform': 'Platform {platform} is listed twice in this bulletin.',
+    'rule.duplicateEntry.file': '{file}{variant} is listed twice for platform {platform}; use `variant` if the platform ships two builds.',
+    'rule.duplicateEntry.related': 'First listed here.',
+  },
+  ja: {
+    'rule.duplicateEntry.platform': 'プラットフォーム {platform} がこのセキュリティ情報に 2 回書かれています。',
+    'rule.duplicateEntry.file': '{file}{variant} がプラットフォーム {platform} に 2 回書かれています。2 種類のビルドがあるなら `variant` で区別してください。',
+    'rule.duplicateEntry.related': '最初はここに書かれています。',
+  },
+});
+
+/** A platform id repeats in one bulletin, or a file (name, variant) repeats within one platform. */
+export const duplicateEntry: Rule = {
+  code: 'duplicate-entry',
+  defaultSeverity: 'error',
+  title: { en: 'A platform or file is listed twice', ja: 'プラットフォームまたはファイルが重複している' },
+  crossFile: false,
+  check: ({ bulletin, locale }) => {
+    const out: Problem[] = [];
+    const related = (range: Range) => [relatedAt(bulletin, range, msg(locale, 'rule.duplicateEntry.related'))];
+    const platforms = new Map<string, Range>();
+    for (const platform of bulletin.platforms) {
+      if (platform.id !== undefined && platform.idRange) {
+        const first = platforms.get(platform.id);
+        if (first) out.push(problem('duplicate-entry', 'error', platform.idRange, msg(locale, 'rule.duplicateEntry.platform', { platform: platform.id }), { related: related(first) }));
+        else platforms.set(platform.id, platform.idRange);
+      }
+      const files = new Map<string, Range>();
+      for (const file of platform.files) {
+        const key = `${file.name.toLowerCase()}\u0000${(file.variant ?? '').toLowerCase()}`;
+        const first = files.get(key);
+        const args = { file: file.name, variant: variantSuffix(file.variant), platform: platform.id ?? platform.pointer };
+        if (first) out.push(problem('duplicate-entry', 'error', file.nameRange, msg(locale, 'rule.duplicateEntry.file', args), { related: related(first) }));
+        else files.set(key, file.nameRange);
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,63 @@
+import type { Rule } from './types';
+import { problem, type Problem } from '../problems';
+import { msg, registerMessages } from '../messages';
+import { compareNewer } from '../index/order';
+import { compareVersions } from '../version';
+import { label, relatedAt, variantSuffix } from './support';
+
+registerMessages({
+  en: {
+    'rule.fileVersionConflict':
+      '{file}{variant} ({platform}) is {version} in {id}, but {otherId} ships it at the higher {otherVersion}, although {id} is newer: applying {id} after {otherId} would put an older file back.',
+    'rule.fileVersionConflict.related': '{otherId} ships {file} ({platform}) at {otherVersion} here.',
+  },
+  ja: {
+    'rule.fileVersionConflict':
+      '{file}{variant} ({platform}) は {id} では {version} ですが、{otherId} はより高い {otherVersion} を配布しています。{id} の方が新しいため、{otherId} の後に {id} を適用すると古いファイルに戻ってしまいます。',
+    'rule.fileVersionConflict.related': '{otherId} はここで {file} ({platform}) の {otherVersion} を配布しています。',
+  },
+});
+
+/** A file this (newer) bulletin ships lower than a bulletin it includes or relates to. */
+export const fileVersionConflict: Rule = {
+  code: 'file-version-conflict',
+  defaultSeverity: 'error',
+  title: { en: 'A named older bulletin ships a file at a higher version', ja: '参照先の古いセキュリティ情報の方がファイルのバージョンが高い' },
+  crossFile: true,
+  check: ({ bulletin, index, locale }) => {
+    const out: Problem[] = [];
+    const seen = new Set<string>();
+    for (const reference of index.referencesFrom(bulletin)) {
+      for (const other of index.byId(reference.ref.id)) {
+        if (other.uri === bulletin.uri || seen.has(other.uri) || compareNewer(bulletin, other) <= 0) continue;
+        seen.add(other.uri);
+        for (const platform of bulletin.platforms) {
+          if (platform.id === undefined) continue;
+          for (const file of platform.files) {
+            if (file.version === undefined || !file.versionRange) continue;
+            for (const entry of index.filesByIdentity(platform.id, file.name, file.variant)) {
+              if (entry.bulletin !== other || entry.file.version === undefined) continue;
+              if (compareVersions(entry.file.version, file.version) <= 0) continue;
+              const args = {
+                file: file.name,
+                variant: variantSuffix(file.variant),
+                platform: platform.id,
+                id: label(bulletin),
+                version: file.version,
+                otherId: label(other),
+                otherVersion: entry.file.version,
+              };
+              out.push(
+                problem('file-version-conflict', 'error', file.versionRange, msg(locale, 'rule.fileVersionConflict', args), {
+                  related: [relatedAt(other, entry.file.versionRange ?? entry.file.range, msg(locale, 'rule.fileVersionConflict.related', args))],
+                  data: { otherUri: other.uri, otherPointer: entry.file.pointer, otherVersion: entry.file.version },
+                }),
+              );
+            }
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,25 @@
+import type { Rule } from './types';
+import { problem, type Problem } from '../problems';
+import { msg, registerMessages } from '../messages';
+
+registerMessages({
+  en: { 'rule.missingRegistryCheck': 'Platform {platform} has a package but no `verify.registry` entry that shows it is installed.' },
+  ja: { 'rule.missingRegistryCheck': 'プラットフォーム {platform} には package がありますが、適用を確認する `verify.registry` の項目がありません。' },
+});
+
+/** A platform with a `package` and no `verify.registry` entry; reported on `package`. */
+export const missingRegistryCheck: Rule = {
+  code: 'missing-registry-check',
+  defaultSeverity: 'warning',
+  title: { en: 'A platform with a package has no registry check', ja: 'package のあるプラットフォームにレジストリの確認がない' },
+  crossFile: false,
+  check: ({ bulletin, locale }) => {
+    const out: Problem[] = [];
+    for (const platform of bulletin.platforms) {
+      if (!platform.package || (platform.registry && platform.registry.length > 0)) continue;
+      const name = platform.id ?? platform.name ?? platform.pointer;
+      out.push(problem('missing-registry-check', 'warning', platform.package.range, msg(locale, 'rule.missingRegistryCheck', { platform: name }), { data: { platformPointer: platform.pointer, kb: bulletin.kb } }));
+    }
+    return out;
+  },
+};

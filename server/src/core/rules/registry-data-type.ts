@@ -1,0 +1,42 @@
+import type { Rule } from './types';
+import { problem, type Problem } from '../problems';
+import { msg, registerMessages } from '../messages';
+
+registerMessages({
+  en: {
+    'rule.registryDataType.number': '{type} holds a whole number from 0 to {max}, not {data}.',
+    'rule.registryDataType.string': '{type} holds text, not the number {data}; quote it if it is meant as text.',
+  },
+  ja: {
+    'rule.registryDataType.number': '{type} の値は 0 から {max} までの整数です ({data} は当てはまりません)。',
+    'rule.registryDataType.string': '{type} の値は文字列です (数値 {data} ではありません)。文字列なら引用符で囲んでください。',
+  },
+});
+
+const NUMBER_RANGES: Record<string, bigint> = { REG_DWORD: 4294967295n, REG_QWORD: 18446744073709551615n };
+const STRING_TYPES = new Set(['REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ']);
+
+/** `data` that does not fit `type`: REG_DWORD 0…4294967295, REG_QWORD 0…2^64-1, *_SZ text. */
+export const registryDataType: Rule = {
+  code: 'registry-data-type',
+  defaultSeverity: 'error',
+  title: { en: 'Registry data does not fit its type', ja: 'レジストリのデータが型に合わない' },
+  crossFile: false,
+  check: ({ bulletin, locale }) => {
+    const out: Problem[] = [];
+    for (const platform of bulletin.platforms) {
+      for (const entry of platform.registry ?? []) {
+        const { type, data, dataRange } = entry;
+        if (type === undefined || data === undefined || data === null || !dataRange) continue;
+        const max = NUMBER_RANGES[type];
+        if (max !== undefined) {
+          const fits = typeof data === 'number' && Number.isInteger(data) && data >= 0 && BigInt(data) <= max;
+          if (!fits) out.push(problem('registry-data-type', 'error', dataRange, msg(locale, 'rule.registryDataType.number', { type, max: String(max), data: JSON.stringify(data) }), { data: { type } }));
+        } else if (STRING_TYPES.has(type) && typeof data !== 'string') {
+          out.push(problem('registry-data-type', 'error', dataRange, msg(locale, 'rule.registryDataType.string', { type, data: String(data) }), { data: { type, quoted: JSON.stringify(String(data)) } }));
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+import type { Rule } from './types';
+import { problem, type Problem } from '../problems';
+import { msg, registerMessages } from '../messages';
+
+registerMessages({
+  en: { 'rule.registryKbMismatch': 'The registry key names {found}, but this bulletin is KB{kb}.' },
+  ja: { 'rule.registryKbMismatch': 'レジストリ・キーは {found} を指していますが、このセキュリティ情報は KB{kb} です。' },
+});
+
+/** A path segment that is exactly `KB<digits>` or `Q<digits>`; other keys are not judged. */
+const KB_SEGMENT = /^(?:KB|Q)(\d+)$/i;
+
+export const registryKbMismatch: Rule = {
+  code: 'registry-kb-mismatch',
+  defaultSeverity: 'error',
+  title: { en: 'A registry key names another KB', ja: 'レジストリ・キーが別の KB を指している' },
+  crossFile: false,
+  check: ({ bulletin, locale }) => {
+    const kb = bulletin.kb;
+    if (kb === undefined) return [];
+    const out: Problem[] = [];
+    for (const platform of bulletin.platforms) {
+      for (const entry of platform.registry ?? []) {
+        if (entry.key === undefined || !entry.keyRange) continue;
+        for (const segment of entry.key.split('\\')) {
+          const match = KB_SEGMENT.exec(segment);
+          if (!match || Number(match[1]) === kb) continue;
+          out.push(
+            problem('registry-kb-mismatch', 'error', entry.keyRange, msg(locale, 'rule.registryKbMismatch', { found: segment, kb }), {
+              data: { expectedKb: kb, found: segment, replacement: entry.key.split('\\').map((s) => (s === segment ? `KB${kb}` : s)).join('\\') },
+            }),
+          );
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};

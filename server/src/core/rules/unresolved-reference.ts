@@ -1,0 +1,40 @@
+import type { Rule } from './types';
+import { problem, type Problem } from '../problems';
+import { msg, registerMessages } from '../messages';
+import { closest } from '../schema/suggest';
+
+registerMessages({
+  en: {
+    'rule.unresolvedReference': '`{kind}` names {id}, but no bulletin in the workspace has that id.',
+    'rule.unresolvedReference.suggest': '`{kind}` names {id}, but no bulletin in the workspace has that id. Did you mean {suggestion}?',
+  },
+  ja: {
+    'rule.unresolvedReference': '`{kind}` の {id} に当たるセキュリティ情報がワークスペースにありません。',
+    'rule.unresolvedReference.suggest': '`{kind}` の {id} に当たるセキュリティ情報がワークスペースにありません。{suggestion} の誤りではありませんか?',
+  },
+});
+
+/** An id in `includes` or `related` names no bulletin; `data.suggestion` is the nearest known id. */
+export const unresolvedReference: Rule = {
+  code: 'unresolved-reference',
+  defaultSeverity: 'warning',
+  title: { en: 'An id in includes or related names no bulletin', ja: 'includes / related の ID に当たるセキュリティ情報がない' },
+  crossFile: true,
+  check: ({ bulletin, index, locale }) => {
+    const out: Problem[] = [];
+    let known: string[] | undefined;
+    for (const reference of index.referencesFrom(bulletin)) {
+      const { id } = reference.ref;
+      if (index.byId(id).length > 0) continue;
+      known ??= [...index.ids()];
+      const suggestion = closest(id, known);
+      const key = suggestion ? 'rule.unresolvedReference.suggest' : 'rule.unresolvedReference';
+      out.push(
+        problem('unresolved-reference', 'warning', reference.ref.range, msg(locale, key, { kind: reference.kind, id, suggestion: suggestion ?? '' }), {
+          data: { id, kind: reference.kind, ...(suggestion ? { suggestion } : {}) },
+        }),
+      );
+    }
+    return out;
+  },
+};
