@@ -22,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);
   context.subscriptions.push(
     vscode.commands.registerCommand('bulletin.restartServer', async () => {
-      output.appendLine('Restarting the Bulletin language server.');
+      output.appendLine(vscode.l10n.t('Restarting the Bulletin language server.'));
       await client?.restart();
     }),
   );

@@ -88,6 +88,11 @@ export function registerMessages(messages: Record<Locale, Record<string, string>
   Object.assign(extra.ja, messages.ja);
 }
 
+/** Every key and text of one locale, core and registered, as `msg` resolves them (the tests check both are complete). */
+export function messageCatalog(locale: Locale): Readonly<Record<string, string>> {
+  return { ...extra[locale], ...catalogs[locale] };
+}
+
 export function msg(locale: Locale, key: MessageKey | string, args: Record<string, string | number> = {}): string {
   const template = (catalogs[locale] as Record<string, string>)[key] ?? extra[locale][key] ?? (en as Record<string, string>)[key] ?? extra.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));

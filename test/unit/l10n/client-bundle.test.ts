@@ -1,0 +1,67 @@
+/**
+ * Client messages go through `vscode.l10n.t(message, ...args)`: the English message is the key
+ * and `l10n/bundle.l10n.ja.json` holds its Japanese. Every message the client source uses has
+ * a translation, and every translation is still used.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hasJapanese, readJson, sameParts, sources } from './text';
+
+const bundle = readJson<Record<string, string>>('l10n/bundle.l10n.ja.json');
+
+interface Call {
+  path: string;
+  message?: string;
+  source: string;
+}
+
+/** The message of each `l10n.t(...)` call: a string literal, or `{ message: '…', comment }`. */
+function l10nCalls(): Call[] {
+  const calls: Call[] = [];
+  for (const { path, text } of sources('client/src')) {
+    for (const match of text.matchAll(/\bl10n\.t\(\s*/g)) {
+      const rest = text.slice(match.index! + match[0].length);
+      const literal = /^(?:\{\s*message\s*:\s*)?('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\$]|\\.)*`)/.exec(rest);
+      const source = rest.slice(0, 80).split('\n')[0];
+      calls.push({ path, source, message: literal ? unquote(literal[1]) : undefined });
+    }
+  }
+  return calls;
+}
+
+function unquote(literal: string): string {
+  const body = literal.slice(1, -1);
+  return body.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g, (_, escape: string) => {
+    if (escape[0] === 'u') return String.fromCodePoint(parseInt(escape.replace(/[u{}]/g, ''), 16));
+    if (escape[0] === 'x') return String.fromCharCode(parseInt(escape.slice(1), 16));
+    return ({ n: '\n', t: '\t', r: '\r', '0': '\0' } as Record<string, string>)[escape] ?? escape;
+  });
+}
+
+const calls = l10nCalls();
+const messages = new Set(calls.flatMap((call) => (call.message === undefined ? [] : [call.message])));
+
+test('the client source localizes its messages with l10n.t', () => {
+  assert.ok(calls.length > 0);
+});
+
+test('every l10n.t call has a literal message, so it can be translated at all', () => {
+  assert.deepEqual(calls.filter((call) => call.message === undefined).map((call) => `${call.path}: l10n.t(${call.source}`), []);
+});
+
+test('every l10n.t message has a Japanese translation in l10n/bundle.l10n.ja.json', () => {
+  assert.deepEqual([...messages].filter((message) => !(message in bundle)), []);
+});
+
+test('every key of l10n/bundle.l10n.ja.json is used by the client', () => {
+  assert.deepEqual(Object.keys(bundle).filter((key) => !messages.has(key)), []);
+});
+
+test('translations are Japanese and keep the {0} placeholders and command links', () => {
+  const problems: string[] = [];
+  for (const [english, japanese] of Object.entries(bundle)) {
+    if (typeof japanese !== 'string' || !hasJapanese(japanese)) problems.push(`not Japanese: ${english} → ${japanese}`);
+    else problems.push(...sameParts(english, japanese).map((p) => `${english}: ${p}`));
+  }
+  assert.deepEqual(problems, []);
+});

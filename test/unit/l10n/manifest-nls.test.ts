@@ -1,0 +1,69 @@
+/**
+ * The manifest speaks through `%key%` placeholders: every key it uses has English text in
+ * `package.nls.json` and Japanese text in `package.nls.ja.json`, and no translation is left
+ * over once the string that used it is gone.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codeSpans, hasJapanese, readJson, sameParts } from './text';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const manifest = readJson<Json>('package.json');
+const en = readJson<Record<string, string>>('package.nls.json');
+const ja = readJson<Record<string, string>>('package.nls.ja.json');
+
+/** Every `%key%` string in the manifest, with the JSON path where it appears. */
+function placeholderKeys(value: Json, path = ''): Map<string, string> {
+  const found = new Map<string, string>();
+  const visit = (node: Json, at: string): void => {
+    if (typeof node === 'string') {
+      const match = /^%(.+)%$/.exec(node);
+      if (match) found.set(match[1], at);
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${at}[${i}]`));
+    } else if (node && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) visit(item, `${at}.${key}`);
+    }
+  };
+  visit(value, path);
+  return found;
+}
+
+const used = placeholderKeys(manifest);
+
+test('the manifest uses %key% placeholders at all', () => {
+  assert.ok(used.size > 0);
+});
+
+test('every %key% in package.json has English and Japanese text', () => {
+  const missing = [...used].flatMap(([key, at]) => [
+    ...(typeof en[key] === 'string' && en[key].trim() ? [] : [`package.nls.json lacks ${key} (used at ${at})`]),
+    ...(typeof ja[key] === 'string' && ja[key].trim() ? [] : [`package.nls.ja.json lacks ${key} (used at ${at})`]),
+  ]);
+  assert.deepEqual(missing, []);
+});
+
+test('every key of package.nls.json and package.nls.ja.json is used by package.json', () => {
+  const unused = [...new Set([...Object.keys(en), ...Object.keys(ja)])].filter((key) => !used.has(key));
+  assert.deepEqual(unused, []);
+});
+
+test('nls keys are ones vsce can substitute (letters, digits, _ and .)', () => {
+  // vsce replaces only /^%([\w\d.]+)%$/: any other key would reach the Marketplace as "%key%".
+  assert.deepEqual([...used.keys()].filter((key) => !/^[\w.]+$/.test(key)), []);
+});
+
+test('Japanese texts are Japanese and keep placeholders, code spans and command links', () => {
+  const problems: string[] = [];
+  for (const [key, english] of Object.entries(en)) {
+    const japanese = ja[key];
+    if (japanese === undefined) continue;
+    // A bare product name (the category, the settings title) stays as it is.
+    const productName = japanese === english && /^\S+$/.test(english);
+    if (!productName && !hasJapanese(japanese)) problems.push(`${key}: not Japanese: ${japanese}`);
+    for (const problem of sameParts(english, japanese)) problems.push(`${key}: ${problem}`);
+    if (codeSpans(english).join('\u0000') !== codeSpans(japanese).join('\u0000')) problems.push(`${key}: code spans differ`);
+  }
+  assert.deepEqual(problems, []);
+});
