@@ -15,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsCache } from './lsp/settings';
 import { ServerState } from './lsp/state';
 import { ValidationQueue } from './lsp/validation';
+import { registerRender } from './lsp/render';
 import { serverName } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -23,6 +24,7 @@ const logger = { error: (message: string) => connection.console.error(message) }
 const settings = new SettingsCache(connection);
 const state = new ServerState(settings);
 const validation = new ValidationQueue(connection, documents, state, logger);
+registerRender(connection, documents, state, logger);
 let dynamicConfiguration = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {

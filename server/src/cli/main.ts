@@ -7,9 +7,11 @@ import { checkFiles, formatJson, formatText } from './check';
 import { findBulletins, UsageError } from './files';
 import { toLocale } from '../core/messages';
 import type { SeveritySetting } from '../core/problems';
+import { renderCommand } from './render';
 
 const USAGE = `Usage:
   bulletin check [--format text|json] [--lang ja|en] [--rule CODE=SEVERITY]... [--id-pattern REGEX] PATH...
+  bulletin render [-o OUT.html | --out-dir DIR] [--workspace DIR] [--lang ja|en] FILE...
 `;
 
 type Command = (args: string[]) => number;
@@ -50,6 +52,7 @@ const commands: Record<string, Command> = {
     if (report.unreadable.length > 0) return 2;
     return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
   },
+  render: renderCommand,
 };
 
 export function main(argv: string[]): number {

@@ -1,0 +1,5 @@
+/** The renderer's public face: one page body for the preview, one standalone file for export. */
+export { renderBulletin, type RenderInput, type RenderedBulletin } from './render';
+export { standaloneHtml } from './standalone';
+export { compareReferences, type Comparison, type ComparisonRow } from './comparison';
+export { escapeHtml, safeUrl, formatSize } from './html';

@@ -1,0 +1,106 @@
+/**
+ * bulletin + workspace index + findings → the page readers see, with the seed's structure.
+ * Pure: no fs, no editor. Block elements carry `data-line` (0-based editor line) so the
+ * preview and the editor can scroll together; every value is escaped.
+ */
+import type { ParsedDocument } from '../parse';
+import type { Bulletin } from '../model';
+import type { Problem } from '../problems';
+import type { WorkspaceIndex } from '../index/workspace-index';
+import type { Locale } from '../messages';
+import { RenderContext } from './context';
+import { escapeHtml } from './html';
+import { label } from './labels';
+import { renderMarkdown } from './markdown';
+import { renderHeader } from './header';
+import { renderPlatformDetails, renderPlatformList } from './platforms';
+import { compareReferences, renderComparison } from './comparison';
+import { isObj, list, str, type Obj } from './values';
+
+export interface RenderInput {
+  parsed: ParsedDocument;
+  bulletin: Bulletin;
+  index: WorkspaceIndex;
+  /** The checker's findings for this document (`checkBulletin`), shown beside their elements. */
+  findings: readonly Problem[];
+}
+
+export interface RenderedBulletin {
+  /** The page body: one `<article>`. */
+  html: string;
+  /** Plain text for the panel and `<title>`. */
+  title: string;
+  lang: Locale;
+}
+
+function markdownSection(ctx: RenderContext, root: Obj, key: 'summary' | 'comment', extra = ''): string {
+  const text = str(root[key]);
+  if (text === undefined && !extra) return '';
+  const pointer = `/${key}`;
+  let body = '';
+  const location = ctx.parsed.nodes.get(pointer);
+  if (text !== undefined && location) {
+    const [start, end] = location.value;
+    const indicator = ctx.parsed.text[start];
+    // A block scalar's text starts on the line after `key: |`.
+    const firstLine = ctx.lineAtOffset(start) + (indicator === '|' || indicator === '>' ? 1 : 0);
+    body = renderMarkdown(text, firstLine, ctx.lineAtOffset(Math.max(start, end - 1)));
+  }
+  const heading = escapeHtml(label(ctx.locale, key === 'summary' ? 'render.summary' : 'render.comment'));
+  return `<section class="${key}"${ctx.dataLine(pointer)}><h2>${heading}</h2><div class="markdown">${body}</div>${ctx.findingsHtml(pointer)}${extra}</section>`;
+}
+
+function ports(ctx: RenderContext, pointer: string, value: unknown): string {
+  if (!isObj(value)) return '';
+  const rows = (['udp', 'tcp'] as const)
+    .filter((protocol) => Array.isArray(value[protocol]))
+    .map(
+      (protocol) =>
+        `<tr${ctx.dataLine(`${pointer}/${protocol}`)}><th scope="row">${protocol.toUpperCase()}</th>` +
+        `<td class="port-list">${list(value[protocol]).map((port) => `<span class="port">${escapeHtml(port)}</span>`).join('')}${ctx.findingsHtml(`${pointer}/${protocol}`)}</td></tr>`,
+    );
+  return rows.length > 0 ? `<table class="ports"><caption>${escapeHtml(label(ctx.locale, 'render.ports'))}</caption><tbody>${rows.join('')}</tbody></table>` : '';
+}
+
+function workarounds(ctx: RenderContext, root: Obj): string {
+  const items = list(root.workarounds).map((w, i) => {
+    const pointer = `/workarounds/${i}`;
+    if (!isObj(w)) return `<li${ctx.dataLine(pointer)}>${ctx.findingsHtml(pointer)}</li>`;
+    const note = str(w.note);
+    return (
+      `<li class="workaround"${ctx.dataLine(pointer)}><h3>${escapeHtml(str(w.title) ?? '')}</h3>` +
+      ports(ctx, `${pointer}/ports`, w.ports) +
+      (note ? `<p class="note"${ctx.dataLine(`${pointer}/note`)}>${escapeHtml(note)}</p>` : '') +
+      `${ctx.findingsHtml(pointer)}</li>`
+    );
+  });
+  if (items.length === 0) return '';
+  return `<section class="workarounds"${ctx.dataLine('/workarounds')}><h2>${escapeHtml(label(ctx.locale, 'render.workarounds'))}</h2><ul class="workaround-list">${items.join('')}</ul>${ctx.findingsHtml('/workarounds')}</section>`;
+}
+
+export function renderBulletin(input: RenderInput): RenderedBulletin {
+  const { parsed, bulletin, index, findings } = input;
+  const locale: Locale = bulletin.lang;
+  const ctx = new RenderContext(locale, parsed, findings);
+  const root: Obj = isObj(parsed.value) ? parsed.value : {};
+  const title = str(root.title) ?? str(root.id) ?? label(locale, 'render.noTitle');
+
+  const parts: string[] = [];
+  if (Object.keys(root).length === 0) {
+    parts.push(`<p class="note empty-document">${escapeHtml(label(locale, 'render.emptyDocument'))}</p>`);
+  } else {
+    parts.push(renderHeader(ctx, root, bulletin));
+    parts.push(markdownSection(ctx, root, 'summary'));
+    parts.push(renderPlatformList(ctx, root));
+    const selfId = bulletin.id ?? str(root.id) ?? '';
+    const comparisons = compareReferences(bulletin, index).map((c) => renderComparison(ctx, c, selfId)).join('');
+    parts.push(comparisons && root.comment === undefined ? `<section class="comment"><h2>${escapeHtml(label(locale, 'render.comment'))}</h2>${comparisons}</section>` : markdownSection(ctx, root, 'comment', comparisons));
+    parts.push(renderPlatformDetails(ctx, root, bulletin.platforms));
+    parts.push(workarounds(ctx, root));
+  }
+  // Findings no element claimed (a syntax error at the top, an unknown root key) lead the page.
+  const rest = ctx.findingList(ctx.takeFindings(''));
+  const general = rest ? `<aside class="general-findings"><h2>${escapeHtml(label(locale, 'render.findings'))}</h2>${rest}</aside>` : '';
+  const html = `<article class="bulletin" lang="${locale}">${general}${parts.join('')}</article>`;
+  return { html, title, lang: locale };
+}
