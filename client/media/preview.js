@@ -1,0 +1,166 @@
+// @ts-check
+/*
+ * The preview's webview script. The page arrives by message and replaces the content in
+ * place (no reload, so the scroll position stays); scrolling is mirrored to the editor by
+ * the `data-line` markers; double-click asks the editor to reveal the line. The message
+ * shapes are those of client/src/preview/messages.ts.
+ */
+(function () {
+  // @ts-ignore acquireVsCodeApi is provided by the webview host
+  const vscode = acquireVsCodeApi();
+  const root = /** @type {HTMLElement} */ (document.getElementById('bulletin-root'));
+  const initial = JSON.parse(document.body.dataset.initial || '{}');
+  const saved = vscode.getState() || {};
+  /** @type {{ resource: string, locked: boolean, line?: number }} */
+  const state = {
+    resource: typeof initial.source === 'string' ? initial.source : saved.resource,
+    locked: initial.locked === true,
+    line: typeof saved.line === 'number' && saved.resource === initial.source ? saved.line : initial.line,
+  };
+  /** Scroll events caused by our own scrolling are not sent back to the editor. */
+  let ignoreScrollUntilY = /** @type {number | undefined} */ (undefined);
+  let lastVersion = -1;
+  let firstPage = true;
+
+  function save() {
+    vscode.setState({ resource: state.resource, locked: state.locked, line: state.line });
+  }
+
+  /** Elements with a source line, in document order. */
+  function lineElements() {
+    return /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll('[data-line]')));
+  }
+
+  /** The editor line at the top of the view, interpolated between two marked elements. */
+  function lineAtTop() {
+    const elements = lineElements();
+    let previous;
+    let next;
+    for (const element of elements) {
+      const top = element.getBoundingClientRect().top;
+      if (top <= 1) previous = element;
+      else {
+        next = element;
+        break;
+      }
+    }
+    if (!previous) return next ? Number(next.dataset.line) : 0;
+    const line = Number(previous.dataset.line);
+    if (!next) return line;
+    const nextLine = Number(next.dataset.line);
+    const a = previous.getBoundingClientRect().top;
+    const b = next.getBoundingClientRect().top;
+    if (nextLine <= line || b <= a) return line;
+    return line + ((nextLine - line) * (0 - a)) / (b - a);
+  }
+
+  /** Scroll so that editor line `line` is at the top: the last element at or before it, interpolated to the next. */
+  function scrollToLine(line) {
+    const elements = lineElements();
+    let previous;
+    let next;
+    for (const element of elements) {
+      const elementLine = Number(element.dataset.line);
+      if (elementLine <= line && (!previous || elementLine > Number(previous.dataset.line))) previous = element;
+      if (elementLine > line && (!next || elementLine < Number(next.dataset.line))) next = element;
+    }
+    if (!previous) {
+      scrollToY(0);
+      return;
+    }
+    const previousTop = previous.getBoundingClientRect().top + window.scrollY;
+    let y = previousTop;
+    if (next) {
+      const nextTop = next.getBoundingClientRect().top + window.scrollY;
+      const previousLine = Number(previous.dataset.line);
+      const nextLine = Number(next.dataset.line);
+      if (nextTop > previousTop) y = previousTop + ((nextTop - previousTop) * (line - previousLine)) / (nextLine - previousLine);
+    }
+    markActive(previous);
+    scrollToY(Math.max(0, y - 4));
+  }
+
+  function scrollToY(y) {
+    const target = Math.round(Math.min(y, document.documentElement.scrollHeight - window.innerHeight));
+    if (Math.abs(target - window.scrollY) < 1) return;
+    ignoreScrollUntilY = target;
+    window.scrollTo(0, target);
+  }
+
+  let active;
+  function markActive(element) {
+    if (active) active.classList.remove('code-line-active');
+    active = element;
+    if (active) active.classList.add('code-line-active');
+  }
+
+  let scrollFrame = 0;
+  window.addEventListener('scroll', () => {
+    if (ignoreScrollUntilY !== undefined) {
+      if (Math.abs(window.scrollY - ignoreScrollUntilY) < 2) ignoreScrollUntilY = undefined;
+      return;
+    }
+    if (scrollFrame) return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      const line = lineAtTop();
+      state.line = line;
+      save();
+      vscode.postMessage({ type: 'didScroll', source: state.resource, line });
+    });
+  });
+
+  document.addEventListener('dblclick', (event) => {
+    const target = event.target instanceof Element ? event.target.closest('[data-line]') : null;
+    if (!(target instanceof HTMLElement)) return;
+    const line = Number(target.dataset.line);
+    if (!Number.isFinite(line)) return;
+    markActive(target);
+    vscode.postMessage({ type: 'revealLine', source: state.resource, line });
+  });
+
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || typeof message !== 'object' || typeof message.source !== 'string') return;
+    switch (message.type) {
+      case 'update': {
+        const switched = message.source !== state.resource;
+        if (!switched && message.version < lastVersion) return; // an older render arrived late
+        lastVersion = message.version;
+        state.resource = message.source;
+        state.locked = message.locked === true;
+        // The server escaped every value; the page has no script and the CSP allows none inline.
+        root.innerHTML = message.html;
+        document.title = message.title;
+        if (switched) {
+          state.line = undefined;
+          scrollToY(0);
+        } else if (firstPage && typeof state.line === 'number') {
+          scrollToLine(state.line);
+        }
+        firstPage = false;
+        save();
+        break;
+      }
+      case 'scrollToLine':
+        if (message.source !== state.resource || typeof message.line !== 'number') return;
+        state.line = message.line;
+        save();
+        scrollToLine(message.line);
+        break;
+      case 'error': {
+        if (message.source !== state.resource) return;
+        const note = document.createElement('p');
+        note.className = 'preview-error';
+        note.textContent = String(message.message);
+        root.querySelector('.preview-error')?.remove();
+        root.prepend(note);
+        break;
+      }
+    }
+  });
+
+  document.body.classList.toggle('vscode-preview', true);
+  save();
+  vscode.postMessage({ type: 'ready', source: state.resource });
+})();
