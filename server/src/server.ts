@@ -16,6 +16,13 @@ import { SettingsCache } from './lsp/settings';
 import { ServerState } from './lsp/state';
 import { ValidationQueue } from './lsp/validation';
 import { registerRender } from './lsp/render';
+import { completionCapabilities, registerCompletion } from './lsp/completion';
+import { hoverCapabilities, registerHover } from './lsp/hover';
+import { definitionCapabilities, registerDefinition } from './lsp/definition';
+import { renameCapabilities, registerRename } from './lsp/rename';
+import { symbolCapabilities, registerSymbols } from './lsp/symbols';
+import { foldingCapabilities, registerFolding } from './lsp/folding';
+import { codeActionCapabilities, registerCodeActions } from './lsp/codeActions';
 import { serverName } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -25,6 +32,8 @@ const settings = new SettingsCache(connection);
 const state = new ServerState(settings);
 const validation = new ValidationQueue(connection, documents, state, logger);
 registerRender(connection, documents, state, logger);
+const authoring = { connection, documents, state, logger };
+for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions]) register(authoring);
 let dynamicConfiguration = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -35,6 +44,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      ...completionCapabilities,
+      ...hoverCapabilities,
+      ...definitionCapabilities,
+      ...renameCapabilities,
+      ...symbolCapabilities,
+      ...foldingCapabilities,
+      ...codeActionCapabilities,
     },
     serverInfo: { name: serverName },
   };

@@ -1,0 +1,268 @@
+/**
+ * Completion proposals from the schema and the workspace: the keys still free at the cursor,
+ * enum values with their meaning in the bulletin's language, bulletin ids, platform ids, the
+ * files related and included bulletins ship for the same platform, today's date.
+ */
+import type { Analysis } from '../analyze';
+import type { WorkspaceIndex } from '../index/workspace-index';
+import type { Locale } from '../messages';
+import type { Range } from '../parse';
+import { compareVersions } from '../version';
+import { cursorContext, type CursorContext, type PathStep } from './cursor';
+import { choicesOf, describe, isArraySchema, isDateSchema, isObjectSchema, resolve, schemaAt, type SchemaNode } from './schema-info';
+import { msg } from './messages';
+import { registryEntryLines, registryKeyFor } from './registry';
+import { yamlScalar } from './yaml-text';
+
+export type ProposalKind = 'property' | 'value' | 'reference' | 'file' | 'platform' | 'date' | 'snippet';
+
+export interface CompletionProposal {
+  label: string;
+  kind: ProposalKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText: string;
+  replace: Range;
+  sortText: string;
+}
+
+export interface CompletionInput {
+  analysis: Analysis;
+  index: WorkspaceIndex;
+  offset: number;
+  /** Language of the user interface (details, documentation). */
+  locale: Locale;
+  /** YYYY-MM-DD, given so the core stays pure. */
+  today: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function valueAt(root: unknown, path: readonly PathStep[]): unknown {
+  let value = root;
+  for (const step of path) {
+    if (Array.isArray(value) && typeof step === 'number') value = value[step];
+    else if (isObj(value)) value = value[String(step)];
+    else return undefined;
+  }
+  return value;
+}
+
+const schemaSteps = (path: readonly PathStep[]) => path.map((s) => (typeof s === 'number' ? '*' : s));
+
+export function complete(input: CompletionInput): CompletionProposal[] {
+  const { analysis, offset } = input;
+  const context = cursorContext(analysis.parsed, offset);
+  if (!context) return [];
+  const schema = schemaAt(schemaSteps(context.path));
+  if (context.kind === 'value' || (context.listItem === 'dash' && schema && !isObjectSchema(schema))) {
+    return valueProposals(input, context, schema);
+  }
+  if (isObjectSchema(schema)) {
+    const out = keyProposals(input, context, schema!);
+    out.push(...entryProposals(input, context, context.path));
+    return out;
+  }
+  if (isArraySchema(schema) && isObjectSchema(resolve(schema!.items))) {
+    // Key position right under a list key, without a dash yet: whole entries, as new items.
+    return entryProposals(input, { ...context, listItem: 'bare' }, [...context.path, listLength(input.analysis, context.path)]);
+  }
+  return [];
+}
+
+function listLength(analysis: Analysis, path: readonly PathStep[]): number {
+  const list = valueAt(analysis.parsed.value, path);
+  return Array.isArray(list) ? list.length : 0;
+}
+
+function keyProposals(input: CompletionInput, context: CursorContext, schema: SchemaNode): CompletionProposal[] {
+  const required = new Set(schema.required ?? []);
+  const typed = context.prefix;
+  const out: CompletionProposal[] = [];
+  Object.entries(schema.properties ?? {}).forEach(([key, raw], order) => {
+    if (context.taken.has(key) && key !== typed) return;
+    const property = resolve(raw);
+    const description = describe(raw, input.locale) ?? describe(property, input.locale);
+    out.push({
+      label: key,
+      kind: 'property',
+      detail: required.has(key) ? msg(input.locale, 'authoring.required') : undefined,
+      documentation: description,
+      insertText: context.colonFollows ? key : keyInsert(key, property, context),
+      replace: context.replace,
+      sortText: `${required.has(key) ? 0 : 1}${String(order).padStart(3, '0')}`,
+    });
+  });
+  return out;
+}
+
+/** `key: ` for scalars; for collections the key and its first nested line, indented. */
+function keyInsert(key: string, property: SchemaNode | undefined, context: CursorContext): string {
+  const inner = ' '.repeat(context.column + 2);
+  if (isArraySchema(property)) return `${key}:${context.eol}${inner}- `;
+  if (isObjectSchema(property)) return `${key}:${context.eol}${inner}`;
+  return `${key}: `;
+}
+
+function valueProposals(input: CompletionInput, context: CursorContext, schema: SchemaNode | undefined): CompletionProposal[] {
+  const { analysis, index, locale } = input;
+  const bulletin = analysis.bulletin;
+  const path = context.path;
+  const step = (i: number) => path[i];
+  const out: CompletionProposal[] = [];
+  const push = (p: Omit<CompletionProposal, 'replace' | 'sortText'> & { sortText?: string }) =>
+    out.push({ replace: context.replace, sortText: p.sortText ?? String(out.length).padStart(4, '0'), ...p });
+
+  // Bulletin ids in `includes` / `related`: every other bulletin, with its title.
+  if (path.length === 2 && (step(0) === 'includes' || step(0) === 'related')) {
+    const listed = new Set(context.siblings);
+    const seen = new Set<string>();
+    for (const other of index.all()) {
+      if (!other.id || other.id === bulletin.id || other.uri === bulletin.uri || listed.has(other.id) || seen.has(other.id)) continue;
+      seen.add(other.id);
+      push({ label: other.id, kind: 'reference', detail: other.title, documentation: bulletinSummary(other, locale, bulletin.lang), insertText: other.id, sortText: other.id });
+    }
+    return out;
+  }
+  // Platform ids used elsewhere in the workspace, with their names.
+  if (path.length === 3 && step(0) === 'platforms' && step(2) === 'id') {
+    const own = new Set(bulletin.platforms.filter((_, i) => i !== step(1)).map((p) => p.id));
+    const names = new Map<string, { name?: string; in: string[] }>();
+    for (const other of index.all()) {
+      if (other.uri === bulletin.uri) continue;
+      for (const p of other.platforms) {
+        if (!p.id || own.has(p.id)) continue;
+        const entry = names.get(p.id) ?? { name: p.name, in: [] };
+        entry.name ??= p.name;
+        if (other.id) entry.in.push(other.id);
+        names.set(p.id, entry);
+      }
+    }
+    for (const [id, entry] of [...names].sort(([a], [b]) => a.localeCompare(b))) {
+      push({ label: id, kind: 'platform', detail: entry.name, documentation: msg(locale, 'authoring.platformFrom', { bulletins: entry.in.sort().join(', ') }), insertText: id, sortText: id });
+    }
+    return out;
+  }
+  // A file's name: the files related and included bulletins ship for this platform.
+  if (path.length === 5 && step(0) === 'platforms' && step(2) === 'files' && step(4) === 'name') {
+    return entryProposals(input, context, path.slice(0, 4), true);
+  }
+  if (isDateSchema(schema) && path.length === 1) {
+    push({ label: input.today, kind: 'date', detail: msg(locale, 'authoring.today'), insertText: input.today });
+  }
+  const listed = new Set(context.siblings);
+  const description = describe(schema, locale);
+  for (const choice of choicesOf(schema, bulletin.lang)) {
+    if (listed.has(choice.value)) continue;
+    push({ label: choice.value, kind: 'value', detail: choice.meaning, documentation: description, insertText: choice.value });
+  }
+  return out;
+}
+
+/** Whole entries for a list item: files from related/included bulletins, the registry check for `kb`. */
+function entryProposals(input: CompletionInput, context: CursorContext, itemPath: readonly PathStep[], nameOnly = false): CompletionProposal[] {
+  const p = itemPath;
+  if (p.length === 4 && p[0] === 'platforms' && p[2] === 'files' && typeof p[1] === 'number') return fileProposals(input, context, p[1], nameOnly);
+  if (p.length === 5 && p[0] === 'platforms' && p[2] === 'verify' && p[3] === 'registry' && typeof p[1] === 'number' && !nameOnly) {
+    return registryProposals(input, context, p[1]);
+  }
+  return [];
+}
+
+/** Lines of an entry joined for insertion: first line after the cursor, the others at the item's column. */
+function entryText(lines: string[], context: CursorContext, firstAlreadyTyped = false): string {
+  const bare = context.listItem === 'bare';
+  const column = bare ? context.column + 2 : context.column;
+  const pad = ' '.repeat(column);
+  const [first, ...rest] = lines;
+  return `${bare ? '- ' : ''}${firstAlreadyTyped ? first.replace(/^[^:]+:\s*/, '') : first}${rest.map((l) => `${context.eol}${pad}${l}`).join('')}`;
+}
+
+function fileProposals(input: CompletionInput, context: CursorContext, platformIndex: number, nameOnly: boolean): CompletionProposal[] {
+  const { analysis, index, locale } = input;
+  const bulletin = analysis.bulletin;
+  const platform = valueAt(analysis.parsed.value, ['platforms', platformIndex]);
+  const platformId = isObj(platform) && typeof platform.id === 'string' ? platform.id : undefined;
+  if (!platformId) return [];
+  const present = new Set<string>();
+  const files = isObj(platform) && Array.isArray(platform.files) ? platform.files : [];
+  for (const f of files) if (isObj(f) && typeof f.name === 'string') present.add(fileKey(f.name, typeof f.variant === 'string' ? f.variant : undefined));
+  if (nameOnly && context.prefix) present.delete(fileKey(context.prefix, undefined));
+  const best = new Map<string, { file: import('../model').BulletinFile; from: string[] }>();
+  const sources = [...bulletin.includes, ...bulletin.related].map((r) => r.id);
+  for (const id of new Set(sources)) {
+    for (const other of index.byId(id)) {
+      if (other.uri === bulletin.uri) continue;
+      for (const p of other.platforms) {
+        if (p.id !== platformId) continue;
+        for (const file of p.files) {
+          const key = fileKey(file.name, file.variant);
+          if (present.has(key)) continue;
+          const known = best.get(key);
+          if (!known) best.set(key, { file, from: [id] });
+          else {
+            known.from.push(id);
+            if (file.version && (!known.file.version || compareVersions(file.version, known.file.version) > 0)) known.file = file;
+          }
+        }
+      }
+    }
+  }
+  // The keys the item already has are not inserted again.
+  const taken = nameOnly ? context.taken : new Set<string>();
+  return [...best.values()]
+    .sort((a, b) => a.file.name.localeCompare(b.file.name))
+    .map(({ file, from }) => {
+      const lines = [`name: ${yamlScalar(file.name)}`];
+      if (file.variant && !taken.has('variant')) lines.push(`variant: ${yamlScalar(file.variant)}`);
+      if (file.version && !taken.has('version')) lines.push(`version: ${file.version}`);
+      if (file.size !== undefined && !taken.has('size')) lines.push(`size: ${file.size}`);
+      if (file.description && !taken.has('description')) lines.push(`description: ${yamlScalar(file.description)}`);
+      return {
+        label: file.variant ? `${file.name} (${file.variant})` : file.name,
+        kind: 'file' as const,
+        detail: msg(locale, 'authoring.fileFrom', { version: file.version ?? '?', bulletins: from.join(', ') }),
+        documentation: file.description,
+        insertText: entryText(lines, nameOnly ? { ...context, column: context.column } : context, nameOnly),
+        replace: context.replace,
+        sortText: `~${file.name.toLowerCase()}`,
+      };
+    });
+}
+
+function registryProposals(input: CompletionInput, context: CursorContext, platformIndex: number): CompletionProposal[] {
+  const { analysis, locale } = input;
+  const kb = analysis.bulletin.kb;
+  const platform = valueAt(analysis.parsed.value, ['platforms', platformIndex]);
+  if (kb === undefined || !isObj(platform)) return [];
+  const key = registryKeyFor({ id: typeof platform.id === 'string' ? platform.id : undefined, name: typeof platform.name === 'string' ? platform.name : undefined }, kb);
+  return [
+    {
+      label: msg(locale, 'authoring.registryCheck', { kb }),
+      kind: 'snippet',
+      detail: key,
+      documentation: msg(locale, 'authoring.registryCheckDoc', { key }),
+      insertText: entryText(registryEntryLines(key, yamlScalar), context),
+      replace: context.replace,
+      sortText: '~registry',
+    },
+  ];
+}
+
+const fileKey = (name: string, variant: string | undefined) => `${name.toLowerCase()}\u0000${variant ?? ''}`;
+
+/** One paragraph about a bulletin: title, severity with its meaning, dates, platforms. */
+export function bulletinSummary(b: import('../model').Bulletin, locale: Locale, meaningLocale: Locale): string {
+  const severity = b.severity ? choicesOf(schemaAt(['severity']), meaningLocale).find((c) => c.value === b.severity) : undefined;
+  const lines = [`**${b.id ?? '?'}** — ${b.title ?? ''}`.trimEnd(), ''];
+  const facts: string[] = [];
+  if (b.severity) facts.push(`${msg(locale, 'hover.severity')}: \`${b.severity}\`${severity?.meaning ? ` (${severity.meaning})` : ''}`);
+  if (b.published) facts.push(`${msg(locale, 'hover.published')}: ${b.published}`);
+  if (b.updated) facts.push(`${msg(locale, 'hover.updated')}: ${b.updated}`);
+  if (facts.length) lines.push(facts.join(' · '), '');
+  const platforms = b.platforms.filter((p) => p.id).map((p) => `\`${p.id}\`${p.name ? ` ${p.name}` : ''}`);
+  lines.push(`${msg(locale, 'hover.platforms')}: ${platforms.length ? platforms.join(', ') : msg(locale, 'hover.noPlatforms')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,53 @@
+/** textDocument/completion: schema keys and values, ids, platforms and files from the index. */
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { complete, type ProposalKind } from '../core/authoring/completion';
+import { offsetAt } from '../core/text';
+import { runSafe } from './runSafe';
+import { toRange, type FeatureContext } from './features';
+
+const kinds: Record<ProposalKind, CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+  file: CompletionItemKind.File,
+  platform: CompletionItemKind.Module,
+  date: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export const completionCapabilities = { completionProvider: { resolveProvider: false } };
+
+/** The server's own date, as the author sees it on their calendar. */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function registerCompletion({ connection, documents, state, logger }: FeatureContext): void {
+  connection.onCompletion((params, token) =>
+    runSafe<CompletionList | null>(logger, 'completion', null, token, () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const analysis = state.analysisOf(document);
+      const { lineStarts, text } = analysis.parsed;
+      const offset = offsetAt(lineStarts, text.length, params.position);
+      const proposals = complete({ analysis, index: state.index, offset, locale: state.settings.locale, today: today() });
+      const items: CompletionItem[] = proposals.map((p) => {
+        // Right after a colon a value needs its separating space.
+        const spaced = p.kind !== 'property' && p.replace[0] > 0 && text[p.replace[0] - 1] === ':' ? ` ${p.insertText}` : p.insertText;
+        return {
+          label: p.label,
+          kind: kinds[p.kind],
+          ...(p.detail ? { detail: p.detail } : {}),
+          ...(p.documentation ? { documentation: { kind: 'markdown', value: p.documentation } } : {}),
+          sortText: p.sortText,
+          filterText: p.kind === 'file' || p.kind === 'snippet' ? text.slice(p.replace[0], p.replace[1]) || p.label : p.label,
+          insertTextFormat: InsertTextFormat.PlainText,
+          insertTextMode: InsertTextMode.asIs,
+          textEdit: { range: toRange(lineStarts, p.replace), newText: spaced },
+        };
+      });
+      return { isIncomplete: false, items };
+    }),
+  );
+}
