@@ -1,7 +1,7 @@
 /**
  * Custom LSP methods shared by the server and the client (one file, imported by both sides).
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 export const serverName = 'Bulletin Language Server';
 
 /** Settings the server reads from the `bulletin` section. */
@@ -32,3 +32,52 @@ export interface RenderResult {
 
 /** Answers `null` when the document is not open in the server. */
 export const RenderRequest = new RequestType<RenderParams, RenderResult | null, void>('bulletin/render');
+
+// ---- Workspace index: status for the status bar, and the file history for "Show Index".
+
+/** `initializationOptions` the client may pass. */
+export interface BulletinInitializationOptions {
+  /** A folder the server may write its warm-start cache to (the extension's storage). */
+  storagePath?: string;
+}
+
+export interface IndexStatus {
+  /** Bulletins in the index. */
+  bulletins: number;
+  findings: number;
+  errors: number;
+  warnings: number;
+  /** False while the workspace is still being read or checked. */
+  ready: boolean;
+}
+
+/** Sent by the server whenever the index or the findings change. */
+export const StatusNotification = new NotificationType<IndexStatus>('bulletin/status');
+
+export interface IndexParams {
+  /** A file name (case-insensitive); absent: only the list of names is returned. */
+  file?: string;
+}
+
+export interface IndexedFile {
+  bulletin: string;
+  uri: string;
+  published?: string;
+  platform: string;
+  name: string;
+  variant?: string;
+  version?: string;
+  size?: number;
+  /** Zero-based line of the file entry in its bulletin. */
+  line: number;
+}
+
+export interface IndexResult {
+  bulletins: number;
+  /** Every file name shipped in the workspace, sorted. */
+  files: string[];
+  /** For `params.file`: every entry, by platform then ascending version. */
+  entries: IndexedFile[];
+}
+
+export const IndexRequest = new RequestType<IndexParams, IndexResult, void>('bulletin/index');

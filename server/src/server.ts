@@ -24,6 +24,9 @@ import { symbolCapabilities, registerSymbols } from './lsp/symbols';
 import { foldingCapabilities, registerFolding } from './lsp/folding';
 import { codeActionCapabilities, registerCodeActions } from './lsp/codeActions';
 import { serverName } from './protocol';
+import { WorkspaceManager } from './lsp/workspace';
+import { registerPullDiagnostics } from './lsp/pullDiagnostics';
+import { registerIndexRequest } from './lsp/workspaceIndexRequest';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -34,6 +37,8 @@ const validation = new ValidationQueue(connection, documents, state, logger);
 registerRender(connection, documents, state, logger);
 const authoring = { connection, documents, state, logger };
 for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions]) register(authoring);
+const workspace = new WorkspaceManager(connection, documents, state, validation, logger);
+registerIndexRequest(connection, state, logger);
 let dynamicConfiguration = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -41,6 +46,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const supportsConfiguration = capabilities.workspace?.configuration === true;
   dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   settings.init(params.locale, supportsConfiguration);
+  workspace.initialize(params);
+  // Pull diagnostics where the client supports them (every bulletin, open or not), push otherwise.
+  validation.pull = capabilities.textDocument?.diagnostic !== undefined;
+  validation.refreshSupported = capabilities.workspace?.diagnostics?.refreshSupport === true;
+  if (validation.pull) registerPullDiagnostics(connection, state, validation, workspace);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -51,6 +61,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       ...symbolCapabilities,
       ...foldingCapabilities,
       ...codeActionCapabilities,
+      ...(validation.pull ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     },
     serverInfo: { name: serverName },
   };
@@ -58,24 +69,29 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (dynamicConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bulletin' });
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: ['bulletin', 'files.exclude'] });
   }
   await settings.refresh();
   validation.requestAllOpen();
+  await workspace.start();
 });
+
+connection.onDidChangeWatchedFiles((params) => void workspace.watchedFilesChanged(params.changes));
 
 connection.onDidChangeConfiguration(async (change) => {
   await settings.refresh(change.settings);
   state.settingsChanged();
   validation.requestAllOpen();
+  await workspace.configurationChanged(change.settings);
 });
 
-documents.onDidOpen((event) => validation.request(event.document.uri));
-documents.onDidChangeContent((event) => validation.request(event.document.uri));
-documents.onDidClose((event) => {
-  state.forget(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+documents.onDidOpen((event) => {
+  workspace.opened(event.document.uri);
+  validation.request(event.document.uri);
 });
+documents.onDidChangeContent((event) => validation.request(event.document.uri));
+// A closed workspace file keeps its findings (from its text on disk); any other closed document loses them.
+documents.onDidClose((event) => void workspace.closed(event.document.uri));
 
 documents.listen(connection);
 connection.listen();

@@ -1,10 +1,13 @@
 /**
  * The server's state: open documents parsed once per version (the cache belongs to the
- * server, not to a module), the workspace index, and the validation queue.
+ * server, not to a module), and the workspace index of every bulletin, open or not. Every
+ * model change goes through `setModel`/`removeModel`, which tell the listener which other
+ * documents' findings may change (dependents before and after the change).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type Analysis } from '../core/analyze';
 import { WorkspaceIndex } from '../core/index/workspace-index';
+import type { Bulletin } from '../core/model';
 import type { SettingsCache } from './settings';
 
 interface CachedAnalysis {
@@ -14,12 +17,20 @@ interface CachedAnalysis {
   analysis: Analysis;
 }
 
+export type ModelListener = (uri: string, affected: ReadonlySet<string>) => void;
+
 export class ServerState {
   readonly index = new WorkspaceIndex();
   private readonly analyses = new Map<string, CachedAnalysis>();
+  private readonly listeners: ModelListener[] = [];
   private generation = 0;
 
   constructor(readonly settings: SettingsCache) {}
+
+  /** Called with the changed document and every other document whose findings may change. */
+  onModelChanged(listener: ModelListener): void {
+    this.listeners.push(listener);
+  }
 
   /** Parsed document and model of an open document, parsed at most once per version. */
   analysisOf(document: TextDocument): Analysis {
@@ -27,8 +38,30 @@ export class ServerState {
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
     const analysis = analyzeText(document.uri, document.getText(), this.settings.checkOptions);
     this.analyses.set(document.uri, { version: document.version, generation: this.generation, analysis });
-    this.index.set(analysis.bulletin);
+    this.setModel(analysis.bulletin);
     return analysis;
+  }
+
+  /** Whether the open document's analysis is current (no re-parse needed). */
+  isCurrent(document: TextDocument): boolean {
+    const cached = this.analyses.get(document.uri);
+    return cached !== undefined && cached.version === document.version && cached.generation === this.generation;
+  }
+
+  setModel(bulletin: Bulletin, quiet = false): void {
+    const before = quiet ? undefined : this.index.dependentsOf(bulletin.uri);
+    this.index.set(bulletin);
+    if (quiet) return;
+    const affected = this.index.dependentsOf(bulletin.uri);
+    for (const uri of before!) affected.add(uri);
+    for (const listener of this.listeners) listener(bulletin.uri, affected);
+  }
+
+  removeModel(uri: string): void {
+    if (!this.index.has(uri)) return;
+    const affected = this.index.dependentsOf(uri);
+    this.index.delete(uri);
+    for (const listener of this.listeners) listener(uri, affected);
   }
 
   forget(uri: string): void {

@@ -1,56 +1,185 @@
 /**
- * Validation scheduling without a fixed debounce: a request queues the document and runs on
- * the next turn of the event loop, after every edit already received has been applied, so a
- * burst of edits is validated once, at its latest version. Results carry that version.
+ * Validation scheduling without a fixed debounce: a request queues work and runs on the next
+ * turn of the event loop, after every edit already received has been applied, so a burst of
+ * edits is validated once, at its latest version. Work is done in slices of a few
+ * milliseconds, open documents first, so a workspace-wide check never blocks the editor.
+ *
+ * A model change re-checks the changed document and its dependents (both directions), and no
+ * other. Findings are kept per document; in push mode they are published (open documents
+ * with their version; closed ones only when they have, or had, findings), in pull mode the
+ * client is asked to pull again.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBulletin } from '../core/analyze';
+import type { Problem } from '../core/problems';
 import { toDiagnostic } from './diagnostics';
 import type { ServerState } from './state';
 import { runSafeVoid, type Logger } from './runSafe';
+import { StatusNotification, type IndexStatus } from '../protocol';
+
+export interface Findings {
+  problems: Problem[];
+  /** Changes whenever the problems change (pull diagnostics' resultId). */
+  resultId: string;
+  /** The open document's version they were computed for. */
+  version?: number;
+}
+
+const SLICE_MS = 15;
 
 export class ValidationQueue {
-  private readonly pending = new Set<string>();
+  /** Open documents whose text changed: re-analyse, then re-check them and their dependents. */
+  private readonly dirty = new Set<string>();
+  /** Documents to re-check against the index as it is. */
+  private readonly recheck = new Set<string>();
+  private readonly findings = new Map<string, Findings>();
   private scheduled = false;
+  private resultCounter = 0;
+  private idleWaiters: (() => void)[] = [];
+  /** Pull mode: the client asks; the server only says when to ask again. */
+  pull = false;
+  refreshSupported = false;
+  /** False until the workspace has been read once (status bar, benchmarks). */
+  workspaceReady = false;
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly state: ServerState,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    state.onModelChanged((uri, affected) => {
+      this.recheck.add(uri);
+      for (const other of affected) this.recheck.add(other);
+      this.schedule();
+    });
+  }
 
   request(uri: string): void {
-    this.pending.add(uri);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.flush());
+    this.dirty.add(uri);
+    this.schedule();
   }
 
   requestAllOpen(): void {
     for (const document of this.documents.all()) this.request(document.uri);
   }
 
-  private flush(): void {
-    this.scheduled = false;
-    const uris = [...this.pending];
-    this.pending.clear();
-    for (const uri of uris) {
-      runSafeVoid(this.logger, `validate ${uri}`, () => this.validate(uri));
-    }
+  /** Re-check every indexed document (settings changed, workspace read). */
+  recheckAll(): void {
+    for (const uri of this.state.index.uris()) this.recheck.add(uri);
+    this.requestAllOpen();
+    this.schedule();
   }
 
-  private validate(uri: string): void {
-    const document = this.documents.get(uri);
-    if (!document) return;
-    const { bulletin } = this.state.analysisOf(document);
-    const problems = checkBulletin(bulletin, this.state.index, this.state.settings.checkOptions);
-    const lookup = (other: string) => this.state.index.get(other)?.lineStarts;
-    void this.connection.sendDiagnostics({
-      uri,
-      version: document.version,
-      diagnostics: problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup)),
-    });
+  /** Forget a document that left the workspace: its findings go, the editor is told. */
+  clear(uri: string): void {
+    const had = this.findings.get(uri);
+    this.findings.delete(uri);
+    if (had && had.problems.length > 0 && !this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.schedule();
   }
+
+  findingsOf(uri: string): Findings | undefined {
+    return this.findings.get(uri);
+  }
+
+  allFindings(): IterableIterator<[string, Findings]> {
+    return this.findings.entries();
+  }
+
+  get busy(): boolean {
+    return this.scheduled || this.dirty.size > 0 || this.recheck.size > 0;
+  }
+
+  /** Resolves once every queued change has been checked. */
+  whenIdle(): Promise<void> {
+    if (!this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  status(): IndexStatus {
+    let findings = 0;
+    let errors = 0;
+    let warnings = 0;
+    for (const { problems } of this.findings.values()) {
+      findings += problems.length;
+      for (const p of problems) {
+        if (p.severity === 'error') errors++;
+        else if (p.severity === 'warning') warnings++;
+      }
+    }
+    return { bulletins: this.state.index.size, findings, errors, warnings, ready: this.workspaceReady && !this.busy };
+  }
+
+  schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const deadline = performance.now() + SLICE_MS;
+    let changed = false;
+    for (const uri of [...this.dirty]) {
+      this.dirty.delete(uri);
+      const document = this.documents.get(uri);
+      // analysisOf updates the index, which queues the document and its dependents.
+      if (document) runSafeVoid(this.logger, `analyse ${uri}`, () => this.state.analysisOf(document));
+    }
+    // Open documents first: they are what the user is looking at.
+    const order = [...this.recheck].sort((a, b) => Number(this.documents.get(b) !== undefined) - Number(this.documents.get(a) !== undefined));
+    for (const uri of order) {
+      if (performance.now() > deadline && this.documents.get(uri) === undefined) break;
+      this.recheck.delete(uri);
+      runSafeVoid(this.logger, `validate ${uri}`, () => {
+        if (this.validate(uri)) changed = true;
+      });
+    }
+    if (changed && this.pull && this.refreshSupported) void this.connection.languages.diagnostics.refresh();
+    if (this.recheck.size > 0 || this.dirty.size > 0) {
+      this.schedule();
+      return;
+    }
+    void this.connection.sendNotification(StatusNotification, this.status());
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Re-checks one document; true when its findings changed. */
+  private validate(uri: string): boolean {
+    const bulletin = this.state.index.get(uri);
+    const document = this.documents.get(uri);
+    if (!bulletin) {
+      const had = this.findings.get(uri);
+      if (had) this.clear(uri);
+      return had !== undefined;
+    }
+    if (document && !this.state.isCurrent(document)) {
+      // The text moved on since this was queued; the dirty pass will bring it back.
+      this.dirty.add(uri);
+      return false;
+    }
+    const problems = checkBulletin(bulletin, this.state.index, this.state.settings.checkOptions);
+    const previous = this.findings.get(uri);
+    const same = previous !== undefined && sameProblems(previous.problems, problems);
+    const entry: Findings = same ? { ...previous, version: document?.version } : { problems, resultId: String(++this.resultCounter), version: document?.version };
+    this.findings.set(uri, entry);
+    if (!this.pull && (document || !same) && (document || problems.length > 0 || (previous?.problems.length ?? 0) > 0)) {
+      const lookup = (other: string) => this.state.index.get(other)?.lineStarts;
+      void this.connection.sendDiagnostics({
+        uri,
+        ...(document ? { version: document.version } : {}),
+        diagnostics: problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup)),
+      });
+    }
+    return !same;
+  }
+}
+
+function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+  if (a.length !== b.length) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }

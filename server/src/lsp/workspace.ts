@@ -1,0 +1,221 @@
+/**
+ * The workspace on disk: every bulletin under the workspace folders (setting `bulletin.files`,
+ * honouring `files.exclude`) is read at start and kept current from file-watcher events while
+ * it is not open; an open document's text (unsaved edits included) takes its place.
+ */
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { relative, sep, isAbsolute } from 'node:path';
+import { extractBulletin } from '../core/index/extract';
+import type { ServerState } from './state';
+import type { ValidationQueue } from './validation';
+import type { Logger } from './runSafe';
+import { FileFilter, DEFAULT_FILES } from './workspaceGlob';
+import { forEachLimited, listBulletins, readText } from './workspaceFiles';
+import type { BulletinInitializationOptions } from '../protocol';
+
+/** A file URI in one spelling, whatever spelling the client used. */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+export class WorkspaceManager {
+  private folders: string[] = [];
+  private filter = new FileFilter(DEFAULT_FILES);
+  private filterKey = '';
+  private optionsKey = '';
+  /** Canonical URIs of the workspace's bulletins on disk. */
+  private onDisk = new Set<string>();
+  /** Canonical URI → the URI the client opened it under. */
+  private readonly open = new Map<string, string>();
+  private dynamicWatchers = false;
+  private askConfiguration = false;
+  private scans = 0;
+  private resolveReady!: () => void;
+  /** Resolves once the workspace has been read and checked the first time. */
+  readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+  storagePath: string | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly state: ServerState,
+    private readonly validation: ValidationQueue,
+    private readonly logger: Logger,
+  ) {}
+
+  initialize(params: InitializeParams): void {
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    if (this.folders.length === 0 && params.rootPath) this.folders = [params.rootPath];
+    this.dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.askConfiguration = params.capabilities.workspace?.configuration === true;
+    this.storagePath = (params.initializationOptions as BulletinInitializationOptions | undefined)?.storagePath;
+  }
+
+  /** Reads the settings, registers the file watcher and reads the workspace. */
+  async start(): Promise<void> {
+    await this.readFilter();
+    this.optionsKey = this.analysisKey();
+    if (this.dynamicWatchers) {
+      void this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.bulletin.{yaml,yml}' }] })
+        .catch(() => undefined);
+    }
+    await this.scan();
+  }
+
+  /** Settings changed: a new glob or exclusion re-reads the folders; a new locale or id pattern re-reads every model. */
+  async configurationChanged(pushed?: unknown): Promise<void> {
+    const filterChanged = await this.readFilter(pushed as Parameters<WorkspaceManager['readFilter']>[0]);
+    const key = this.analysisKey();
+    const analysisChanged = key !== this.optionsKey;
+    this.optionsKey = key;
+    if (filterChanged || analysisChanged) await this.scan(analysisChanged);
+    else this.validation.recheckAll();
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(canonicalUri(uri));
+  }
+
+  opened(uri: string): void {
+    const canonical = canonicalUri(uri);
+    this.open.set(canonical, uri);
+    if (canonical !== uri && this.state.index.has(canonical)) {
+      this.state.removeModel(canonical);
+      this.validation.clear(canonical);
+    }
+  }
+
+  /** A closed document goes back to its text on disk, or leaves the index if it is not a workspace file. */
+  async closed(uri: string): Promise<void> {
+    const canonical = canonicalUri(uri);
+    this.open.delete(canonical);
+    this.state.forget(uri);
+    if (!this.onDisk.has(canonical)) {
+      this.state.removeModel(uri);
+      this.validation.clear(uri);
+      return;
+    }
+    if (canonical !== uri) {
+      this.state.removeModel(uri);
+      this.validation.clear(uri);
+    }
+    await this.load(canonical);
+  }
+
+  async watchedFilesChanged(changes: readonly FileEvent[]): Promise<void> {
+    for (const change of changes) {
+      const canonical = canonicalUri(change.uri);
+      if (change.type === FileChangeType.Deleted) {
+        // A deleted folder comes as one event: everything under it goes.
+        for (const uri of [...this.onDisk]) {
+          if (uri !== canonical && !uri.startsWith(`${canonical}/`)) continue;
+          this.onDisk.delete(uri);
+          if (this.open.has(uri)) continue;
+          this.state.removeModel(uri);
+          this.validation.clear(uri);
+        }
+        continue;
+      }
+      if (!this.accepts(canonical)) continue;
+      this.onDisk.add(canonical);
+      if (!this.open.has(canonical)) await this.load(canonical);
+    }
+  }
+
+  private accepts(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return false;
+    }
+    for (const folder of this.folders) {
+      const rel = relative(folder, path);
+      if (rel && !rel.startsWith('..') && !isAbsolute(rel) && this.filter.matches(rel.split(sep).join('/'))) return true;
+    }
+    return false;
+  }
+
+  /** Reads one file from disk into the index (a vanished or unreadable file leaves it). */
+  private async load(uri: string): Promise<void> {
+    const text = await readText(fileURLToPath(uri));
+    if (this.open.has(uri)) return; // opened meanwhile: the editor's text wins
+    if (text === undefined) {
+      this.onDisk.delete(uri);
+      this.state.removeModel(uri);
+      this.validation.clear(uri);
+      return;
+    }
+    this.state.setModel(extractBulletin(uri, text, this.state.settings.checkOptions));
+  }
+
+  private async scan(rereadAll = false): Promise<void> {
+    const scan = ++this.scans;
+    this.validation.workspaceReady = false;
+    const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter)));
+    if (scan !== this.scans) return; // a newer scan took over
+    const uris = lists.flat().map((path) => pathToFileURL(path).href);
+    const found = new Set(uris);
+    for (const uri of this.onDisk) {
+      if (found.has(uri) || this.open.has(uri)) continue;
+      this.state.removeModel(uri);
+      this.validation.clear(uri);
+    }
+    this.onDisk = found;
+    const options = this.state.settings.checkOptions;
+    await forEachLimited(uris, 16, async (uri) => {
+      if (this.open.has(uri)) return;
+      if (!rereadAll && this.state.index.has(uri) && scan > 1) return;
+      const text = await readText(fileURLToPath(uri));
+      if (text === undefined || this.open.has(uri) || scan !== this.scans) return;
+      try {
+        this.state.setModel(extractBulletin(uri, text, options), true);
+      } catch (error) {
+        this.logger.error(`reading ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    if (scan !== this.scans) return;
+    if (rereadAll) this.validation.requestAllOpen();
+    this.validation.workspaceReady = true;
+    this.validation.recheckAll();
+    await this.validation.whenIdle();
+    this.resolveReady();
+  }
+
+  /** Reads `bulletin.files` and `files.exclude`; true when they changed. */
+  private async readFilter(pushed?: { bulletin?: { files?: unknown }; files?: { exclude?: unknown } }): Promise<boolean> {
+    let files: unknown = pushed?.bulletin?.files;
+    let exclude: unknown = pushed?.files?.exclude;
+    if (this.askConfiguration) try {
+      [files, exclude] = await this.connection.workspace.getConfiguration([{ section: 'bulletin.files' }, { section: 'files.exclude' }]);
+    } catch {
+      // The client cannot be asked: the defaults stay.
+    }
+    const glob = typeof files === 'string' && files.trim() ? files : DEFAULT_FILES;
+    const excluded = exclude && typeof exclude === 'object' ? (exclude as Record<string, unknown>) : {};
+    const key = JSON.stringify([glob, excluded]);
+    if (key === this.filterKey) return false;
+    this.filterKey = key;
+    this.filter = new FileFilter(glob, excluded);
+    return true;
+  }
+
+  private analysisKey(): string {
+    const options = this.state.settings.checkOptions;
+    return `${options.locale}\u0000${options.idPattern?.source ?? ''}`;
+  }
+
+  get folderPaths(): readonly string[] {
+    return this.folders;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Reading the workspace from disk (the core never touches the file system): the bulletins
+ * under each folder, and their text. A file or folder that vanishes or cannot be read while
+ * we look is skipped, never an exception.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { FileFilter } from './workspaceGlob';
+
+/** Absolute paths of every bulletin under `folder` the filter accepts. */
+export async function listBulletins(folder: string, filter: FileFilter): Promise<string[]> {
+  const found: string[] = [];
+  const visited = new Set<string>();
+  const walk = async (absolute: string, relative: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await fs.realpath(absolute);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return; // a symlink loop is walked once
+    visited.add(real);
+    let entries;
+    try {
+      entries = await fs.readdir(absolute, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const folders: Promise<void>[] = [];
+    for (const entry of entries) {
+      const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
+      const childAbsolute = join(absolute, entry.name);
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stats = await fs.stat(childAbsolute);
+          isFolder = stats.isDirectory();
+          isFile = stats.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isFolder) {
+        if (!filter.excludesFolder(childRelative)) folders.push(walk(childAbsolute, childRelative));
+      } else if (isFile && filter.matches(childRelative)) found.push(childAbsolute);
+    }
+    await Promise.all(folders);
+  };
+  await walk(folder, '');
+  return found.sort();
+}
+
+/** The text of a file as UTF-8 (invalid bytes become U+FFFD), or undefined if it cannot be read. */
+export async function readText(path: string): Promise<string | undefined> {
+  try {
+    const bytes = await fs.readFile(path);
+    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  });
+  await Promise.all(runners);
+}

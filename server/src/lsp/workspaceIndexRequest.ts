@@ -1,0 +1,39 @@
+/** `bulletin/index`: every file name in the workspace, and every bulletin that ships a name (Show Index). */
+import type { Connection } from 'vscode-languageserver';
+import { IndexRequest, type IndexedFile, type IndexResult } from '../protocol';
+import { compareVersions } from '../core/version';
+import { positionAt } from '../core/text';
+import type { ServerState } from './state';
+import { runSafe, type Logger } from './runSafe';
+
+export function workspaceIndex(state: ServerState, file: string | undefined): IndexResult {
+  const index = state.index;
+  const names = new Map<string, string>();
+  for (const lower of index.fileNames()) names.set(lower, index.filesByName(lower)[0]?.file.name ?? lower);
+  const entries: IndexedFile[] = file
+    ? index.filesByName(file).map(({ bulletin, platform, file: f }) => ({
+        bulletin: bulletin.id ?? bulletin.uri,
+        uri: bulletin.uri,
+        published: bulletin.published,
+        platform: platform.id ?? '',
+        name: f.name,
+        variant: f.variant,
+        version: f.version,
+        size: f.size,
+        line: positionAt(bulletin.lineStarts, f.range[0]).line,
+      }))
+    : [];
+  entries.sort(
+    (a, b) =>
+      a.platform.localeCompare(b.platform) ||
+      (a.variant ?? '').localeCompare(b.variant ?? '') ||
+      compareVersions(a.version ?? '0', b.version ?? '0') ||
+      (a.published ?? '').localeCompare(b.published ?? '') ||
+      a.bulletin.localeCompare(b.bulletin),
+  );
+  return { bulletins: index.size, files: [...names.values()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())), entries };
+}
+
+export function registerIndexRequest(connection: Connection, state: ServerState, logger: Logger): void {
+  connection.onRequest(IndexRequest, (params, token) => runSafe(logger, 'bulletin/index', { bulletins: 0, files: [], entries: [] }, token, () => workspaceIndex(state, params.file)));
+}
