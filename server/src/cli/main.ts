@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { checkFiles, formatJson, formatText } from './check';
 import { findBulletins, UsageError } from './files';
-import { toLocale } from '../core/messages';
+import { cliLocale } from './locale';
 import type { SeveritySetting } from '../core/problems';
 import { renderCommand } from './render';
 
@@ -44,10 +44,10 @@ const commands: Record<string, Command> = {
         throw new UsageError(`--id-pattern is not a valid regular expression: ${(error as Error).message}`);
       }
     }
-    const locale = toLocale(values.lang ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
+    const locale = cliLocale(values.lang);
     const files = findBulletins(positionals);
     const report = checkFiles(files, { locale, severities, idPattern }, process.cwd());
-    process.stdout.write(values.format === 'json' ? formatJson(report) : formatText(report));
+    process.stdout.write(values.format === 'json' ? formatJson(report) : formatText(report, locale));
     for (const u of report.unreadable) process.stderr.write(`bulletin: cannot read ${u.file}: ${u.reason}\n`);
     if (report.unreadable.length > 0) return 2;
     return report.findings.some((f) => f.severity === 'error') ? 1 : 0;

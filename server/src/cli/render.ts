@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toLocale } from '../core/messages';
+import { cliLocale } from './locale';
 import { analyzeText, checkBulletin, type Analysis, type CheckOptions } from '../core/analyze';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { renderBulletin, standaloneHtml } from '../core/render';
@@ -103,7 +103,7 @@ export function renderCommand(args: string[]): number {
     },
   });
   if (positionals.length === 0) throw new UsageError('render needs a bulletin file (or folders with --out-dir)');
-  const locale = toLocale(values.lang ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
+  const locale = cliLocale(values.lang);
   const written = renderFiles(
     positionals,
     { out: values.out, outDir: values['out-dir'], workspace: values.workspace, check: { locale } },

@@ -17,6 +17,7 @@ import {
 import { computeLineStarts, lineEndAt } from './text';
 import { problem, type Problem } from './problems';
 import { msg, type Locale } from './messages';
+import { yamlErrorMessage } from './yaml-errors';
 
 export type Range = readonly [number, number];
 
@@ -78,7 +79,7 @@ export function parseBulletinText(text: string, locale: Locale = 'en'): ParsedDo
     return { text, lineStarts, value: undefined, nodes, problems };
   }
   for (const doc of docs) {
-    for (const error of doc.errors) syntax(error.pos, firstLine(error.message));
+    for (const error of doc.errors) syntax(error.pos, yamlErrorMessage(locale, firstLine(error.message)));
   }
   if (docs.length > 1) {
     for (const extra of docs.slice(1)) {

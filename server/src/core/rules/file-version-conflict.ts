@@ -13,7 +13,7 @@ registerMessages({
   },
   ja: {
     'rule.fileVersionConflict':
-      '{file}{variant} ({platform}) は {id} では {version} ですが、{otherId} はより高い {otherVersion} を配布しています。{id} の方が新しいため、{otherId} の後に {id} を適用すると古いファイルに戻ってしまいます。',
+      '{file}{variant} ({platform}) は {id} では {version} ですが、{otherId} はより新しいバージョン {otherVersion} を配布しています。{id} の方が新しいため、{otherId} の後に {id} を適用すると古いファイルに戻ってしまいます。',
     'rule.fileVersionConflict.related': '{otherId} はここで {file} ({platform}) の {otherVersion} を配布しています。',
   },
 });

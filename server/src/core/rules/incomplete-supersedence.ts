@@ -18,7 +18,7 @@ registerMessages({
     'rule.incompleteSupersedence.missing':
       '{id} は {otherId} を含むとしていますが、{otherId} が {otherVersion} で配布する {file}{variant} ({platform}) が含まれていません。{otherId} は別途適用する必要があります。',
     'rule.incompleteSupersedence.lower':
-      '{id} は {otherId} を含むとしていますが、{file}{variant} ({platform}) が {version} で、{otherId} の {otherVersion} より低いバージョンです。',
+      '{id} は {otherId} を含むとしていますが、{file}{variant} ({platform}) のバージョン {version} が {otherId} の {otherVersion} より古くなっています。',
     'rule.incompleteSupersedence.related': '{otherId} はここで {file} ({platform}) {otherVersion} を配布しています。',
   },
 });

@@ -4,7 +4,7 @@ import { msg, registerMessages } from '../messages';
 
 registerMessages({
   en: { 'rule.missingRegistryCheck': 'Platform {platform} has a package but no `verify.registry` entry that shows it is installed.' },
-  ja: { 'rule.missingRegistryCheck': 'プラットフォーム {platform} には package がありますが、適用を確認する `verify.registry` の項目がありません。' },
+  ja: { 'rule.missingRegistryCheck': 'プラットフォーム {platform} にはパッケージ (package) がありますが、適用されたことを確認する `verify.registry` の項目がありません。' },
 });
 
 /** A platform with a `package` and no `verify.registry` entry; reported on `package`. */

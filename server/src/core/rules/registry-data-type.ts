@@ -8,8 +8,8 @@ registerMessages({
     'rule.registryDataType.string': '{type} holds text, not the number {data}; quote it if it is meant as text.',
   },
   ja: {
-    'rule.registryDataType.number': '{type} の値は 0 から {max} までの整数です ({data} は当てはまりません)。',
-    'rule.registryDataType.string': '{type} の値は文字列です (数値 {data} ではありません)。文字列なら引用符で囲んでください。',
+    'rule.registryDataType.number': '{type} の値には 0 から {max} までの整数を指定します ({data} は指定できません)。',
+    'rule.registryDataType.string': '{type} の値には文字列を指定します (数値 {data} は指定できません)。文字列として書くなら引用符で囲んでください。',
   },
 });
 

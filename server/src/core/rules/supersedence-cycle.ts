@@ -9,8 +9,8 @@ registerMessages({
     'rule.supersedenceCycle.related': '{id} includes {target} here.',
   },
   ja: {
-    'rule.supersedenceCycle': '{id} は {target} を含むとしていますが、includes の連鎖が元に戻ります: {path}。',
-    'rule.supersedenceCycle.related': '{id} はここで {target} を含んでいます。',
+    'rule.supersedenceCycle': '{id} は {target} を含むとしていますが、includes をたどると循環しています: {path}。',
+    'rule.supersedenceCycle.related': '{id} はここで {target} を含むとしています。',
   },
 });
 

@@ -9,8 +9,8 @@ registerMessages({
     'rule.unresolvedReference.suggest': '`{kind}` names {id}, but no bulletin in the workspace has that id. Did you mean {suggestion}?',
   },
   ja: {
-    'rule.unresolvedReference': '`{kind}` の {id} に当たるセキュリティ情報がワークスペースにありません。',
-    'rule.unresolvedReference.suggest': '`{kind}` の {id} に当たるセキュリティ情報がワークスペースにありません。{suggestion} の誤りではありませんか?',
+    'rule.unresolvedReference': '`{kind}` に書かれた ID {id} のセキュリティ情報がワークスペースにありません。',
+    'rule.unresolvedReference.suggest': '`{kind}` に書かれた ID {id} のセキュリティ情報がワークスペースにありません。{suggestion} の誤りではありませんか?',
   },
 });
 

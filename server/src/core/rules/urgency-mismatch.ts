@@ -8,8 +8,8 @@ registerMessages({
     'rule.urgencyMismatch.severity': '`urgency: wait-for-sp` although the severity is critical.',
   },
   ja: {
-    'rule.urgencyMismatch.exploit': '攻撃コードが出回っている (in-the-wild) のに、`urgency` が SP 待ち (wait-for-sp) です。',
-    'rule.urgencyMismatch.severity': '深刻度が緊急 (critical) なのに、`urgency` が SP 待ち (wait-for-sp) です。',
+    'rule.urgencyMismatch.exploit': '悪用が確認されている (in-the-wild) のに、緊急対応度が `urgency: wait-for-sp` (SP 待ち) になっています。',
+    'rule.urgencyMismatch.severity': '深刻度が緊急 (critical) なのに、緊急対応度が `urgency: wait-for-sp` (SP 待ち) になっています。',
   },
 });
 
