@@ -5,7 +5,7 @@
  */
 import type { Bulletin } from '../model';
 import type { RenderContext } from './context';
-import { escapeHtml, formatDate, safeUrl } from './html';
+import { classToken, escapeHtml, formatDate, safeUrl } from './html';
 import { enumLabel, label, type LabelKey } from './labels';
 import { isObj, list, str, type Obj } from './values';
 
@@ -85,7 +85,7 @@ function vulnerabilities(ctx: RenderContext, vulns: unknown[]): string {
     const pointer = `/vulnerabilities/${i}`;
     if (!isObj(vuln)) return `<li${ctx.dataLine(pointer)}>${ctx.findingsHtml(pointer)}</li>`;
     const impacts = list(vuln.impact)
-      .map((impact) => `<li class="impact impact-${escapeHtml(impact)}">${enumText(ctx, 'render.impact', impact)}</li>`)
+      .map((impact) => `<li class="impact impact-${classToken(impact)}">${enumText(ctx, 'render.impact', impact)}</li>`)
       .join('');
     return (
       `<li class="vulnerability"${ctx.dataLine(pointer)}><span class="vuln-id">${escapeHtml(str(vuln.id) ?? '')}</span> ` +

@@ -41,3 +41,8 @@ export function formatDate(locale: Locale, date: string | undefined): string {
   if (!date) return '';
   return locale === 'ja' ? date.replace(/-/g, '/') : date;
 }
+
+/** A value used in a class name: only letters, digits and dashes survive. */
+export function classToken(value: unknown): string {
+  return String(value ?? '').toLowerCase().replace(/[^a-z0-9-]+/g, '_');
+}

@@ -5,7 +5,7 @@
  */
 import type { Platform, RegistryCheck } from '../model';
 import type { RenderContext } from './context';
-import { escapeHtml, formatDate, formatSize, labelHtml } from './html';
+import { classToken, escapeHtml, formatDate, formatSize, labelHtml } from './html';
 import { enumLabel, label, type LabelKey } from './labels';
 import { isObj, list, str, type Obj } from './values';
 
@@ -20,7 +20,7 @@ export function renderPlatformList(ctx: RenderContext, root: Obj): string {
     const tested = str(p.tested);
     return (
       `<tr${ctx.dataLine(pointer)}><td>${escapeHtml(str(p.name) ?? str(p.id) ?? '')}</td>` +
-      `<td class="tested${tested ? ` tested-${escapeHtml(tested)}` : ''}"${ctx.dataLine(`${pointer}/tested`)}>${tested ? escapeHtml(enumLabel(ctx.locale, 'render.tested', tested)) : ''}${ctx.findingsHtml(`${pointer}/tested`)}</td></tr>`
+      `<td class="tested${tested ? ` tested-${classToken(tested)}` : ''}"${ctx.dataLine(`${pointer}/tested`)}>${tested ? escapeHtml(enumLabel(ctx.locale, 'render.tested', tested)) : ''}${ctx.findingsHtml(`${pointer}/tested`)}</td></tr>`
     );
   });
   const unsupported = list(root.unsupported).map((u, i) => {
