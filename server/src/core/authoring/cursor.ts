@@ -78,7 +78,9 @@ function continuationLines(parsed: ParsedDocument): Set<number> {
   visit(parsed.yaml, (_key, node) => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
     if (!range) return;
-    const multiline = isScalar(node) || (isCollection(node) && (node as { flow?: boolean }).flow);
+    // Plain scalars are left out: while typing, a half-written key line is read as the start of
+    // a plain scalar that swallows the next line, which is structure all the same.
+    const multiline = (isScalar(node) && node.type !== 'PLAIN') || (isCollection(node) && (node as { flow?: boolean }).flow);
     if (!multiline) return;
     const first = positionAt(parsed.lineStarts, range[0]).line;
     const last = positionAt(parsed.lineStarts, Math.max(range[0], range[1] - 1)).line;

@@ -47,7 +47,9 @@ export function hover(input: HoverInput): HoverResult | undefined {
   const parentSchema = schemaAt(path.slice(0, -1));
   const schema = schemaAt(path);
   const name = pointerTokens(hit.pointer).pop() ?? '';
-  const description = describe(keyDescriptionSource(path), locale) ?? describe(schema, locale);
+  const own = describe(keyDescriptionSource(path), locale) ?? describe(schema, locale);
+  // A list item is described by its list's key.
+  const description = own ?? (path[path.length - 1] === '*' ? describe(keyDescriptionSource(path.slice(0, -1)), locale) : undefined);
   if (hit.part === 'key') {
     if (!description) return undefined;
     const required = parentSchema?.required?.includes(name) ? ` (${msg(locale, 'authoring.required')})` : '';

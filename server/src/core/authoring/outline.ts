@@ -89,7 +89,8 @@ export interface Fold {
 export function folds(parsed: ParsedDocument): Fold[] {
   const out: Fold[] = [];
   const seen = new Set<number>();
-  for (const [, loc] of parsed.nodes) {
+  for (const [pointer, loc] of parsed.nodes) {
+    if (pointer === '') continue; // the whole document is not a fold
     const start = loc.key?.[0] ?? loc.value[0];
     let end = loc.value[1];
     while (end > start && /\s/.test(parsed.text[end - 1])) end--;
