@@ -137,7 +137,7 @@ export class ValidationQueue {
         if (this.validate(uri)) changed = true;
       });
     }
-    if (changed && this.pull && this.refreshSupported) void this.connection.languages.diagnostics.refresh();
+    if (changed && this.pull && this.refreshSupported) this.connection.languages.diagnostics.refresh().catch(() => undefined);
     if (this.recheck.size > 0 || this.dirty.size > 0) {
       this.schedule();
       return;
