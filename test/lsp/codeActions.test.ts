@@ -1,0 +1,100 @@
+/**
+ * Quick fixes over stdio, each applied to a fixture and compared byte for byte with its
+ * expected file (comments, blank lines, quoting and indentation kept). Every LF fixture is
+ * also run as CRLF with a BOM: the fix must change the same bytes and write CRLF.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
+import { ServerProcess, root } from './server-process';
+import { applyEdits } from '../unit/authoring/cursor-marker';
+
+const fixtures = join(root, 'test', 'fixtures', 'authoring', 'quickfix');
+let server: ServerProcess;
+let counter = 0;
+
+before(async () => {
+  server = await ServerProcess.start();
+  for (const name of ['MS04-012', 'MS04-029']) {
+    const uri = `file:///ws/${name}.bulletin.yaml`;
+    server.open(uri, readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8'));
+    await server.waitForDiagnostics(uri, () => true, 1);
+  }
+});
+after(async () => {
+  await server.stop();
+});
+
+interface Case {
+  name: string;
+  code: string;
+  title: RegExp;
+}
+
+const cases: Case[] = [
+  { name: 'unknown-key', code: 'schema', title: /^Change to `severity`$/ },
+  { name: 'unknown-key-quoted', code: 'schema', title: /^Change to `exploit`$/ },
+  { name: 'bad-enum', code: 'schema', title: /^Change to `early`$/ },
+  { name: 'missing-registry', code: 'missing-registry-check', title: /^Add a registry check for KB873350 \(HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Hotfix\\KB873350\)$/ },
+  { name: 'missing-registry-xp-crlf', code: 'missing-registry-check', title: /Windows XP\\SP2\\KB873350/ },
+  { name: 'registry-kb', code: 'registry-kb-mismatch', title: /^Change KB828741 to KB873350 in the registry key$/ },
+  { name: 'package-kb', code: 'package-kb-mismatch', title: /^Change KB873305 to KB873350 in the package name$/ },
+  { name: 'incomplete-supersedence', code: 'incomplete-supersedence', title: /^Copy rpcproxy\.dll 4\.0\.1381\.7255 from MS04-012$/ },
+  { name: 'unresolved-reference', code: 'unresolved-reference', title: /^Change to MS04-012 \(RPC\/DCOM/ },
+];
+
+/** Opens `text`, waits for the finding, asks for quick fixes on its range, applies the chosen one. */
+export async function applyQuickFix(text: string, code: string, title: RegExp): Promise<string> {
+  const uri = `file:///ws/fix-${++counter}.bulletin.yaml`;
+  server.open(uri, text);
+  try {
+    const diagnostics = await server.waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === code), 1);
+    let action: CodeAction | undefined;
+    const offered: string[] = [];
+    for (const diagnostic of diagnostics.filter((d) => d.code === code) as Diagnostic[]) {
+      const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      })) as CodeAction[];
+      offered.push(...actions.map((a) => a.title));
+      action ??= actions.find((a) => a.diagnostics?.[0]?.code === code && title.test(a.title));
+    }
+    assert.ok(action, `a quick fix for ${code} matching ${title}; got ${JSON.stringify(offered)}`);
+    assert.equal(action.kind, 'quickfix');
+    assert.deepEqual(Object.keys(action.edit!.changes!), [uri]);
+    return applyEdits(text, action.edit!.changes![uri] as TextEdit[]);
+  } finally {
+    server.close(uri);
+  }
+}
+
+const crlfWithBom = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+
+for (const c of cases) {
+  const input = readFileSync(join(fixtures, c.name, 'input.bulletin.yaml'), 'utf8');
+  const expected = readFileSync(join(fixtures, c.name, 'expected.bulletin.yaml'), 'utf8');
+  test(`${c.name}: the fix gives the expected file byte for byte`, async () => {
+    assert.notEqual(input, expected);
+    assert.equal(await applyQuickFix(input, c.code, c.title), expected);
+  });
+  if (!input.includes('\r\n')) {
+    test(`${c.name}: the same fix on CRLF with a BOM changes the same bytes`, async () => {
+      assert.equal(await applyQuickFix(crlfWithBom(input), c.code, c.title), crlfWithBom(expected));
+    });
+  }
+}
+
+test('no quick fix is offered where nothing is wrong', async () => {
+  const uri = 'file:///ws/clean.bulletin.yaml';
+  server.open(uri, readFileSync(join(root, 'examples', 'MS04-012.bulletin.yaml'), 'utf8'));
+  await server.waitForDiagnostics(uri, () => true, 1);
+  const actions = await server.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } },
+    context: { diagnostics: [] },
+  });
+  assert.deepEqual(actions, []);
+});
