@@ -8,13 +8,16 @@ import { findBulletins, UsageError } from './files';
 import { cliLocale } from './locale';
 import type { SeveritySetting } from '../core/problems';
 import { renderCommand } from './render';
+import { formatSarif } from './sarif';
+import { csafCommand } from './csaf';
 
 const USAGE = `Usage:
-  bulletin check [--format text|json] [--lang ja|en] [--rule CODE=SEVERITY]... [--id-pattern REGEX] PATH...
+  bulletin check [--format text|json|sarif] [--max-warnings N] [--lang ja|en] [--rule CODE=SEVERITY]... [--id-pattern REGEX] PATH...
   bulletin render [-o OUT.html | --out-dir DIR] [--workspace DIR] [--lang ja|en] FILE...
+  bulletin csaf [-o OUT.json] [--publisher-name NAME] [--publisher-namespace URI] [--publisher-category CATEGORY] [--lang ja|en] FILE
 `;
 
-type Command = (args: string[]) => number;
+type Command = (args: string[]) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
   check(args) {
@@ -26,10 +29,14 @@ const commands: Record<string, Command> = {
         lang: { type: 'string' },
         rule: { type: 'string', multiple: true, default: [] },
         'id-pattern': { type: 'string' },
+        'max-warnings': { type: 'string' },
       },
     });
     if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
-    if (!['text', 'json'].includes(values.format!)) throw new UsageError(`unknown format: ${values.format}`);
+    const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
+    if (maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
+    if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`unknown format: ${values.format}`);
     const severities: Record<string, SeveritySetting> = {};
     for (const entry of values.rule!) {
       const [code, severity] = entry.split('=');
@@ -47,15 +54,33 @@ const commands: Record<string, Command> = {
     const locale = cliLocale(values.lang);
     const files = findBulletins(positionals);
     const report = checkFiles(files, { locale, severities, idPattern }, process.cwd());
-    process.stdout.write(values.format === 'json' ? formatJson(report) : formatText(report, locale));
+    process.stdout.write(values.format === 'sarif' ? formatSarif(report, process.cwd()) : values.format === 'json' ? formatJson(report) : formatText(report, locale));
     for (const u of report.unreadable) process.stderr.write(`bulletin: cannot read ${u.file}: ${u.reason}\n`);
     if (report.unreadable.length > 0) return 2;
-    return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+    if (report.findings.some((f) => f.severity === 'error')) return 1;
+    // --max-warnings N: more than N warnings fail the run like an error (exit 1).
+    return report.findings.filter((f) => f.severity === 'warning').length > maxWarnings ? 1 : 0;
   },
   render: renderCommand,
+  csaf(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        lang: { type: 'string' },
+        'publisher-name': { type: 'string' },
+        'publisher-namespace': { type: 'string' },
+        'publisher-category': { type: 'string' },
+      },
+    });
+    if (positionals.length !== 1) throw new UsageError('csaf takes exactly one bulletin file');
+    const publisher = { name: values['publisher-name'], namespace: values['publisher-namespace'], category: values['publisher-category'] };
+    return csafCommand({ file: positionals[0], out: values.out, locale: cliLocale(values.lang), publisher });
+  },
 };
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
     (name ? process.stdout : process.stderr).write(USAGE);
@@ -64,15 +89,23 @@ export function main(argv: string[]): number {
   const command = commands[name];
   try {
     if (!command) throw new UsageError(`unknown command: ${name}`);
-    return command(rest);
+    const code = command(rest);
+    return typeof code === 'number' ? code : code.catch(failed);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`bulletin: ${(error as Error).message}\n${USAGE}`);
-      return 2;
-    }
-    process.stderr.write(`bulletin: ${(error as Error).stack ?? String(error)}\n`);
-    return 2;
+    return failed(error);
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** Usage errors and crashes alike end with a message on stderr and exit code 2. */
+function failed(error: unknown): number {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`bulletin: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  process.stderr.write(`bulletin: ${(error as Error).stack ?? String(error)}\n`);
+  return 2;
+}
+
+void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,73 @@
+/**
+ * `bulletin check --format sarif`: SARIF 2.1.0, one run, a `rules` entry per code in the rule
+ * registry (read at run time, so new rules appear without touching this file), results with
+ * physical and related locations. Artifact URIs are relative to the working directory
+ * (`%SRCROOT%`), as code-scanning services expect.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rules } from '../core/rules';
+import type { Severity } from '../core/problems';
+import type { CheckReport, Finding } from './check';
+
+const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** The same rules.md the server links diagnostics to (`ruleDocUri` in lsp/diagnostics.ts): docs/ beside dist/. */
+const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
+
+const toUri = (file: string) => file.split(/[\\/]/).map(encodeURIComponent).join('/');
+
+function location(file: string, line: number, column: number, endLine?: number, endColumn?: number) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' },
+      region: { startLine: line, startColumn: column, ...(endLine ? { endLine, endColumn } : {}) },
+    },
+  };
+}
+
+export function formatSarif(report: CheckReport, cwd: string): string {
+  const ruleList = rules.map((rule) => ({
+    id: rule.code,
+    name: rule.code.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.title.en },
+    fullDescription: { text: rule.title.en },
+    helpUri: `${rulesDoc}#${rule.code}`,
+    help: { text: `${rule.title.en} See ${rulesDoc}#${rule.code}` },
+    defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
+  }));
+  const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
+  const result = (f: Finding) => ({
+    ruleId: f.code,
+    ...(ruleIndex.has(f.code) ? { ruleIndex: ruleIndex.get(f.code) } : {}),
+    level: LEVELS[f.severity],
+    message: { text: f.message },
+    locations: [location(f.file, f.line, f.column, f.endLine, f.endColumn)],
+    ...(f.related.length > 0
+      ? { relatedLocations: f.related.map((r, id) => ({ id, ...location(r.file, r.line, r.column), message: { text: r.message } })) }
+      : {}),
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'bulletin', informationUri: rulesDoc, rules: ruleList } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).toString() } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [
+          {
+            executionSuccessful: report.unreadable.length === 0,
+            toolExecutionNotifications: report.unreadable.map((u) => ({
+              level: 'error',
+              message: { text: `cannot read ${u.file}: ${u.reason}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: toUri(u.file), uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
+        results: report.findings.map(result),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
