@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasJapanese, readJson, sameParts, sources } from './text';
+import * as l10n from '@vscode/l10n';
+import { hasJapanese, placeholders, readJson, sameParts, sources } from './text';
 
 const bundle = readJson<Record<string, string>>('l10n/bundle.l10n.ja.json');
 
@@ -62,6 +63,22 @@ test('translations are Japanese and keep the {0} placeholders and command links'
   for (const [english, japanese] of Object.entries(bundle)) {
     if (typeof japanese !== 'string' || !hasJapanese(japanese)) problems.push(`not Japanese: ${english} → ${japanese}`);
     else problems.push(...sameParts(english, japanese).map((p) => `${english}: ${p}`));
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('@vscode/l10n, which formats like vscode.l10n, fills every translation\'s placeholders from the arguments', () => {
+  l10n.config({ contents: bundle });
+  const problems: string[] = [];
+  for (const [english, japanese] of Object.entries(bundle)) {
+    const names = placeholders(english);
+    const numbered = names.every((name) => /^\d+$/.test(name));
+    const args = names.map((name) => `«${name}»`);
+    const result = numbered
+      ? l10n.t(english, ...Array.from({ length: Math.max(-1, ...names.map(Number)) + 1 }, (_, i) => `«${i}»`))
+      : l10n.t(english, Object.fromEntries(names.map((name, i) => [name, args[i]])));
+    const expected = japanese.replace(/\{(\w+)\}/g, (_, name: string) => `«${name}»`);
+    if (result !== expected) problems.push(`${english}: ${result} ≠ ${expected}`);
   }
   assert.deepEqual(problems, []);
 });
