@@ -18,7 +18,9 @@ function validator() {
   // unicodeRegExp off: the schema's `language` pattern has a stray `]` that only non-unicode regular expressions accept.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+  // A plain boolean (not a type guard), so the log keeps its type after the check.
+  return Object.assign((data: unknown): boolean => validate(data), { get errors() { return validate.errors; } });
 }
 
 function run(args: string[], cwd: string) {
