@@ -21,6 +21,8 @@ export const dateOrder: Rule = {
   defaultSeverity: 'warning',
   title: { en: 'Dates are out of order', ja: '日付の前後関係がおかしい' },
   crossFile: false,
+  description:
+    'Dates out of order, three cases: a file is dated after its platform\'s package (on the file\'s `date`); a package is dated after the bulletin\'s last revision, `updated` or else `published` (on the package\'s `date`); `updated` is before `published` (on `updated`).',
   check: ({ bulletin, locale }) => {
     const out: Problem[] = [];
     const { published, updated } = bulletin;

@@ -13,6 +13,8 @@ export const deploymentOrder: Rule = {
   defaultSeverity: 'warning',
   title: { en: 'More machines are estimated to take less time', ja: '台数が多いのに見積もり時間が短い' },
   crossFile: false,
+  description:
+    'In `deployment`, more machines are estimated to take less time than fewer machines. Reported on the estimate that is lower than one for fewer machines.',
   check: ({ bulletin, locale }) => {
     const out: Problem[] = [];
     for (const platform of bulletin.platforms) {

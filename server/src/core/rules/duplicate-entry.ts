@@ -23,6 +23,8 @@ export const duplicateEntry: Rule = {
   defaultSeverity: 'error',
   title: { en: 'A platform or file is listed twice', ja: 'プラットフォームまたはファイルが重複している' },
   crossFile: false,
+  description:
+    'A platform `id` repeats in one bulletin (reported on the second `id`), or a file (name case-insensitively, `variant`) repeats within one platform (reported on the second `name`); the first occurrence is related. Two builds of one file on one platform are told apart by `variant`.',
   check: ({ bulletin, locale }) => {
     const out: Problem[] = [];
     const related = (range: Range) => [relatedAt(bulletin, range, msg(locale, 'rule.duplicateEntry.related'))];

@@ -21,6 +21,8 @@ export const duplicateId: Rule = {
   defaultSeverity: 'error',
   title: { en: 'Two bulletins in the workspace share an id', ja: 'ワークスペース内で ID が重複している' },
   crossFile: true,
+  description:
+    'Two bulletins in the workspace share an `id`. Reported on the `id` of the newer one (the later `published`; with the same date, the later file), with the other bulletin\'s `id` as related information.',
   check: ({ bulletin, index, locale }) => {
     if (bulletin.id === undefined || !bulletin.idRange) return [];
     const others = index.byId(bulletin.id).filter((o) => o.uri !== bulletin.uri && reporterOf(bulletin, o) === bulletin);

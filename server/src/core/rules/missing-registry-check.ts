@@ -13,6 +13,8 @@ export const missingRegistryCheck: Rule = {
   defaultSeverity: 'warning',
   title: { en: 'A platform with a package has no registry check', ja: 'package のあるプラットフォームにレジストリの確認がない' },
   crossFile: false,
+  description:
+    'A platform with a `package` has no `verify.registry` entry, so nobody can check that the update is installed. Reported on `package`.',
   check: ({ bulletin, locale }) => {
     const out: Problem[] = [];
     for (const platform of bulletin.platforms) {

@@ -11,8 +11,10 @@ registerMessages({
 export const packageKbMismatch: Rule = {
   code: 'package-kb-mismatch',
   defaultSeverity: 'warning',
-  title: { en: 'The package file name does not contain KB<kb>', ja: 'パッケージのファイル名に KB 番号がない' },
+  title: { en: 'The package file name lacks the bulletin\'s KB number', ja: 'パッケージのファイル名に KB 番号がない' },
   crossFile: false,
+  description:
+    'The package file name does not contain `KB<kb>` (case-insensitive; a longer number such as `KB8733501` for `kb: 873350` does not count). Reported on `package.file`.',
   check: ({ bulletin, locale }) => {
     const kb = bulletin.kb;
     if (kb === undefined) return [];

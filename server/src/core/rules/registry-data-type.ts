@@ -22,6 +22,8 @@ export const registryDataType: Rule = {
   defaultSeverity: 'error',
   title: { en: 'Registry data does not fit its type', ja: 'レジストリのデータが型に合わない' },
   crossFile: false,
+  description:
+    '`data` does not fit `type`: `REG_DWORD` takes a whole number 0…4294967295, `REG_QWORD` 0…18446744073709551615, `REG_SZ`, `REG_EXPAND_SZ` and `REG_MULTI_SZ` a string (quote a number meant as text). Reported on `data`.',
   check: ({ bulletin, locale }) => {
     const out: Problem[] = [];
     for (const platform of bulletin.platforms) {

@@ -15,6 +15,8 @@ export const registryKbMismatch: Rule = {
   defaultSeverity: 'error',
   title: { en: 'A registry key names another KB', ja: 'レジストリ・キーが別の KB を指している' },
   crossFile: false,
+  description:
+    'A registry key names a KB other than the bulletin\'s `kb`: a path segment that is exactly `KB<digits>` or `Q<digits>`, as in `...\\Hotfix\\KB873350` or `...\\Updates\\Windows 2000\\SP5\\KB828035`. Keys without such a segment (Active Setup GUIDs, for example) and the spelling of the hive (`HKLM` or `HKEY_LOCAL_MACHINE`) are not judged. Reported on the key; `data.replacement` is the key with the right KB.',
   check: ({ bulletin, locale }) => {
     const kb = bulletin.kb;
     if (kb === undefined) return [];

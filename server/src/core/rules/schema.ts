@@ -6,5 +6,7 @@ export const schema: Rule = {
   defaultSeverity: 'error',
   title: { en: 'The document breaks the bulletin schema', ja: 'スキーマに違反している' },
   crossFile: false,
+  description:
+    'The document breaks `schemas/bulletin.schema.json`: a wrong type or enum value (on the value), an unknown key (on the key, with the nearest known key), a missing required key (on the parent\'s key, or the first line for the root), a bad pattern or format (with the expected form in words). One diagnostic per fault.',
   check: ({ bulletin }) => bulletin.intrinsic.filter((p) => p.code === 'schema'),
 };

@@ -17,5 +17,7 @@ export interface Rule {
   title: { en: string; ja: string };
   /** Whether findings can depend on other bulletins (re-check dependents on change). */
   crossFile: boolean;
+  /** Markdown for docs/rules.md (generated from the registry): what is found and where it is reported. */
+  description: string;
   check(context: RuleContext): Problem[];
 }

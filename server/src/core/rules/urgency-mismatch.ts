@@ -19,6 +19,8 @@ export const urgencyMismatch: Rule = {
   defaultSeverity: 'information',
   title: { en: 'Waiting for a service pack does not fit the risk', ja: 'SP 待ちが危険度に見合わない' },
   crossFile: false,
+  description:
+    '`exploit: in-the-wild` or `severity: critical` together with `urgency: wait-for-sp`. Reported on `urgency`.',
   check: ({ bulletin, locale }) => {
     if (bulletin.urgency !== 'wait-for-sp' || !bulletin.urgencyRange) return [];
     const out: Problem[] = [];

@@ -6,5 +6,7 @@ export const yamlSyntax: Rule = {
   defaultSeverity: 'error',
   title: { en: 'The file is not well-formed YAML', ja: 'ファイルが正しい YAML ではない' },
   crossFile: false,
+  description:
+    'The file is not well-formed YAML. Every parse error is reported, not only the first; a stream of several YAML documents, aliases that expand past 10,000 nodes and nesting deeper than 64 levels are reported here too.',
   check: ({ bulletin }) => bulletin.intrinsic.filter((p) => p.code === 'yaml-syntax'),
 };
