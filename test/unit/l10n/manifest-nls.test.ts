@@ -67,3 +67,12 @@ test('Japanese texts are Japanese and keep placeholders, code spans and command 
   }
   assert.deepEqual(problems, []);
 });
+
+test('walkthrough texts use no Markdown but links (VS Code shows backticks and asterisks as they are there)', () => {
+  const walkthroughKeys = [...used].filter(([, at]) => at.startsWith('.contributes.walkthroughs')).map(([key]) => key);
+  assert.ok(walkthroughKeys.length > 0);
+  const problems = walkthroughKeys.flatMap((key) =>
+    [en[key], ja[key]].filter((text) => typeof text === 'string' && /`|\*\*|__/.test(text)).map((text) => `${key}: ${text}`),
+  );
+  assert.deepEqual(problems, []);
+});
