@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
+import { registerNewBulletin } from './commands/newBulletin';
 
 let client: LanguageClient | undefined;
 
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);
   registerPreview(context, () => client, output);
+  context.subscriptions.push(registerNewBulletin(context));
   context.subscriptions.push(
     vscode.commands.registerCommand('bulletin.restartServer', async () => {
       output.appendLine(vscode.l10n.t('Restarting the Bulletin language server.'));

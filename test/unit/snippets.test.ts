@@ -1,0 +1,123 @@
+/**
+ * The snippets file: every snippet expands (tab stops, mirrors and choices at their defaults,
+ * today's date) to YAML that passes the schema where it belongs; the whole bulletin passes
+ * every check; each enum has a choice list with exactly the schema's values; one KB tab stop
+ * feeds the package name and the registry key; the New Bulletin template fills id, KB, lang.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeText, checkBulletin } from '../../server/src/core/analyze';
+import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
+import { bulletinFromTemplate, dateVariables, expandSnippet, tabStops, type SnippetDefinition } from '../../server/src/core/authoring/snippet';
+import { schemaAt } from '../../server/src/core/authoring/schema-info';
+
+const root = join(__dirname, '..', '..');
+const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'bulletin.code-snippets'), 'utf8')) as Record<string, SnippetDefinition>;
+const byPrefix = new Map(Object.values(snippets).map((s) => [String(s.prefix), s]));
+const day = new Date(2004, 9, 20);
+const variables = dateVariables(day);
+const body = (prefix: string) => ([] as string[]).concat(byPrefix.get(prefix)!.body);
+
+function allProblems(text: string) {
+  const { bulletin } = analyzeText('file:///snippet.bulletin.yaml', text);
+  const index = new WorkspaceIndex();
+  index.set(bulletin);
+  return checkBulletin(bulletin, index);
+}
+
+function intrinsic(text: string) {
+  return analyzeText('file:///snippet.bulletin.yaml', text).bulletin.intrinsic;
+}
+
+test('the snippets the issue asks for are all there, each with a description', () => {
+  assert.deepEqual([...byPrefix.keys()].sort(), ['advisory', 'bulletin', 'file', 'platform', 'registry', 'vuln', 'workaround']);
+  for (const s of byPrefix.values()) assert.ok(s.description && s.description.length > 20);
+});
+
+test('the whole bulletin expands to a bulletin that passes every check', () => {
+  const text = expandSnippet(body('bulletin'), { variables });
+  assert.deepEqual(allProblems(text), []);
+  assert.match(text, /^published: 2004-10-20$/m);
+  assert.match(text, /^lang: ja$/m);
+});
+
+test('one KB tab stop feeds kb, the package name and the registry key', () => {
+  const lines = body('bulletin');
+  const kbStop = Number(/^kb: \$\{(\d+)/.exec(lines.find((l) => l.startsWith('kb: '))!)![1]);
+  const text = expandSnippet(lines, { variables, values: { [kbStop]: '999999' } });
+  assert.match(text, /^kb: 999999$/m);
+  assert.match(text, /^ {6}file: WindowsNT4Server-KB999999-x86-JPN\.exe$/m);
+  assert.match(text, /^ {8}- key: HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Hotfix\\KB999999$/m);
+  assert.deepEqual(allProblems(text), []);
+});
+
+test('every enum of the schema is a choice list with exactly its values', () => {
+  const stops = tabStops(body('bulletin'));
+  const checked: string[] = [];
+  for (const line of body('bulletin')) {
+    const m = /^( *)(?:- )?(\w+): \[?\$\{(\d+)\|/.exec(line);
+    if (!m) continue;
+    const key = m[2];
+    const path = key === 'tested' ? ['platforms', '*', key] : key === 'impact' ? ['vulnerabilities', '*', key] : [key];
+    let schema = schemaAt(path);
+    if (schema?.type === 'array') schema = schemaAt([...path, '*']);
+    const allowed = (schema?.enum ?? (schema?.type === 'boolean' ? [true, false] : [])).map(String).sort();
+    assert.deepEqual([...stops.get(Number(m[3]))!].sort(), allowed, key);
+    checked.push(key);
+  }
+  assert.deepEqual(checked.sort(), ['exploit', 'impact', 'lang', 'restart', 'severity', 'targets', 'tested', 'uninstall', 'urgency']);
+});
+
+/** A fragment snippet, indented to its place in a host bulletin. */
+const host = (hostText: string, marker: string, fragment: string) => {
+  const [before, after] = hostText.split(marker);
+  const indent = /([ ]*)$/.exec(before)![1];
+  const lines = fragment.replace(/\n+$/, '').split('\n');
+  return `${before}${lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join('\n')}${after}`;
+};
+const HEAD = 'bulletin: 1\nid: MS04-000\nkb: 123456\ntitle: T\npublished: 2004-10-20\nseverity: low\n';
+
+const fragments: [string, string][] = [
+  ['platform', `${HEAD}platforms:\n  @\n`],
+  ['file', `${HEAD}platforms:\n  - id: nt4-server-sp6a\n    name: N\n    files:\n      @\n`],
+  ['registry', `${HEAD}platforms:\n  - id: nt4-server-sp6a\n    name: N\n    verify:\n      registry:\n        @\n`],
+  ['vuln', `${HEAD}vulnerabilities:\n  @\n`],
+  ['workaround', `${HEAD}workarounds:\n  @\n`],
+  ['advisory', `${HEAD}advisories:\n  @\n`],
+];
+
+for (const [prefix, hostText] of fragments) {
+  test(`the ${prefix} snippet expands to an entry that passes the schema in its place`, () => {
+    const text = host(hostText, '@', expandSnippet(body(prefix), { variables }));
+    assert.deepEqual(intrinsic(text), [], text);
+    // With every choice taken in turn, too.
+    for (const [stop, choices] of tabStops(body(prefix))) {
+      for (const choice of choices ?? []) {
+        const variant = host(hostText, '@', expandSnippet(body(prefix), { variables, values: { [stop]: choice } }));
+        assert.deepEqual(intrinsic(variant), [], variant);
+      }
+    }
+  });
+}
+
+test('the platform snippet shares its KB between the package name and the registry key', () => {
+  const text = host(`${HEAD}platforms:\n  @\n`, '@', expandSnippet(body('platform'), { variables }));
+  assert.deepEqual(allProblems(text), []);
+});
+
+test('New Bulletin: the template with id, KB and language filled in passes every check', () => {
+  const text = bulletinFromTemplate(snippets, { id: 'MS05-011', kb: '887472', lang: 'en' }, day);
+  assert.match(text, /^id: MS05-011\nkb: 887472\nlang: en\n/m);
+  assert.equal(text.match(/KB887472/g)!.length, 2);
+  assert.match(text, /^ {2}- label: MS05-011$/m);
+  assert.ok(text.endsWith('data: 1\n'));
+  assert.deepEqual(allProblems(text), []);
+});
+
+test('the snippet parser refuses what it does not understand instead of inserting it', () => {
+  assert.throws(() => expandSnippet('${1/(.*)/x/}', { variables }), /unsupported placeholder/);
+  assert.throws(() => expandSnippet('$TM_FILENAME', { variables }), /unknown variable/);
+  assert.equal(expandSnippet('a \\$1 ${1:x} $1 ${2|p,q\\,r|} \\\\', { variables }), 'a $1 x x p \\');
+});
