@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
 import { registerNewBulletin } from './commands/newBulletin';
+import { registerStatusBar } from './statusBar';
+import { registerShowIndex } from './commands/showIndex';
 
 let client: LanguageClient | undefined;
 
@@ -19,11 +21,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'bulletin' }],
     outputChannel: output,
-    synchronize: { configurationSection: 'bulletin' },
+    synchronize: { configurationSection: 'bulletin', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.bulletin.{yaml,yml}') },
+    // Where the server may keep its warm-start cache of the workspace index.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);
   registerPreview(context, () => client, output);
   context.subscriptions.push(registerNewBulletin(context));
+  context.subscriptions.push(registerStatusBar(client), registerShowIndex(() => client));
   context.subscriptions.push(
     vscode.commands.registerCommand('bulletin.restartServer', async () => {
       output.appendLine(vscode.l10n.t('Restarting the Bulletin language server.'));

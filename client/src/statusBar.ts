@@ -1,0 +1,21 @@
+/** The status bar item: how many bulletins are indexed and how many findings they have; a click shows the index. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { StatusNotification, type IndexStatus } from '../../server/src/protocol';
+
+export function registerStatusBar(client: LanguageClient): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('bulletin.index', vscode.StatusBarAlignment.Left, 10);
+  item.name = vscode.l10n.t('Bulletin Index');
+  item.command = 'bulletin.showIndex';
+  item.text = `$(sync~spin) ${vscode.l10n.t('Bulletin: indexing…')}`;
+  item.show();
+  const update = (status: IndexStatus) => {
+    const icon = status.errors > 0 ? '$(error)' : status.warnings > 0 ? '$(warning)' : '$(check)';
+    item.text = status.ready
+      ? `${icon} ${vscode.l10n.t('Bulletin: {0} bulletins, {1} findings', status.bulletins, status.findings)}`
+      : `$(sync~spin) ${vscode.l10n.t('Bulletin: indexing {0} bulletins…', status.bulletins)}`;
+    item.tooltip = vscode.l10n.t('{0} bulletins indexed: {1} errors, {2} warnings, {3} other findings. Click to show the index.', status.bulletins, status.errors, status.warnings, status.findings - status.errors - status.warnings);
+  };
+  const subscription = client.onNotification(StatusNotification, update);
+  return vscode.Disposable.from(item, subscription);
+}
