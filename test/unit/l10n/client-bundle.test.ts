@@ -82,3 +82,29 @@ test('@vscode/l10n, which formats like vscode.l10n, fills every translation\'s p
   }
   assert.deepEqual(problems, []);
 });
+
+/**
+ * Where the client hands text to the user (notifications, quick picks, input boxes, progress,
+ * status bar, panel titles), a string literal means a sentence that skipped l10n.t.
+ */
+test('no user-visible string literal in the client bypasses l10n.t', () => {
+  const shown = [
+    /\bshow(?:Information|Warning|Error)Message\(\s*(['"`])(.*?)\1/g,
+    /\bsetStatusBarMessage\(\s*(['"`])(.*?)\1/g,
+    /\bcreateWebviewPanel\([^,]+,\s*(['"`])(.*?)\1/g,
+    /\b(?:title|placeHolder|placeholder|prompt|tooltip|label|detail|description|validationMessage)\s*:\s*(['"`])(.*?)\1/g,
+    /\.(?:text|tooltip|title|placeholder|prompt|description|detail|label)\s*=\s*(['"`])(.*?)\1/g,
+  ];
+  // Codicons ($(sync~spin)), interpolations, ids (MS04-029), language codes and the product's
+  // name are not sentences: a sentence has a word of three letters or more in lower case.
+  const words = (text: string) =>
+    /[A-Za-z]*[a-z][A-Za-z]*/.test(text) &&
+    /\b[A-Za-z]*[a-z]{3,}[A-Za-z]*\b/.test(text.replace(/\$\([\w~-]+\)/g, '').replace(/\$\{[^}]*\}/g, '').replace(/\$\{.*$/, '').replace(/\bBulletin\b/g, ''));
+  const problems: string[] = [];
+  for (const { path, text } of sources('client/src')) {
+    for (const pattern of shown) {
+      for (const match of text.matchAll(pattern)) if (words(match[2])) problems.push(`${path}: ${match[0]}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
