@@ -81,3 +81,27 @@ export interface IndexResult {
 }
 
 export const IndexRequest = new RequestType<IndexParams, IndexResult, void>('bulletin/index');
+
+// ---- CSAF: "Export CSAF" asks the server for the document; export failures come back as diagnostics.
+
+export interface ExportCsafParams {
+  /** URI of an open bulletin document. */
+  uri: string;
+}
+
+export type ExportCsafResult =
+  | { ok: true; /** The CSAF 2.0 document, 2-space indented. */ json: string; /** `document.tracking.id`, for the file name. */ id: string }
+  | { ok: false; reason: 'publisher' | 'errors' | 'invalid'; message: string };
+
+/** Answers `null` when the document is not open in the server. */
+export const ExportCsafRequest = new RequestType<ExportCsafParams, ExportCsafResult | null, void>('bulletin/exportCsaf');
+
+export interface CsafDiagnosticsParams {
+  uri: string;
+  version: number;
+  /** LSP diagnostics (code `csaf-export`) on the YAML lines a CSAF export failure comes from. */
+  diagnostics: import('vscode-languageserver-protocol').Diagnostic[];
+}
+
+/** Sent after each change of an open bulletin: what would stop its CSAF export (empty: it would pass). */
+export const CsafDiagnosticsNotification = new NotificationType<CsafDiagnosticsParams>('bulletin/csafDiagnostics');

@@ -27,6 +27,7 @@ import { serverName } from './protocol';
 import { WorkspaceManager } from './lsp/workspace';
 import { registerPullDiagnostics } from './lsp/pullDiagnostics';
 import { registerIndexRequest } from './lsp/workspaceIndexRequest';
+import { CsafService } from './lsp/csaf';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -39,6 +40,7 @@ const authoring = { connection, documents, state, logger };
 for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions]) register(authoring);
 const workspace = new WorkspaceManager(connection, documents, state, validation, logger);
 registerIndexRequest(connection, state, logger);
+const csaf = new CsafService({ connection, documents, state, logger });
 let dynamicConfiguration = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -81,6 +83,7 @@ connection.onDidChangeWatchedFiles((params) => void workspace.watchedFilesChange
 connection.onDidChangeConfiguration(async (change) => {
   await settings.refresh(change.settings);
   state.settingsChanged();
+  csaf.settingsChanged(change.settings);
   validation.requestAllOpen();
   await workspace.configurationChanged(change.settings);
 });
@@ -92,6 +95,11 @@ documents.onDidOpen((event) => {
 documents.onDidChangeContent((event) => validation.request(event.document.uri));
 // A closed workspace file keeps its findings (from its text on disk); any other closed document loses them.
 documents.onDidClose((event) => void workspace.closed(event.document.uri));
+
+// What would stop a CSAF export: checked after the rule diagnostics, sent on a channel of its own.
+documents.onDidOpen((event) => csaf.request(event.document.uri));
+documents.onDidChangeContent((event) => csaf.request(event.document.uri));
+documents.onDidClose((event) => csaf.forget(event.document.uri));
 
 documents.listen(connection);
 connection.listen();

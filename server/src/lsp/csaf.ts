@@ -1,0 +1,150 @@
+/**
+ * CSAF in the editor: the `bulletin/exportCsaf` request, and after each change of an open
+ * bulletin, the failures its export would have, sent as `bulletin/csafDiagnostics` (a channel
+ * of its own, so they never replace the rule diagnostics). The validator library runs in this
+ * process (it runs on Node 20, as this server does; loaded on first use), one document at a time.
+ */
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { exportBulletin, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
+import { msg } from '../core/messages';
+import { parseBulletinText } from '../core/parse';
+import { CsafDiagnosticsNotification, ExportCsafRequest, type ExportCsafResult } from '../protocol';
+import { toDiagnostic } from './diagnostics';
+import type { Logger } from './runSafe';
+import type { ServerState } from './state';
+
+interface Context {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  state: ServerState;
+  logger: Logger;
+}
+
+/** Validation of an export needs some publisher; it does not come from the YAML, so its value cannot fail a line. */
+const STAND_IN_PUBLISHER: CsafPublisher = { category: 'other', name: 'Bulletin', namespace: 'urn:bulletin:publisher-not-set' };
+
+export class CsafService {
+  private publisher: Partial<CsafPublisher> | undefined;
+  /** The configured publisher, asked of the client once per settings change. */
+  private configured: Promise<Partial<CsafPublisher> | undefined> | undefined;
+  private readonly pending = new Set<string>();
+  private running = false;
+
+  constructor(private readonly context: Context) {
+    context.connection.onRequest(ExportCsafRequest, (params) => this.exportRequest(params.uri));
+  }
+
+  /** The user's `bulletin.csaf.publisher`, read again after a settings change. */
+  settingsChanged(pushed?: unknown): void {
+    const fromPush = (pushed as { bulletin?: { csaf?: { publisher?: Partial<CsafPublisher> } } } | undefined)?.bulletin?.csaf?.publisher;
+    this.publisher = fromPush;
+    this.configured = undefined;
+    for (const document of this.context.documents.all()) this.request(document.uri);
+  }
+
+  request(uri: string): void {
+    this.pending.add(uri);
+    if (!this.running) void this.drain();
+  }
+
+  forget(uri: string): void {
+    this.pending.delete(uri);
+    void this.context.connection.sendNotification(CsafDiagnosticsNotification, { uri, version: 0, diagnostics: [] });
+  }
+
+  /** One check at a time, each at the document's latest version; edits during a check queue one more. */
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.pending.size > 0) {
+        // Let the rule diagnostics of the same edit go out first.
+        await new Promise((resolve) => setImmediate(resolve));
+        const [uri] = this.pending;
+        this.pending.delete(uri);
+        try {
+          await this.check(uri);
+        } catch (error) {
+          this.context.logger.error(`CSAF check of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async check(uri: string): Promise<void> {
+    const document = this.context.documents.get(uri);
+    if (!document) return;
+    const { state } = this.context;
+    const analysis = state.analysisOf(document);
+    const publisher = await this.currentPublisher();
+    const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, state.settings.locale);
+    if (this.context.documents.get(uri)?.version !== document.version) return; // a newer check is queued
+    const problems = result.kind === 'invalid' ? result.problems : [];
+    const diagnostics = problems.map((p) => {
+      const { codeDescription: _none, ...diagnostic } = toDiagnostic(p, analysis.bulletin.lineStarts, () => undefined);
+      return { ...diagnostic, source: 'bulletin-csaf' };
+    });
+    await this.context.connection.sendNotification(CsafDiagnosticsNotification, { uri, version: document.version, diagnostics });
+  }
+
+  private async exportRequest(uri: string): Promise<ExportCsafResult | null> {
+    const document = this.context.documents.get(uri);
+    if (!document) return null;
+    const { state } = this.context;
+    const locale = state.settings.locale;
+    // Asked afresh: an export is rare, and the settings may have changed a moment ago.
+    this.configured = this.askPublisher();
+    const publisher = complete(await this.configured);
+    if (!publisher) return { ok: false, reason: 'publisher', message: msg(locale, 'csaf.export.publisherMissing') };
+    const analysis = state.analysisOf(document);
+    const result = await exportBulletin(analysis, { publisher, lookup: (id) => this.lookup(id), engine: { name: 'Bulletin' } }, locale);
+    if (result.kind === 'refused') return { ok: false, reason: 'errors', message: msg(locale, 'csaf.export.intrinsicErrors', { count: result.errors.length }) };
+    if (result.kind === 'invalid') {
+      this.request(uri); // show where, as diagnostics
+      return { ok: false, reason: 'invalid', message: result.problems.map((p) => p.message).join('\n') };
+    }
+    const tracking = (result.csaf.document as { tracking: { id: string } }).tracking;
+    return { ok: true, json: JSON.stringify(result.csaf, null, 2) + '\n', id: tracking.id };
+  }
+
+  private currentPublisher(): Promise<Partial<CsafPublisher> | undefined> {
+    this.configured ??= this.askPublisher();
+    return this.configured;
+  }
+
+  private async askPublisher(): Promise<Partial<CsafPublisher> | undefined> {
+    try {
+      const section = (await this.context.connection.workspace.getConfiguration('bulletin')) as { csaf?: { publisher?: Partial<CsafPublisher> } } | null;
+      return section?.csaf?.publisher ?? this.publisher;
+    } catch {
+      return this.publisher; // the client does not answer workspace/configuration: use what it pushed
+    }
+  }
+
+  /** Title and first advisory of a bulletin the index knows, from the open document or its file. */
+  private lookup(id: string): RelatedBulletinInfo | undefined {
+    const [other] = this.context.state.index.byId(id);
+    if (!other) return undefined;
+    let text: string | undefined = this.context.documents.get(other.uri)?.getText();
+    if (text === undefined && other.uri.startsWith('file:')) {
+      try {
+        text = readFileSync(fileURLToPath(other.uri), 'utf8');
+      } catch {
+        text = undefined;
+      }
+    }
+    const value = text === undefined ? undefined : (parseBulletinText(text).value as Record<string, unknown> | undefined);
+    const first = Array.isArray(value?.advisories) ? (value.advisories[0] as Record<string, unknown> | undefined) : undefined;
+    return { title: other.title, url: typeof first?.url === 'string' ? first.url : undefined };
+  }
+}
+
+function complete(publisher: Partial<CsafPublisher> | undefined): CsafPublisher | undefined {
+  if (!publisher || typeof publisher.name !== 'string' || !publisher.name || typeof publisher.namespace !== 'string' || !publisher.namespace) return undefined;
+  const category = typeof publisher.category === 'string' && (PUBLISHER_CATEGORIES as readonly string[]).includes(publisher.category) ? publisher.category : 'other';
+  return { category, name: publisher.name, namespace: publisher.namespace };
+}
