@@ -7,6 +7,7 @@ import { registerPreview } from './preview';
 import { registerNewBulletin } from './commands/newBulletin';
 import { registerStatusBar } from './statusBar';
 import { registerShowIndex } from './commands/showIndex';
+import { registerExportCsaf } from './commands/exportCsaf';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, () => client, output);
   context.subscriptions.push(registerNewBulletin(context));
   context.subscriptions.push(registerStatusBar(client), registerShowIndex(() => client));
+  context.subscriptions.push(...registerExportCsaf(client));
   context.subscriptions.push(
     vscode.commands.registerCommand('bulletin.restartServer', async () => {
       output.appendLine(vscode.l10n.t('Restarting the Bulletin language server.'));

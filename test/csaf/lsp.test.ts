@@ -23,7 +23,9 @@ async function waitForCsaf(seen: Map<string, CsafDiagnosticsParams>, uri: string
 test('the editor shows what would stop a CSAF export on the YAML line it comes from, and clears it once fixed', async () => {
   const server = await ServerProcess.start();
   const seen = new Map<string, CsafDiagnosticsParams>();
-  server.connection.onNotification('bulletin/csafDiagnostics', (params: CsafDiagnosticsParams) => seen.set(params.uri, params));
+  server.connection.onNotification('bulletin/csafDiagnostics', (params: CsafDiagnosticsParams) => {
+    seen.set(params.uri, params);
+  });
   try {
     const path = fixture('duplicate-cve.bulletin.yaml');
     const uri = pathToFileURL(path).toString();

@@ -43,7 +43,6 @@ const en = {
   'csaf.export.intrinsicErrors': 'The bulletin has {count} error(s) to fix before it can be exported to CSAF.',
   'csaf.export.publisherMissing': 'Set `bulletin.csaf.publisher` (name and namespace) before exporting to CSAF.',
   'csaf.export.failure': 'CSAF export: {test} fails at {path}: {message}',
-  'csaf.export.validatorUnavailable': 'The CSAF validator could not run: {reason}',
 } as const;
 
 export type CsafMessageKey = keyof typeof en;
@@ -87,7 +86,6 @@ const ja: Record<CsafMessageKey, string> = {
   'csaf.export.intrinsicErrors': 'CSAF に書き出す前に、このセキュリティ情報の {count} 件のエラーを直してください。',
   'csaf.export.publisherMissing': 'CSAF に書き出す前に `bulletin.csaf.publisher` (name と namespace) を設定してください。',
   'csaf.export.failure': 'CSAF 書き出し: {test} が {path} で失敗します: {message}',
-  'csaf.export.validatorUnavailable': 'CSAF の検証ツールを実行できませんでした: {reason}',
 };
 
 registerMessages({ en, ja });

@@ -1,0 +1,54 @@
+/**
+ * "Bulletin: Export CSAF": the server maps the bulletin to a CSAF 2.0 advisory and validates
+ * it; a valid one is saved as `<tracking id>.json` (the CSAF file name convention). What would
+ * stop an export is shown all the time as diagnostics of their own (`bulletin-csaf`), sent by
+ * the server after each change, so the rule diagnostics are never replaced.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CsafDiagnosticsNotification, ExportCsafRequest } from '../../../server/src/protocol';
+import { bulletinResource } from './openPreview';
+
+/** CSAF 2.0 section 5.1: the tracking id in lower case, every other character than + - a-z 0-9 as `_`. */
+export function csafFileName(trackingId: string): string {
+  return `${trackingId.toLowerCase().replace(/[^+\-a-z0-9]+/g, '_')}.json`;
+}
+
+export function registerExportCsaf(client: LanguageClient): vscode.Disposable[] {
+  const collection = vscode.languages.createDiagnosticCollection('bulletin-csaf');
+  const notification = client.onNotification(CsafDiagnosticsNotification, async (params) => {
+    const uri = client.protocol2CodeConverter.asUri(params.uri);
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (params.version !== 0 && open && open.version !== params.version) return; // a newer check is on its way
+    if (params.diagnostics.length === 0) collection.delete(uri);
+    else collection.set(uri, await client.protocol2CodeConverter.asDiagnostics(params.diagnostics));
+  });
+  const command = vscode.commands.registerCommand('bulletin.exportCsaf', async (argument: unknown) => {
+    const resource = bulletinResource(argument);
+    if (!resource) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a bulletin (*.bulletin.yaml) in an editor to export it.'));
+      return;
+    }
+    // The server exports only documents it has been sent: open it (no editor needed).
+    await vscode.workspace.openTextDocument(resource);
+    const result = await client.sendRequest(ExportCsafRequest, { uri: resource.toString() });
+    if (!result) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a bulletin (*.bulletin.yaml) in an editor to export it.'));
+      return;
+    }
+    if (!result.ok) {
+      // The server's message is in the user's language; for a missing publisher, open that setting.
+      void vscode.window.showErrorMessage(result.message);
+      if (result.reason === 'publisher') await vscode.commands.executeCommand('workbench.action.openSettings', 'bulletin.csaf.publisher');
+      return;
+    }
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(resource, '..', csafFileName(result.id)),
+      filters: { JSON: ['json'] },
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.json));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', vscode.workspace.asRelativePath(target)));
+  });
+  return [collection, notification, command];
+}
