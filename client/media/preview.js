@@ -61,7 +61,9 @@
     let next;
     for (const element of elements) {
       const elementLine = Number(element.dataset.line);
-      if (elementLine <= line && (!previous || elementLine > Number(previous.dataset.line))) previous = element;
+      // Of several elements from one line (a platform in the overview and in its own section), the
+      // last is the full rendering of that line.
+      if (elementLine <= line && (!previous || elementLine >= Number(previous.dataset.line))) previous = element;
       if (elementLine > line && (!next || elementLine < Number(next.dataset.line))) next = element;
     }
     if (!previous) {

@@ -1,0 +1,133 @@
+/**
+ * The preview's webview script (client/media/preview.js) in chromium, with the host side
+ * played by the test: pages arrive by message and replace the content in place (the scroll
+ * position stays), editor lines scroll the page, scrolling the page reports the line at the
+ * top, double-click asks for a line, and messages about another document are ignored.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium } from './chromium';
+import { readExample, renderExample } from '../fixtures/render/support';
+
+const root = join(import.meta.dirname, '..', '..');
+const source = 'file:///ws/MS04-029.bulletin.yaml';
+const skip = !hasChromium && 'chromium is not installed (/usr/bin/chromium)';
+const page029 = renderExample('MS04-029');
+const yamlLines = readExample('MS04-029').split('\n');
+let browser: Browser | undefined;
+
+before(async () => {
+  if (hasChromium) browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+});
+
+type Posted = { type: string; source: string; line?: number };
+
+/** What VS Code gives a webview: postMessage (recorded here) and a state store. */
+const WEBVIEW_API_STUB = `
+  window.__posted = [];
+  window.__state = undefined;
+  window.acquireVsCodeApi = () => ({
+    postMessage: (message) => window.__posted.push(message),
+    getState: () => window.__state,
+    setState: (state) => { window.__state = state; },
+  });`;
+
+/** A page shaped like the panel's: the stylesheet, the root element, the initial state, a stand-in for the webview API. */
+async function openWebview(): Promise<Page> {
+  const page = await browser!.newPage({ viewport: { width: 900, height: 700 } });
+  const initial = JSON.stringify({ source, locked: false }).replace(/"/g, '&quot;');
+  await page.setContent(`<!DOCTYPE html><html><head><style>${readFileSync(join(root, 'client/media/preview.css'), 'utf8')}</style></head><body data-initial="${initial}"><div id="bulletin-root"></div></body></html>`);
+  // Plain script text: tsx rewrites functions handed to page.evaluate with a `__name` helper the page lacks.
+  await page.addScriptTag({ content: 'globalThis.__name = (f) => f;\n' + WEBVIEW_API_STUB });
+  await page.addScriptTag({ path: join(root, 'client/media/preview.js') });
+  return page;
+}
+
+const send = (page: Page, message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
+const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted: Posted[] }).__posted);
+const update = (html: string, version: number, from = source) => ({ type: 'update', source: from, version, html, title: 'MS04-029', locked: false });
+
+async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('ready on load; an update replaces the content in place and keeps the scroll position', { skip }, async () => {
+  const page = await openWebview();
+  assert.deepEqual((await posted(page))[0], { type: 'ready', source });
+  await send(page, update(page029.html, 1));
+  await page.waitForSelector('table.comparison-table');
+  await page.evaluate(() => window.scrollTo(0, 900));
+  await waitFor(() => page.evaluate(() => window.scrollY), (y) => y === 900, 'the scroll to 900');
+  const edited = page029.html.replace('ole32.dll</td>', 'ole32-edited.dll</td>');
+  await send(page, update(edited, 2));
+  await page.waitForSelector('text=ole32-edited.dll');
+  assert.equal(await page.evaluate(() => window.scrollY), 900);
+  // A late answer for an older version does not replace the newer page.
+  await send(page, update(page029.html, 1));
+  await send(page, { type: 'scrollToLine', source, line: 0 }); // a later message, to know the first was handled
+  await waitFor(() => page.evaluate(() => window.scrollY), (y) => y < 900, 'the scroll to line 0');
+  assert.ok(await page.isVisible('text=ole32-edited.dll'));
+  await page.close();
+});
+
+test('an editor line scrolls its element to the top; scrolling reports the line at the top; no echo', { skip }, async () => {
+  const page = await openWebview();
+  await send(page, update(page029.html, 1));
+  await page.waitForSelector('table.comparison-table');
+  const tseLine = yamlLines.findIndex((l) => l.includes('- id: nt4-tse-sp6'));
+  await send(page, { type: 'scrollToLine', source, line: tseLine });
+  const top = await waitFor(
+    () => page.evaluate(() => document.querySelector('section.platform[data-platform="nt4-tse-sp6"]')!.getBoundingClientRect().top),
+    (t) => Math.abs(t) < 8,
+    'the Terminal Server section at the top',
+  );
+  assert.ok(Math.abs(top) < 8);
+  // Let the scroll event and the frame after it pass, so an echo would have been sent by now.
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))))');
+  assert.equal((await posted(page)).filter((m) => m.type === 'didScroll').length, 0, 'scrolling for the editor is not sent back');
+
+  // The user scrolls: the line at the top goes to the host.
+  await page.evaluate(() => document.querySelector('section.platform[data-platform="nt4-server-sp6a"]')!.scrollIntoView());
+  const scrolled = await waitFor(() => posted(page), (messages) => messages.some((m) => m.type === 'didScroll'), 'a didScroll message');
+  const line = scrolled.filter((m) => m.type === 'didScroll').at(-1)!.line!;
+  const platformLine = yamlLines.findIndex((l) => l.includes('- id: nt4-server-sp6a'));
+  const packageLine = yamlLines.findIndex((l, i) => i > platformLine && l.trim() === 'package:');
+  assert.ok(line >= platformLine && line < packageLine, `line ${line} is not between ${platformLine} and ${packageLine}`);
+  await page.close();
+});
+
+test('double-click reveals the line of the element; messages about another document are ignored', { skip }, async () => {
+  const page = await openWebview();
+  await send(page, update(page029.html, 1));
+  await page.waitForSelector('table.files');
+  await page.dblclick('section.platform[data-platform="nt4-server-sp6a"] td.file-name >> text=rpcrt4.dll');
+  const messages = await waitFor(() => posted(page), (m) => m.some((x) => x.type === 'revealLine'), 'a revealLine message');
+  const reveal = messages.find((m) => m.type === 'revealLine')!;
+  assert.equal(reveal.source, source);
+  assert.match(yamlLines[reveal.line!], /- name: rpcrt4\.dll/);
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await send(page, { type: 'scrollToLine', source: 'file:///ws/other.bulletin.yaml', line: 100 });
+  await send(page, update('<article><p>other</p></article>', 5, 'file:///ws/other.bulletin.yaml'));
+  // An update for another document is a switch of document (the panel follows the editor): it is shown.
+  await page.waitForSelector('text=other');
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  // …and from then on, messages about the first document are the stale ones.
+  await send(page, { type: 'error', source, message: 'stale' });
+  await send(page, { type: 'error', source: 'file:///ws/other.bulletin.yaml', message: 'shown' });
+  await page.waitForSelector('.preview-error');
+  assert.equal(await page.textContent('.preview-error'), 'shown');
+  await page.close();
+});
