@@ -19,7 +19,6 @@ before(async () => {
   server.open(uri12, example('MS04-012'));
   server.open(uri29, example('MS04-029'));
   server.open(uriNew, withCursor(newSource).text);
-  for (const uri of [uri12, uri29, uriNew]) await server.waitForDiagnostics(uri, () => true, 1);
 });
 after(async () => {
   await server.stop();

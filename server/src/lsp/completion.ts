@@ -3,7 +3,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionIt
 import { complete, type ProposalKind } from '../core/authoring/completion';
 import { offsetAt } from '../core/text';
 import { runSafe } from './runSafe';
-import { toRange, type FeatureContext } from './features';
+import { refreshOpenDocuments, toRange, type FeatureContext } from './features';
 
 const kinds: Record<ProposalKind, CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -23,11 +23,13 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function registerCompletion({ connection, documents, state, logger }: FeatureContext): void {
+export function registerCompletion(context: FeatureContext): void {
+  const { connection, documents, state, logger } = context;
   connection.onCompletion((params, token) =>
     runSafe<CompletionList | null>(logger, 'completion', null, token, () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
+      refreshOpenDocuments(context);
       const analysis = state.analysisOf(document);
       const { lineStarts, text } = analysis.parsed;
       const offset = offsetAt(lineStarts, text.length, params.position);

@@ -125,8 +125,8 @@ export class LineStructure {
 
   private stripBom(line: number): string {
     const text = this.lines[line] ?? '';
-    // A BOM occupies one column on the first line; read it as a space so columns stay true.
-    return line === 0 && text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+    // A BOM is not a column: the first line's keys start after it, at column 0 like any other.
+    return line === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
   get lineCount(): number {
@@ -221,12 +221,16 @@ export class LineStructure {
 
 /** The completion context at `offset`, or undefined where nothing can be offered (comments, block text). */
 export function cursorContext(parsed: ParsedDocument, offset: number, structure = new LineStructure(parsed)): CursorContext | undefined {
-  const { line, character } = positionAt(parsed.lineStarts, offset);
+  const position = positionAt(parsed.lineStarts, offset);
+  const { line } = position;
   if (structure.isContinuation(line)) return undefined;
   const rawLine = structure.lineText(line);
-  const lineStart = parsed.lineStarts[line];
+  // Columns on the first line count from after a BOM, as on every other line.
   const bom = line === 0 && rawLine.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const full = bom ? ` ${rawLine.slice(1)}` : rawLine;
+  const lineStart = parsed.lineStarts[line] + bom;
+  const full = rawLine.slice(bom);
+  if (position.character < bom) return undefined; // before the BOM: not a place to write
+  const character = position.character - bom;
   const before = full.slice(0, character);
   if (/(^|\s)#/.test(stripQuoted(before))) return undefined;
 

@@ -61,7 +61,9 @@ export function hover(input: HoverInput): HoverResult | undefined {
     if (description) lines.push('', `**${/^\d+$/.test(name) ? (pointerTokens(hit.pointer).slice(-2)[0] ?? '') : name}**: ${description}`);
     return { markdown: lines.join('\n'), range: hit.range };
   }
-  return undefined;
+  // Any other value: what its key means.
+  const owner = /^\d+$/.test(name) ? (pointerTokens(hit.pointer).slice(-2)[0] ?? '') : name;
+  return description ? { markdown: `**${owner}**: ${description}`, range: hit.range } : undefined;
 }
 
 /** The property schema as written in its parent (its own description beats the `$ref` target's). */
