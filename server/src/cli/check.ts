@@ -1,7 +1,8 @@
 /** `bulletin check`: the same index and rules as the server, over the files on disk. */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { analyzeText, checkBulletin, type CheckOptions } from '../core/analyze';
+import { checkBulletin, type CheckOptions } from '../core/analyze';
+import { extractBulletin } from '../core/index/extract';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
@@ -44,7 +45,8 @@ export function checkFiles(paths: readonly string[], options: CheckOptions, cwd:
       unreadable.push({ file: relative(cwd, path) || path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       continue;
     }
-    index.set(analyzeText(path, text, options).bulletin);
+    // The same models as the server's index of closed files: same findings, same JSON.
+    index.set(extractBulletin(path, text, options));
     read.push(path);
   }
   const findings: Finding[] = [];

@@ -6,7 +6,8 @@
  *
  * Stable API other features read (completion, hover, code actions, preview):
  *   get(uri), byId(id), ids(), all(), size, referencesTo(id), referencesFrom(bulletin),
- *   filesByIdentity(platformId, name, variant), filesByName(name), cycleOf(id),
+ *   filesByIdentity(platformId, name, variant), filesAtVersion(platformId, name, variant, version),
+ *   filesByName(name), cycleOf(id),
  *   includesPath(from, to), dependentsOf(uri), generation.
  */
 import type { Bulletin, BulletinFile, Platform, Ref } from '../model';
@@ -65,6 +66,8 @@ export class WorkspaceIndex {
   private readonly referencesById: ByUri<Reference> = new Map();
   /** File identity → entries. */
   private readonly filesById: ByUri<FileEntry> = new Map();
+  /** File identity + canonical version → entries (same file, same version). */
+  private readonly filesByVersion: ByUri<FileEntry> = new Map();
   /** Lower-case file name → entries (every platform and variant). */
   private readonly filesByLowerName: ByUri<FileEntry> = new Map();
   private components: Map<string, ReadonlySet<string>> | undefined;
@@ -89,6 +92,7 @@ export class WorkspaceIndex {
     for (const entry of fileEntriesOf(bulletin)) {
       addTo(this.filesById, fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant), bulletin.uri, entry);
       addTo(this.filesByLowerName, entry.file.name.toLowerCase(), bulletin.uri, entry);
+      if (entry.file.version !== undefined) addTo(this.filesByVersion, versionedIdentity(entry), bulletin.uri, entry);
     }
     if (!old || includesSignature(old) !== includesSignature(bulletin)) this.graphChanged();
     this.changes++;
@@ -114,6 +118,7 @@ export class WorkspaceIndex {
     for (const entry of fileEntriesOf(old)) {
       removeFrom(this.filesById, fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant), old.uri);
       removeFrom(this.filesByLowerName, entry.file.name.toLowerCase(), old.uri);
+      if (entry.file.version !== undefined) removeFrom(this.filesByVersion, versionedIdentity(entry), old.uri);
     }
   }
 
@@ -169,6 +174,11 @@ export class WorkspaceIndex {
     return flatten(this.filesById.get(fileIdentity(platformId, name, variant)));
   }
 
+  /** Every entry of the file at this version (numerically: `5.00.1` is `5.0.1`). */
+  filesAtVersion(platformId: string, name: string, variant: string | undefined, version: string): FileEntry[] {
+    return flatten(this.filesByVersion.get(`${fileIdentity(platformId, name, variant)}\u0000${versionKey(version)}`));
+  }
+
   /** Every entry of a file name on every platform (Show Index: a file's version history). */
   filesByName(name: string): FileEntry[] {
     return flatten(this.filesByLowerName.get(name.toLowerCase()));
@@ -195,7 +205,8 @@ export class WorkspaceIndex {
    * Documents whose findings may change when `uri`'s bulletin changes, judged on the index as
    * it is now (callers take the union before and after an update): bulletins with the same id,
    * those it names and those naming it (both directions), those shipping one of its files at
-   * the same version, and the members of its `includes` cycle. `uri` itself is not included.
+   * the same version (the only cross-file rule that needs no reference between them), and the
+   * members of its `includes` cycle. `uri` itself is not included.
    */
   dependentsOf(uri: string): Set<string> {
     const out = new Set<string>();
@@ -208,13 +219,8 @@ export class WorkspaceIndex {
     }
     for (const reference of referencesOf(bulletin)) for (const other of this.idToUris.get(reference.ref.id) ?? []) out.add(other);
     for (const entry of fileEntriesOf(bulletin)) {
-      const version = entry.file.version;
-      const inner = this.filesById.get(fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant));
-      if (!inner) continue;
-      for (const [other, entries] of inner) {
-        if (out.has(other) || other === uri) continue;
-        if (version === undefined || entries.some((e) => e.file.version !== undefined && versionKey(e.file.version) === versionKey(version))) out.add(other);
-      }
+      if (entry.file.version === undefined) continue;
+      for (const other of this.filesByVersion.get(versionedIdentity(entry))?.keys() ?? []) out.add(other);
     }
     out.delete(uri);
     return out;
@@ -252,6 +258,10 @@ function fileEntriesOf(bulletin: Bulletin): FileEntry[] {
     for (const file of platform.files) out.push({ bulletin, platform, file });
   }
   return out;
+}
+
+function versionedIdentity(entry: FileEntry): string {
+  return `${fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant)}\u0000${versionKey(entry.file.version!)}`;
 }
 
 function includesSignature(bulletin: Bulletin): string {

@@ -2,7 +2,6 @@ import type { Rule } from './types';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { reporterOf } from '../index/order';
-import { compareVersions } from '../version';
 import { label, relatedAt, variantSuffix } from './support';
 
 registerMessages({
@@ -32,10 +31,9 @@ export const fileMetadataMismatch: Rule = {
       if (platform.id === undefined) continue;
       for (const file of platform.files) {
         if (file.version === undefined || file.size === undefined || !file.sizeRange) continue;
-        for (const entry of index.filesByIdentity(platform.id, file.name, file.variant)) {
+        for (const entry of index.filesAtVersion(platform.id, file.name, file.variant, file.version)) {
           const other = entry.bulletin;
-          if (other.uri === bulletin.uri || entry.file.version === undefined || entry.file.size === undefined) continue;
-          if (entry.file.size === file.size || compareVersions(entry.file.version, file.version) !== 0) continue;
+          if (other.uri === bulletin.uri || entry.file.size === undefined || entry.file.size === file.size) continue;
           if (reporterOf(bulletin, other) !== bulletin) continue;
           const args = {
             file: file.name,
@@ -45,7 +43,7 @@ export const fileMetadataMismatch: Rule = {
             version: file.version,
             size: file.size,
             otherId: label(other),
-            otherVersion: entry.file.version,
+            otherVersion: entry.file.version ?? file.version,
             otherSize: entry.file.size,
           };
           out.push(

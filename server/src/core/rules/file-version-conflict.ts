@@ -4,6 +4,23 @@ import { msg, registerMessages } from '../messages';
 import { compareNewer } from '../index/order';
 import { compareVersions } from '../version';
 import { label, relatedAt, variantSuffix } from './support';
+import { fileIdentity } from '../index/workspace-index';
+import type { Bulletin, BulletinFile } from '../model';
+
+/** A bulletin's files by identity. */
+function filesOf(bulletin: Bulletin): Map<string, { file: BulletinFile }[]> {
+  const out = new Map<string, { file: BulletinFile }[]>();
+  for (const platform of bulletin.platforms) {
+    if (platform.id === undefined) continue;
+    for (const file of platform.files) {
+      const key = fileIdentity(platform.id, file.name, file.variant);
+      const list = out.get(key);
+      if (list) list.push({ file });
+      else out.set(key, [{ file }]);
+    }
+  }
+  return out;
+}
 
 registerMessages({
   en: {
@@ -33,13 +50,13 @@ export const fileVersionConflict: Rule = {
       for (const other of index.byId(reference.ref.id)) {
         if (other.uri === bulletin.uri || seen.has(other.uri) || compareNewer(bulletin, other) <= 0) continue;
         seen.add(other.uri);
+        const theirs = filesOf(other);
         for (const platform of bulletin.platforms) {
           if (platform.id === undefined) continue;
           for (const file of platform.files) {
             if (file.version === undefined || !file.versionRange) continue;
-            for (const entry of index.filesByIdentity(platform.id, file.name, file.variant)) {
-              if (entry.bulletin !== other || entry.file.version === undefined) continue;
-              if (compareVersions(entry.file.version, file.version) <= 0) continue;
+            for (const entry of theirs.get(fileIdentity(platform.id, file.name, file.variant)) ?? []) {
+              if (entry.file.version === undefined || compareVersions(entry.file.version, file.version) <= 0) continue;
               const args = {
                 file: file.name,
                 variant: variantSuffix(file.variant),
