@@ -12,6 +12,11 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from './chromium';
 
+// The functions handed to page.evaluate run in the browser; the project compiles without the DOM library.
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(element: unknown): any;
+
 const root = join(import.meta.dirname, '..', '..');
 const out = join(root, 'test-output', 'browser');
 const cli = join(root, 'dist', 'cli.js');
@@ -47,7 +52,7 @@ async function open(file: string, colorScheme: 'light' | 'dark' = 'light'): Prom
   await page.addInitScript(() => {
     const w = window as unknown as { __violations: string[] };
     w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => w.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event: { violatedDirective: string; blockedURI: string }) => w.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
   });
   await page.goto(pathToFileURL(join(out, 'pages', file)).toString());
   await page.waitForLoadState('load');

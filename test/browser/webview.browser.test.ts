@@ -10,6 +10,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium } from './chromium';
+
+// The functions handed to page.evaluate run in the browser; the project compiles without the DOM library.
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(element: unknown): any;
 import { readExample, renderExample } from '../fixtures/render/support';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -134,7 +134,6 @@ export class BulletinPreview {
       return;
     }
     this.lastPage = page;
-    this.updateTitle();
     this.post({ type: 'update', source: page.uri, version: page.version, html: page.html, title: page.title, locked: this.lockedState });
   }
 
@@ -189,7 +188,8 @@ export class BulletinPreview {
   }
 
   private updateTitle(): void {
-    const name = this.lastPage?.title ? this.lastPage.title : this.resourceUri.path.split('/').pop() ?? '';
+    // Named after the file, as Markdown's preview is: `MS04-029.bulletin.yaml` → `MS04-029`.
+    const name = (this.resourceUri.path.split('/').pop() ?? '').replace(/\.bulletin\.ya?ml$/i, '');
     this.panel.title = this.lockedState ? vscode.l10n.t('[Locked] Preview {0}', name) : vscode.l10n.t('Preview {0}', name);
   }
 
