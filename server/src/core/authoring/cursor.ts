@@ -5,7 +5,6 @@
  * the author reads it; the parsed tree only says which lines belong to multi-line scalars
  * (block text, where no completion belongs).
  */
-import { isCollection, isScalar, visit } from 'yaml';
 import type { ParsedDocument, Range } from '../parse';
 import { positionAt } from '../text';
 
@@ -71,66 +70,76 @@ export function entriesOf(line: string): Entry[] {
   return out;
 }
 
-/** Lines that continue a multi-line scalar or flow collection: not structure. */
-function continuationLines(parsed: ParsedDocument): Set<number> {
-  const skip = new Set<number>();
-  if (!parsed.yaml) return skip;
-  visit(parsed.yaml, (_key, node) => {
-    const range = (node as { range?: [number, number, number] } | null)?.range;
-    if (!range) return;
-    // Plain scalars are left out: while typing, a half-written key line is read as the start of
-    // a plain scalar that swallows the next line, which is structure all the same.
-    const multiline = (isScalar(node) && node.type !== 'PLAIN') || (isCollection(node) && (node as { flow?: boolean }).flow);
-    if (!multiline) return;
-    const first = positionAt(parsed.lineStarts, range[0]).line;
-    const last = positionAt(parsed.lineStarts, Math.max(range[0], range[1] - 1)).line;
-    for (let l = first + 1; l <= last; l++) skip.add(l);
-  });
-  return skip;
+/**
+ * Lines that continue a block, quoted or flow value: text, not structure. Read from the node
+ * map the parser already made (no second walk of the tree). Plain scalars are left out: while
+ * typing, a half-written key line is read as the start of a plain scalar that swallows the
+ * next line, which is structure all the same.
+ */
+function continuationLines(parsed: ParsedDocument): Uint8Array {
+  const flags = new Uint8Array(parsed.lineStarts.length);
+  const { text } = parsed;
+  for (const location of parsed.nodes.values()) {
+    const [start, end] = location.value;
+    if (end - start < 2) continue;
+    const first = text[start];
+    const multiline = location.source !== undefined ? '|>"\''.includes(first) : !location.block && (first === '[' || first === '{');
+    if (!multiline) continue;
+    const firstLine = positionAt(parsed.lineStarts, start).line;
+    const lastLine = positionAt(parsed.lineStarts, end - 1).line;
+    for (let l = firstLine + 1; l <= lastLine; l++) flags[l] = 1;
+  }
+  return flags;
 }
 
+const structures = new WeakMap<ParsedDocument, LineStructure>();
+
 export class LineStructure {
-  private readonly lines: string[];
-  private readonly skip: Set<number>;
+  private readonly skip: Uint8Array;
   private readonly cache = new Map<number, Entry[]>();
   readonly eol: string;
 
+  /** One structure per parsed document (a document version), shared by every request on it. */
+  static of(parsed: ParsedDocument): LineStructure {
+    let structure = structures.get(parsed);
+    if (!structure) structures.set(parsed, (structure = new LineStructure(parsed)));
+    return structure;
+  }
+
   constructor(readonly parsed: ParsedDocument) {
-    const { text, lineStarts } = parsed;
-    this.lines = [];
-    for (let l = 0; l < lineStarts.length; l++) {
-      const end = l + 1 < lineStarts.length ? lineStarts[l + 1] : text.length;
-      this.lines.push(text.slice(lineStarts[l], end).replace(/\r?\n$|\r$/, ''));
-    }
     this.skip = continuationLines(parsed);
-    this.eol = /\r\n/.test(text) ? '\r\n' : '\n';
+    const firstBreak = parsed.text.search(/[\r\n]/);
+    this.eol = firstBreak >= 0 && parsed.text.startsWith('\r\n', firstBreak) ? '\r\n' : '\n';
   }
 
   lineText(line: number): string {
-    return this.lines[line] ?? '';
+    const { text, lineStarts } = this.parsed;
+    if (line < 0 || line >= lineStarts.length) return '';
+    const end = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+    return text.slice(lineStarts[line], end).replace(/\r?\n$|\r$/, '');
   }
 
   isContinuation(line: number): boolean {
-    return this.skip.has(line);
+    return this.skip[line] === 1;
   }
 
   entries(line: number): Entry[] {
     let e = this.cache.get(line);
     if (!e) {
-      e = this.skip.has(line) ? [] : entriesOf(this.stripBom(line));
+      e = this.isContinuation(line) ? [] : entriesOf(this.stripBom(line));
       this.cache.set(line, e);
     }
     return e;
   }
 
   private stripBom(line: number): string {
-    const text = this.lines[line] ?? '';
+    const text = this.lineText(line);
     // A BOM is not a column: the first line's keys start after it, at column 0 like any other.
     return line === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
   get lineCount(): number {
-    return this.lines.length;
+    return this.parsed.lineStarts.length;
   }
 
   /** The nearest structural entry above `line` that holds something at column `col`. */
@@ -209,7 +218,7 @@ export class LineStructure {
       }
     }
     // Downward: siblings until something less indented (the next item, the parent's next key).
-    for (let l = line + 1; l < this.lines.length; l++) {
+    for (let l = line + 1; l < this.lineCount; l++) {
       const entries = this.entries(l);
       if (entries.length === 0 || entries[0].col > col) continue;
       if (entries[0].col < col) break;
@@ -220,7 +229,7 @@ export class LineStructure {
 }
 
 /** The completion context at `offset`, or undefined where nothing can be offered (comments, block text). */
-export function cursorContext(parsed: ParsedDocument, offset: number, structure = new LineStructure(parsed)): CursorContext | undefined {
+export function cursorContext(parsed: ParsedDocument, offset: number, structure = LineStructure.of(parsed)): CursorContext | undefined {
   const position = positionAt(parsed.lineStarts, offset);
   const { line } = position;
   if (structure.isContinuation(line)) return undefined;
