@@ -1,0 +1,48 @@
+/**
+ * Debian's chromium driven by playwright-core: the browser that makes code-server start a
+ * workbench and its extension host. Launched as a browser server so that its PID is known and
+ * its process group can be stopped by that PID.
+ */
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
+import { chromiumPath } from './paths';
+import { stopGroup, track } from './processes';
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<LaunchedBrowser> {
+  const server: BrowserServer = await chromium.launchServer({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const pid = track(server.process().pid, 'chromium');
+  let browser: Browser;
+  try {
+    browser = await chromium.connect(server.wsEndpoint());
+  } catch (error) {
+    await stopGroup(pid);
+    throw error;
+  }
+  return {
+    browser,
+    pid,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await server.close().catch(() => undefined);
+      await stopGroup(pid);
+    },
+  };
+}

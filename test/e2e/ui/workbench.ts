@@ -1,0 +1,150 @@
+/**
+ * What only the screen shows, checked through code-server's workbench UI with playwright:
+ * the Problems panel lists the workspace's findings (also for a file never opened), typing a
+ * fix removes its row, and "Open Preview to the Side" renders the page with its comparison
+ * table and follows an edit. Screenshots go to the test output. Every wait polls a condition
+ * on the page with a timeout.
+ */
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+
+export interface WorkbenchCheck {
+  name: string;
+  ok: boolean;
+  error?: string;
+}
+
+/** The findings of the e2e workspace (examples/ + fixtures/faults) the Problems panel must list. */
+export const expectedProblems = [
+  { file: 'MS99-001.bulletin.yaml', text: '`severity` must be one of' },
+  { file: 'MS99-001.bulletin.yaml', text: 'Unknown key `summry`' },
+  // MS99-002 is never opened: its row comes from the server's workspace index (cross-file).
+  { file: 'MS99-002.bulletin.yaml', text: 'names MS99-404' },
+];
+
+const timeout = 60_000;
+
+async function problemRows(page: Page): Promise<string[]> {
+  const rows = await page.locator('.markers-panel .monaco-list-row').all();
+  return Promise.all(rows.map(async (row) => (await row.getAttribute('aria-label').catch(() => null)) ?? ''));
+}
+
+async function untilRows(page: Page, what: string, accept: (rows: string[]) => boolean): Promise<string[]> {
+  const deadline = Date.now() + timeout;
+  let rows: string[] = [];
+  for (;;) {
+    rows = await problemRows(page);
+    if (accept(rows)) return rows;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; the Problems panel shows:\n${rows.join('\n')}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function openFromExplorer(page: Page, ...path: string[]): Promise<void> {
+  for (const [i, name] of path.entries()) {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout });
+    if (i < path.length - 1) {
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    } else {
+      await row.dblclick();
+    }
+  }
+  await page.locator('.tabs-container .tab.active', { hasText: path.at(-1)! }).waitFor({ timeout });
+}
+
+/** Focuses the editor showing `file` by clicking its tab (the text layer may be scrolled away
+ * under the scrollbars and minimap, which then take the click). */
+async function focusEditor(page: Page, file: string): Promise<void> {
+  await page.locator('.tabs-container .tab', { hasText: file }).first().click();
+  await page.locator('.editor-group-container.active .tab.active', { hasText: file }).waitFor({ timeout });
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout });
+}
+
+/** Places the cursor at the end of a 1-based line of the focused editor. */
+async function goToLineEnd(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout });
+  await page.keyboard.press('Enter');
+}
+
+function previewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
+}
+
+export async function checkWorkbench(browser: Browser, url: string, screenshotDir: string): Promise<WorkbenchCheck[]> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const results: WorkbenchCheck[] = [];
+  const shot = (name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) }).catch(() => undefined);
+  const check = async (name: string, body: () => Promise<void>) => {
+    try {
+      await body();
+      results.push({ name, ok: true });
+    } catch (error) {
+      results.push({ name, ok: false, error: error instanceof Error ? error.message : String(error) });
+      await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-')}`);
+    }
+  };
+  try {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
+
+    await check('the Problems panel lists the findings, also of a file never opened', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor({ timeout });
+      await untilRows(page, 'the expected findings', (rows) =>
+        expectedProblems.every((p) => rows.some((row) => row.includes(p.text))) &&
+        ['MS99-001.bulletin.yaml', 'MS99-002.bulletin.yaml'].every((file) => rows.some((row) => row.includes(file))),
+      );
+      await shot('problems-panel');
+    });
+
+    await check('typing a fix removes its row from the Problems panel', async () => {
+      await openFromExplorer(page, 'faults', 'MS99-001.bulletin.yaml');
+      await page.locator('.squiggly-error').first().waitFor({ timeout });
+      await focusEditor(page, 'MS99-001.bulletin.yaml');
+      await goToLineEnd(page, 9); // severity: severe
+      for (let i = 0; i < 'severe'.length; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('important');
+      await untilRows(page, 'the severity finding to disappear', (rows) =>
+        !rows.some((row) => row.includes(expectedProblems[0]!.text)) && rows.some((row) => row.includes(expectedProblems[1]!.text)),
+      );
+      await shot('problems-after-fix');
+    });
+
+    await check('Open Preview to the Side renders the page with its comparison table and follows an edit', async () => {
+      await openFromExplorer(page, 'MS04-029.bulletin.yaml');
+      await runCommand(page, 'Open Preview to the Side');
+      const frame = previewFrame(page);
+      const comparison = frame.locator('table.comparison-table').first();
+      await comparison.waitFor({ timeout });
+      const text = await frame.locator('body').innerText();
+      assert.match(text, /MS04-029/);
+      assert.match(await comparison.innerText(), /rpcproxy\.dll/);
+      await comparison.scrollIntoViewIfNeeded();
+      await shot('preview');
+      await focusEditor(page, 'MS04-029.bulletin.yaml');
+      await goToLineEnd(page, 6); // title: …
+      await page.keyboard.type(' E2E-EDIT');
+      await frame.locator('body', { hasText: 'E2E-EDIT' }).waitFor({ timeout });
+      await shot('preview-after-edit');
+    });
+  } finally {
+    await shot('workbench-final');
+    await page.close().catch(() => undefined);
+  }
+  return results;
+}
