@@ -50,6 +50,11 @@ test('root keys: only the missing ones, required first, with their descriptions'
   assert.deepEqual(severity.documentation, { kind: 'markdown', value: 'Severity rating (深刻度).' });
   assert.equal(newText(severity), 'severity: ');
   assert.equal(newText(items.find((i) => i.label === 'platforms')), 'platforms:\n  - ');
+  // A key with a few possible values asks for their list at once; others do not.
+  assert.equal(severity.command?.command, 'editor.action.triggerSuggest');
+  assert.equal(items.find((i) => i.label === 'updated')!.command?.command, 'editor.action.triggerSuggest');
+  assert.equal(items.find((i) => i.label === 'platforms')!.command, undefined);
+  assert.equal(items.find((i) => i.label === 'summary')!.command, undefined);
 });
 
 test('a half-typed key replaces the word; keys taken below the cursor are not offered either', async () => {
@@ -116,6 +121,7 @@ test('under files: the files related bulletins ship for the same platform, as wh
     ['rpcrt4.dll', '4.0.1381.7230 in MS04-012'],
     ['rpcss.exe', '4.0.1381.7263 in MS04-012'],
   ]);
+  assert.deepEqual(items.map((i) => i.filterText), ['rpcproxy.dll', 'rpcrt4.dll', 'rpcss.exe']);
   assert.equal(newText(items[0]), 'name: rpcproxy.dll\n        version: 4.0.1381.7255\n        size: 22288\n        description: RPC Proxy Stub');
 });
 

@@ -121,3 +121,39 @@ test('the snippet parser refuses what it does not understand instead of insertin
   assert.throws(() => expandSnippet('$TM_FILENAME', { variables }), /unknown variable/);
   assert.equal(expandSnippet('a \\$1 ${1:x} $1 ${2|p,q\\,r|} \\\\', { variables }), 'a $1 x x p \\');
 });
+
+/**
+ * A fragment inserted the way VS Code inserts a snippet: line ends converted to the document's,
+ * each following line indented like the line the cursor is on.
+ */
+function insertSnippetAt(text: string, anchorLine: string, indent: string, snippet: string): { result: string; at: number; inserted: string } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lineStart = text.indexOf(`${eol}${anchorLine}${eol}`);
+  assert.ok(lineStart >= 0, `anchor ${anchorLine}`);
+  const at = lineStart + eol.length + anchorLine.length;
+  const inserted = `${eol}${indent}${snippet.split('\n').join(`${eol}${indent}`)}`;
+  return { result: text.slice(0, at) + inserted + text.slice(at), at, inserted };
+}
+
+const ms04029 = `\uFEFF${readFileSync(join(root, 'examples', 'MS04-029.bulletin.yaml'), 'utf8').replace(/\n/g, '\r\n')}`;
+const places: [string, string, string][] = [
+  ['advisory', '    url: http://www.securityfocus.com/archive/1/378277', '  '],
+  ['vuln', '    impact: [information-disclosure, denial-of-service]', '  '],
+  ['file', '        description: Distribute COM Services', '      '],
+  ['registry', '          data: 1', '        '],
+  ['platform', '      500: 94', '  '],
+  ['workaround', '    note: >-', '  '],
+];
+
+for (const [prefix, anchor, indent] of places) {
+  test(`the ${prefix} snippet inserted into a CRLF bulletin with a BOM and comments keeps it valid and every other byte`, () => {
+    const snippet = expandSnippet(body(prefix), { variables });
+    // `note: >-` is followed by its folded text: insert after that text instead.
+    const anchorLine = prefix === 'workaround' ? ms04029.split('\r\n').slice(-2)[0] : anchor;
+    const { result, at, inserted } = insertSnippetAt(ms04029, anchorLine, indent, snippet);
+    assert.equal(result.slice(0, at), ms04029.slice(0, at));
+    assert.equal(result.slice(at + inserted.length), ms04029.slice(at));
+    assert.ok(!/(^|[^\r])\n/.test(inserted), 'only CRLF line ends');
+    assert.deepEqual(intrinsic(result), [], result);
+  });
+}

@@ -25,6 +25,10 @@ export interface CompletionProposal {
   insertText: string;
   replace: Range;
   sortText: string;
+  /** What the editor matches the typed word against (the label when absent). */
+  filterText?: string;
+  /** The inserted key takes one of a few values: ask for completion again right away. */
+  retrigger?: boolean;
 }
 
 export interface CompletionInput {
@@ -92,6 +96,7 @@ function keyProposals(input: CompletionInput, context: CursorContext, schema: Sc
       documentation: description,
       insertText: context.colonFollows ? key : keyInsert(key, property, context),
       replace: context.replace,
+      retrigger: !context.colonFollows && (choicesOf(property, 'en').length > 0 || (isDateSchema(property) && context.path.length === 0)),
       sortText: `${required.has(key) ? 0 : 1}${String(order).padStart(3, '0')}`,
     });
   });
@@ -223,6 +228,7 @@ function fileProposals(input: CompletionInput, context: CursorContext, platformI
       return {
         label: file.variant ? `${file.name} (${file.variant})` : file.name,
         kind: 'file' as const,
+        filterText: file.name,
         detail: msg(locale, 'authoring.fileFrom', { version: file.version ?? '?', bulletins: from.join(', ') }),
         documentation: file.description,
         insertText: entryText(lines, nameOnly ? { ...context, column: context.column } : context, nameOnly),
@@ -242,6 +248,7 @@ function registryProposals(input: CompletionInput, context: CursorContext, platf
     {
       label: msg(locale, 'authoring.registryCheck', { kb }),
       kind: 'snippet',
+      filterText: `key ${msg(locale, 'authoring.registryCheck', { kb })}`,
       detail: key,
       documentation: msg(locale, 'authoring.registryCheckDoc', { key }),
       insertText: entryText(registryEntryLines(key, yamlScalar), context),
