@@ -6,9 +6,11 @@
 //
 //   npm run bench            (builds, then runs every bench)
 //   node bench/run.mjs keystroke
-// BENCH_SCALE=2 doubles every iteration count; BENCH_SIZES=200,2000 picks sizes.
+// BENCH_SCALE=2 doubles every iteration count; BENCH_SIZES=200,2000 picks sizes;
+// BENCH_PROFILE_DIR=DIR saves a CPU profile of the bulletin server.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,7 +42,9 @@ const servers = {
 class LspProcess {
   constructor(name, { script }) {
     this.name = name;
-    this.child = spawn(process.execPath, [script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // BENCH_PROFILE_DIR=DIR writes a CPU profile of the bulletin server there (to find where time goes).
+    const profile = process.env.BENCH_PROFILE_DIR && name === 'bulletin' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    this.child = spawn(process.execPath, [...profile, script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.nextId = 1;
     this.pending = new Map();
     this.diagnosticListeners = new Set();
@@ -135,8 +139,8 @@ class LspProcess {
   async start() {
     await this.request('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: null,
+      rootUri: pathToFileURL(workspace).href,
+      workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'bench' }],
       locale: 'en',
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
@@ -166,7 +170,10 @@ class LspProcess {
     } catch {
       // Already gone.
     }
-    setTimeout(() => this.child.kill(), 1000).unref();
+    // Give it time to exit by itself (a CPU profile is written on exit), then make sure.
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (!this.exited) this.child.kill();
   }
 }
 
@@ -202,9 +209,9 @@ function keystrokes(text, count) {
   return out;
 }
 
-/** The same document with one unknown key and one bad enum value: both must be reported. */
+/** The same document (under another id) with one unknown key and one bad enum value: both must be reported. */
 function brokenVariant(text) {
-  return text.replace('severity: important', 'severity: importantt').replace('uninstall: true', 'uninstall: true\nuninstal: true');
+  return text.replace('id: MS04-029', 'id: MS04-999').replace('severity: important', 'severity: importantt').replace('uninstall: true', 'uninstall: true\nuninstal: true');
 }
 
 // ---------------------------------------------------------------- measurements
@@ -217,22 +224,30 @@ function quantile(xs, q) {
   return sorted[lo] + (sorted[Math.ceil(at)] - sorted[lo]) * (at - lo);
 }
 
-async function measureServer(name, lines, text, edits) {
+/**
+ * `floor`, when given, is timed on the text of every keystroke right after the server answered
+ * it: paired samples, so a busy machine slows both sides of the ratio alike.
+ */
+async function measureServer(name, lines, text, edits, floor) {
   const config = servers[name];
   const server = new LspProcess(name, config);
   try {
     await server.start();
-    const uri = pathToFileURL(join(root, `bench-${lines}.bulletin.yaml`)).href;
+    const uri = pathToFileURL(join(workspace, 'MS04-029.bulletin.yaml')).href;
 
     // Cold open: the first document this process sees.
     const first = server.nextDiagnostics(uri);
     const openedAt = performance.now();
     server.notify('textDocument/didOpen', { textDocument: { uri, languageId: config.languageId, version: 1, text } });
     const coldOpen = (await first).at - openedAt;
-    const baseline = (await first).params.diagnostics;
+
+    // The bulletin it names in `related`, open beside it, as when an author works on both.
+    const companionUri = pathToFileURL(join(workspace, 'MS04-012.bulletin.yaml')).href;
+    server.notify('textDocument/didOpen', { textDocument: { uri: companionUri, languageId: config.languageId, version: 1, text: companion } });
+    await server.nextDiagnostics(companionUri);
 
     // It really validates against the bulletin schema: a broken copy must get both faults.
-    const brokenUri = pathToFileURL(join(root, `bench-${lines}-broken.bulletin.yaml`)).href;
+    const brokenUri = pathToFileURL(join(workspace, 'MS04-999.bulletin.yaml')).href;
     const broken = server.nextDiagnostics(brokenUri, (p) => p.diagnostics.length > 0);
     server.notify('textDocument/didOpen', { textDocument: { uri: brokenUri, languageId: config.languageId, version: 1, text: brokenVariant(text) } });
     const found = (await broken).params.diagnostics;
@@ -248,7 +263,9 @@ async function measureServer(name, lines, text, edits) {
 
     // Keystrokes, one at a time: each waits for the diagnostics of its own version.
     const latencies = [];
+    const floorTimes = [];
     let stale = 0;
+    let baseline;
     for (const [i, edit] of edits.entries()) {
       const version = i + 2;
       const done = server.nextDiagnostics(uri, (p) => {
@@ -258,10 +275,16 @@ async function measureServer(name, lines, text, edits) {
       const sentAt = performance.now();
       server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit.change] });
       const { at, params } = await done;
+      baseline ??= params.diagnostics;
       if (params.diagnostics.length !== baseline.length) {
         throw new Error(`${name}: a keystroke in a description changed the findings (${params.diagnostics.map((d) => d.message).join(' | ')})`);
       }
       if (i >= WARMUP_EDITS) latencies.push(at - sentAt);
+      if (floor && i >= WARMUP_EDITS) {
+        const start = performance.now();
+        floor(edit.text);
+        floorTimes.push(performance.now() - start);
+      }
     }
 
     // A burst: ten keystrokes sent at once must end in the diagnostics of the last version.
@@ -285,46 +308,50 @@ async function measureServer(name, lines, text, edits) {
       server.diagnosticListeners.delete(count);
       burst = { median: median(times), publishesPerBurst: publishes / 3 };
     }
-    return { coldOpen, median: median(latencies), p95: quantile(latencies, 0.95), rss: server.peakRssMb(), stale, burst, baseline: baseline.length };
+    const floorFigures = floor ? { median: median(floorTimes), p95: quantile(floorTimes, 0.95) } : undefined;
+    return { coldOpen, median: median(latencies), p95: quantile(latencies, 0.95), rss: server.peakRssMb(), stale, burst, floor: floorFigures };
   } finally {
     await server.stop();
   }
 }
 
-function measureFloor(text, edits) {
-  const run = (t) => {
-    const value = parseYaml(t, { version: '1.2', schema: 'core', uniqueKeys: true });
-    validateGenerated(value);
-    return validateGenerated.errors?.length ?? 0;
-  };
-  const open = performance.now();
-  if (run(text) !== 0) throw new Error('the generated bulletin does not pass the schema');
-  const coldOpen = performance.now() - open;
-  const times = [];
-  for (const [i, edit] of edits.entries()) {
-    const start = performance.now();
-    run(edit.text);
-    if (i >= WARMUP_EDITS) times.push(performance.now() - start);
-  }
-  return { coldOpen, median: median(times), p95: quantile(times, 0.95) };
+/** The floor: what any checker must do, parse the YAML and validate it against the schema. */
+function floorCheck(text) {
+  const value = parseYaml(text, { version: '1.2', schema: 'core', uniqueKeys: true });
+  validateGenerated(value);
+  return validateGenerated.errors?.length ?? 0;
+}
+
+/** The floor's cold open: its first check of the document in this process. */
+function floorColdOpen(text) {
+  const start = performance.now();
+  if (floorCheck(text) !== 0) throw new Error('the generated bulletin does not pass the schema');
+  return performance.now() - start;
 }
 
 // ---------------------------------------------------------------- the run and its table
 
 const rows = [];
+// A workspace of its own (servers may index their workspace folder): the main bulletin and the
+// one it names in `related`, both on disk, as an author's folder would hold them.
+const workspace = mkdtempSync(join(tmpdir(), 'bulletin-bench-'));
+const companion = generateBulletin(200, { id: 'MS04-012', related: [], seed: 828741 });
+writeFileSync(join(workspace, 'MS04-012.bulletin.yaml'), companion);
+process.on('exit', () => rmSync(workspace, { recursive: true, force: true }));
 const fmt = (x, digits = 1) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits));
 const ratio = (a, b) => (a === undefined || b === undefined ? '—' : `${(a / b).toFixed(2)}×`);
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'ok' : 'MISSED');
 
 for (const lines of sizes) {
   const text = generateBulletin(lines);
+  writeFileSync(join(workspace, 'MS04-029.bulletin.yaml'), text);
   const actualLines = text.split('\n').length - 1;
   const edits = keystrokes(text, WARMUP_EDITS + editsFor(lines));
   process.stdout.write(`${actualLines} lines (${(text.length / 1024).toFixed(0)} KiB), ${edits.length} keystrokes: `);
-  const floor = measureFloor(text, edits);
-  process.stdout.write('floor ');
-  const ours = await measureServer('bulletin', lines, text, edits);
-  process.stdout.write('bulletin ');
+  const floor = { coldOpen: floorColdOpen(text) };
+  const ours = await measureServer('bulletin', lines, text, edits, floorCheck);
+  Object.assign(floor, ours.floor);
+  process.stdout.write('bulletin + floor ');
   const peer = await measureServer('yaml-ls', lines, text, edits);
   process.stdout.write('yaml-language-server\n');
   if (ours.stale > 0) console.log(`  ! bulletin published ${ours.stale} stale diagnostics`);

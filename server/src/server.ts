@@ -96,9 +96,10 @@ documents.onDidChangeContent((event) => validation.request(event.document.uri));
 // A closed workspace file keeps its findings (from its text on disk); any other closed document loses them.
 documents.onDidClose((event) => void workspace.closed(event.document.uri));
 
-// What would stop a CSAF export: checked after the rule diagnostics, sent on a channel of its own.
-documents.onDidOpen((event) => csaf.request(event.document.uri));
-documents.onDidChangeContent((event) => csaf.request(event.document.uri));
+// What would stop a CSAF export: checked once the rule diagnostics of the edit are out (the
+// validation queue settles over a few event-loop turns), sent on a channel of its own.
+documents.onDidOpen((event) => void validation.whenIdle().then(() => csaf.request(event.document.uri)));
+documents.onDidChangeContent((event) => void validation.whenIdle().then(() => csaf.request(event.document.uri)));
 documents.onDidClose((event) => csaf.forget(event.document.uri));
 
 documents.listen(connection);

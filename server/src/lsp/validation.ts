@@ -35,6 +35,8 @@ export class ValidationQueue {
   private readonly recheck = new Set<string>();
   private readonly findings = new Map<string, Findings>();
   private scheduled = false;
+  /** Counts `request` calls, to see whether an event-loop turn brought more edits. */
+  private requests = 0;
   private resultCounter = 0;
   private idleWaiters: (() => void)[] = [];
   /** Pull mode: the client asks; the server only says when to ask again. */
@@ -58,6 +60,7 @@ export class ValidationQueue {
 
   request(uri: string): void {
     this.dirty.add(uri);
+    this.requests++;
     this.schedule();
   }
 
@@ -115,7 +118,20 @@ export class ValidationQueue {
   schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    this.flushWhenSettled(-1);
+  }
+
+  /**
+   * The connection dispatches one received message per event-loop turn, so edits that arrived
+   * together are still queued when the first one asks for validation. Step one turn at a time
+   * until a turn brings no new request, then flush: a burst is analysed once, at its last
+   * version, and a lone keystroke waits two turns (microseconds), with no timer involved.
+   */
+  private flushWhenSettled(seen: number): void {
+    setImmediate(() => {
+      if (seen === this.requests) this.flush();
+      else this.flushWhenSettled(this.requests);
+    });
   }
 
   private flush(): void {
