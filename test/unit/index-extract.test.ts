@@ -8,6 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../../server/src/core/analyze';
 import { extractBulletin, extractFast } from '../../server/src/core/index/extract';
+import { compactBulletin } from '../../server/src/core/index/compact';
+import type { Bulletin } from '../../server/src/core/model';
 import { findBulletins } from '../../server/src/cli/files';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
@@ -72,4 +74,27 @@ test('YAML the fast reader must get right or leave alone', () => {
   assert.ok(extractFast('u', variants.crlf), 'CRLF files take the fast path');
   assert.ok(extractFast('u', variants['two-part versions read as written']));
   assert.equal(extractFast('u', variants['two-part versions read as written'])!.platforms[0].package!.version, '4.00');
+});
+
+/** Every field of the model as a reader sees it (getters included). */
+function plain(bulletin: Bulletin): unknown {
+  return JSON.parse(
+    JSON.stringify({
+      ...bulletin,
+      lineStarts: [...bulletin.lineStarts],
+      platforms: bulletin.platforms.map((p) => ({
+        ...p,
+        files: p.files.map((f) => ({ name: f.name, nameRange: f.nameRange, version: f.version, versionRange: f.versionRange, date: f.date, dateRange: f.dateRange, size: f.size, sizeRange: f.sizeRange, description: f.description, variant: f.variant, folder: f.folder, pointer: f.pointer, range: f.range })),
+        deployment: p.deployment.map((d) => ({ machines: d.machines, minutes: d.minutes, range: d.range })),
+      })),
+    }),
+  );
+}
+
+test('a compact model (closed files) reads exactly like the plain one', () => {
+  const texts = [example('MS04-012'), example('MS04-029'), generateWorkspaceBulletin(57, 1000) as string, example('MS04-029').replace('kb: 873350', 'kb: x')];
+  for (const text of texts) {
+    const model = extractBulletin('file:///x.bulletin.yaml', text);
+    assert.deepEqual(plain(compactBulletin(model)), plain(model));
+  }
 });

@@ -7,7 +7,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep, isAbsolute } from 'node:path';
-import { extractBulletin } from '../core/index/extract';
+import { extractClosedBulletin } from '../core/index/extract';
 import type { ServerState } from './state';
 import type { ValidationQueue } from './validation';
 import type { Logger } from './runSafe';
@@ -156,7 +156,7 @@ export class WorkspaceManager {
       this.validation.clear(uri);
       return;
     }
-    this.state.setModel(extractBulletin(uri, text, this.state.settings.checkOptions));
+    this.state.setModel(extractClosedBulletin(uri, text, this.state.settings.checkOptions));
   }
 
   private async scan(rereadAll = false): Promise<void> {
@@ -179,7 +179,7 @@ export class WorkspaceManager {
       const text = await readText(fileURLToPath(uri));
       if (text === undefined || this.open.has(uri) || scan !== this.scans) return;
       try {
-        this.state.setModel(extractBulletin(uri, text, options), true);
+        this.state.setModel(extractClosedBulletin(uri, text, options), true);
       } catch (error) {
         this.logger.error(`reading ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -10,6 +10,7 @@ import type { ParsedDocument } from '../parse';
 import { validateSchema } from '../schema/validate';
 import { computeLineStarts } from '../text';
 import { fastParse } from './fastParse';
+import { compactBulletin } from './compact';
 
 export function extractBulletin(uri: string, text: string, options: CheckOptions = {}): Bulletin {
   return extractFast(uri, text, options) ?? analyzeText(uri, text, options).bulletin;
@@ -22,4 +23,9 @@ export function extractFast(uri: string, text: string, options: CheckOptions = {
   const parsed: ParsedDocument = { text, lineStarts: computeLineStarts(text), value: fast.value, nodes: fast.nodes, problems: [] };
   if (validateSchema(parsed, { locale: options.locale ?? 'en', idPattern: options.idPattern }).length > 0) return undefined;
   return readBulletin(uri, parsed, [], hashText(text));
+}
+
+/** The model the server keeps for a closed file: compact (see `compact.ts`). */
+export function extractClosedBulletin(uri: string, text: string, options: CheckOptions = {}): Bulletin {
+  return compactBulletin(extractBulletin(uri, text, options));
 }

@@ -35,41 +35,39 @@ export function fileIdentity(platformId: string, name: string, variant?: string)
   return `${platformId}\u0000${name.toLowerCase()}\u0000${(variant ?? '').toLowerCase()}`;
 }
 
-type ByUri<T> = Map<string, Map<string, T[]>>;
+/**
+ * Key → items, one flat array per key (no per-document inner collections: at 10,000 bulletins
+ * those cost more memory than the models). Removing a document filters its items out.
+ */
+type Multi<T> = Map<string, T[]>;
+type Owned = { readonly bulletin: Bulletin } | { readonly from: Bulletin };
+const ownerOf = (item: Owned): string => ('bulletin' in item ? item.bulletin.uri : item.from.uri);
 
-function addTo<T>(map: ByUri<T>, key: string, uri: string, item: T): void {
-  let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
-  let list = inner.get(uri);
-  if (!list) inner.set(uri, (list = []));
-  list.push(item);
+function addTo<T>(map: Multi<T>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
-function removeFrom<T>(map: ByUri<T>, key: string, uri: string): void {
-  const inner = map.get(key);
-  if (!inner) return;
-  inner.delete(uri);
-  if (inner.size === 0) map.delete(key);
-}
-
-function flatten<T>(inner: Map<string, T[]> | undefined): T[] {
-  if (!inner) return [];
-  const out: T[] = [];
-  for (const list of inner.values()) out.push(...list);
-  return out;
+function removeFrom<T extends Owned>(map: Multi<T>, key: string, uri: string): void {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter((item) => ownerOf(item) !== uri);
+  if (kept.length === 0) map.delete(key);
+  else if (kept.length !== list.length) map.set(key, kept);
 }
 
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, Bulletin>();
   private readonly idToUris = new Map<string, Set<string>>();
   /** Named id → who names it. */
-  private readonly referencesById: ByUri<Reference> = new Map();
+  private readonly referencesById: Multi<Reference> = new Map();
   /** File identity → entries. */
-  private readonly filesById: ByUri<FileEntry> = new Map();
-  /** File identity + canonical version → entries (same file, same version). */
-  private readonly filesByVersion: ByUri<FileEntry> = new Map();
+  private readonly filesById: Multi<FileEntry> = new Map();
+  /** File identity → canonical version → entries (same file, same version). */
+  private readonly filesByVersion = new Map<string, Multi<FileEntry>>();
   /** Lower-case file name → entries (every platform and variant). */
-  private readonly filesByLowerName: ByUri<FileEntry> = new Map();
+  private readonly filesByLowerName: Multi<FileEntry> = new Map();
   private components: Map<string, ReadonlySet<string>> | undefined;
   private includesEdges: Map<string, Set<string>> | undefined;
   private changes = 0;
@@ -88,11 +86,15 @@ export class WorkspaceIndex {
       if (!set) this.idToUris.set(bulletin.id, (set = new Set()));
       set.add(bulletin.uri);
     }
-    for (const reference of referencesOf(bulletin)) addTo(this.referencesById, reference.ref.id, bulletin.uri, reference);
+    for (const reference of referencesOf(bulletin)) addTo(this.referencesById, reference.ref.id, reference);
     for (const entry of fileEntriesOf(bulletin)) {
-      addTo(this.filesById, fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant), bulletin.uri, entry);
-      addTo(this.filesByLowerName, entry.file.name.toLowerCase(), bulletin.uri, entry);
-      if (entry.file.version !== undefined) addTo(this.filesByVersion, versionedIdentity(entry), bulletin.uri, entry);
+      const identity = fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant);
+      addTo(this.filesById, identity, entry);
+      addTo(this.filesByLowerName, entry.file.name.toLowerCase(), entry);
+      if (entry.file.version === undefined) continue;
+      let versions = this.filesByVersion.get(identity);
+      if (!versions) this.filesByVersion.set(identity, (versions = new Map()));
+      addTo(versions, versionKey(entry.file.version), entry);
     }
     if (!old || includesSignature(old) !== includesSignature(bulletin)) this.graphChanged();
     this.changes++;
@@ -116,9 +118,13 @@ export class WorkspaceIndex {
     }
     for (const reference of referencesOf(old)) removeFrom(this.referencesById, reference.ref.id, old.uri);
     for (const entry of fileEntriesOf(old)) {
-      removeFrom(this.filesById, fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant), old.uri);
+      const identity = fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant);
+      removeFrom(this.filesById, identity, old.uri);
       removeFrom(this.filesByLowerName, entry.file.name.toLowerCase(), old.uri);
-      if (entry.file.version !== undefined) removeFrom(this.filesByVersion, versionedIdentity(entry), old.uri);
+      const versions = this.filesByVersion.get(identity);
+      if (entry.file.version === undefined || !versions) continue;
+      removeFrom(versions, versionKey(entry.file.version), old.uri);
+      if (versions.size === 0) this.filesByVersion.delete(identity);
     }
   }
 
@@ -160,8 +166,8 @@ export class WorkspaceIndex {
   }
 
   /** Every `includes`/`related` item, in any bulletin, that names `id`. */
-  referencesTo(id: string): Reference[] {
-    return flatten(this.referencesById.get(id));
+  referencesTo(id: string): readonly Reference[] {
+    return this.referencesById.get(id) ?? [];
   }
 
   /** The items of `bulletin`'s own `includes` and `related`. */
@@ -170,18 +176,18 @@ export class WorkspaceIndex {
   }
 
   /** Every entry of the file (platform id, name case-insensitively, variant) in the workspace. */
-  filesByIdentity(platformId: string, name: string, variant?: string): FileEntry[] {
-    return flatten(this.filesById.get(fileIdentity(platformId, name, variant)));
+  filesByIdentity(platformId: string, name: string, variant?: string): readonly FileEntry[] {
+    return this.filesById.get(fileIdentity(platformId, name, variant)) ?? [];
   }
 
   /** Every entry of the file at this version (numerically: `5.00.1` is `5.0.1`). */
-  filesAtVersion(platformId: string, name: string, variant: string | undefined, version: string): FileEntry[] {
-    return flatten(this.filesByVersion.get(`${fileIdentity(platformId, name, variant)}\u0000${versionKey(version)}`));
+  filesAtVersion(platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
+    return this.filesByVersion.get(fileIdentity(platformId, name, variant))?.get(versionKey(version)) ?? [];
   }
 
   /** Every entry of a file name on every platform (Show Index: a file's version history). */
-  filesByName(name: string): FileEntry[] {
-    return flatten(this.filesByLowerName.get(name.toLowerCase()));
+  filesByName(name: string): readonly FileEntry[] {
+    return this.filesByLowerName.get(name.toLowerCase()) ?? [];
   }
 
   /** Every distinct lower-case file name in the workspace. */
@@ -214,13 +220,14 @@ export class WorkspaceIndex {
     if (!bulletin) return out;
     if (bulletin.id !== undefined) {
       for (const other of this.idToUris.get(bulletin.id) ?? []) out.add(other);
-      for (const other of this.referencesById.get(bulletin.id)?.keys() ?? []) out.add(other);
+      for (const reference of this.referencesById.get(bulletin.id) ?? []) out.add(reference.from.uri);
       for (const member of this.cycleOf(bulletin.id) ?? []) for (const other of this.idToUris.get(member) ?? []) out.add(other);
     }
     for (const reference of referencesOf(bulletin)) for (const other of this.idToUris.get(reference.ref.id) ?? []) out.add(other);
     for (const entry of fileEntriesOf(bulletin)) {
       if (entry.file.version === undefined) continue;
-      for (const other of this.filesByVersion.get(versionedIdentity(entry))?.keys() ?? []) out.add(other);
+      const identity = fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant);
+      for (const other of this.filesByVersion.get(identity)?.get(versionKey(entry.file.version)) ?? []) out.add(other.bulletin.uri);
     }
     out.delete(uri);
     return out;
@@ -258,10 +265,6 @@ function fileEntriesOf(bulletin: Bulletin): FileEntry[] {
     for (const file of platform.files) out.push({ bulletin, platform, file });
   }
   return out;
-}
-
-function versionedIdentity(entry: FileEntry): string {
-  return `${fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant)}\u0000${versionKey(entry.file.version!)}`;
 }
 
 function includesSignature(bulletin: Bulletin): string {
