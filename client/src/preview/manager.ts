@@ -25,13 +25,11 @@ export class PreviewManager implements vscode.Disposable {
         if (!editor || !isBulletin(editor.document)) return;
         for (const preview of this.previews) if (!preview.locked) preview.setResource(editor.document.uri);
       }),
+      // Any bulletin's edit can change a page: its own text, or another's comparison tables and
+      // cross-file findings. Each preview's scheduler bounds the renders to one per 100 ms.
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0 || !isBulletin(event.document)) return;
-        this.forResource(event.document.uri, (preview) => preview.refresh());
-      }),
-      // Another bulletin changing can change this one's comparison tables and findings.
-      vscode.workspace.onDidSaveTextDocument((document) => {
-        if (isBulletin(document)) for (const preview of this.previews) preview.refresh();
+        for (const preview of this.previews) preview.refresh();
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
         const first = event.visibleRanges[0];
