@@ -76,3 +76,32 @@ test('walkthrough texts use no Markdown but links (VS Code shows backticks and a
   );
   assert.deepEqual(problems, []);
 });
+
+test('every text a user reads in the manifest is a %key%, so it has a Japanese translation', () => {
+  const readable = /^(title|category|description|markdownDescription|enumDescriptions|markdownEnumDescriptions|deprecationMessage|markdownDeprecationMessage|label|altText|name|contextualTitle|displayName|shortTitle)$/;
+  // Identifiers and values that happen to sit under those names: ids, paths, defaults, enum values.
+  const notText = /^\.contributes\.(languages|grammars|snippets|keybindings|jsonValidation)\b|\.id$|\.(default|enum|examples|const)\b/;
+  const plain: string[] = [];
+  const visit = (node: Json, at: string, field: string): void => {
+    if (typeof node === 'string') {
+      if (readable.test(field) && !notText.test(at) && !/^%[\w.]+%$/.test(node) && /[A-Za-z]{2,}/.test(node)) plain.push(`${at}: ${node}`);
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => visit(item, `${at}[${i}]`, field));
+    } else if (node && typeof node === 'object') {
+      // Under `properties` the keys are setting names, not fields.
+      for (const [key, item] of Object.entries(node)) visit(item, `${at}.${key}`, at.endsWith('.properties') ? '' : key);
+    }
+  };
+  const m = manifest as { [key: string]: Json };
+  visit(m.contributes ?? null, '.contributes', '');
+  visit(m.capabilities ?? null, '.capabilities', '');
+  visit(m.displayName ?? null, '.displayName', 'displayName');
+  visit(m.description ?? null, '.description', 'description');
+  // The language's display name is its first alias.
+  const languages = ((m.contributes as { languages?: { aliases?: string[] }[] } | undefined)?.languages ?? []);
+  for (const [i, language] of languages.entries()) {
+    const alias = language.aliases?.[0];
+    if (alias !== undefined && !/^%[\w.]+%$/.test(alias)) plain.push(`.contributes.languages[${i}].aliases[0]: ${alias}`);
+  }
+  assert.deepEqual(plain, []);
+});
