@@ -55,9 +55,6 @@ export class BulletinPreview {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
-      panel.onDidChangeViewState(({ webviewPanel }) => {
-        void vscode.commands.executeCommand('setContext', 'bulletinPreviewFocus', webviewPanel.active);
-      }),
     );
     this.updateTitle();
     this.refresh();
@@ -120,6 +117,9 @@ export class BulletinPreview {
     let page: RenderResult | null;
     try {
       const client = await this.host.client();
+      // The server renders the documents the client has sent it: a preview opened from the
+      // explorer, or restored after a reload, opens its document first (no editor needed).
+      await vscode.workspace.openTextDocument(this.resourceUri);
       page = await client.sendRequest(RenderRequest, { uri });
     } catch (error) {
       if (this.disposed) return;
