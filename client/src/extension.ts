@@ -3,6 +3,8 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
 import { registerPreview } from './preview';
 import { registerNewBulletin } from './commands/newBulletin';
 import { registerStatusBar } from './statusBar';
@@ -10,6 +12,31 @@ import { registerShowIndex } from './commands/showIndex';
 import { registerExportCsaf } from './commands/exportCsaf';
 
 let client: LanguageClient | undefined;
+const restarts = new RestartPolicy();
+
+/** Restarts a crashed server at most 5 times in 3 minutes, then says so once. */
+function crashHandler(output: vscode.LogOutputChannel): { errorHandler: ErrorHandler; initializationFailedHandler: () => boolean } {
+  const allowRestart = (): boolean => {
+    const decision = restarts.onCrash();
+    if (decision.restart) {
+      output.warn(`The Bulletin language server stopped unexpectedly; restart ${decision.attempt} of ${restarts.maxRestarts}.`);
+      return true;
+    }
+    const minutes = Math.round(restarts.windowMs / 60_000);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The Bulletin language server stopped {0} times in {1} minutes and will not be restarted. Run "Bulletin: Restart Language Server" to try again.', decision.crashes, minutes),
+    );
+    return false;
+  };
+  return {
+    errorHandler: {
+      // Like the library's default: a few broken messages are survivable, many mean a dead pipe.
+      error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+      closed: () => ({ action: allowRestart() ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true }),
+    },
+    initializationFailedHandler: allowRestart,
+  };
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Bulletin', { log: true });
@@ -25,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'bulletin', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.bulletin.{yaml,yml}') },
     // Where the server may keep its warm-start cache of the workspace index.
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    ...crashHandler(output),
   };
   client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);
   registerPreview(context, () => client, output);
@@ -34,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('bulletin.restartServer', async () => {
       output.appendLine(vscode.l10n.t('Restarting the Bulletin language server.'));
+      restarts.reset();
       await client?.restart();
     }),
   );

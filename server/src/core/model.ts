@@ -110,6 +110,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** Registry data is a number or text (booleans kept for the rule's message); a collection is a schema fault. */
+const scalar = (v: unknown): string | number | boolean | undefined => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined);
 const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (v: unknown): string | undefined => (typeof v === 'string' && VALID_DATE.test(v) ? v : undefined);
 const VALID_VERSION = /^\d+(\.\d+){1,3}$/;
@@ -190,7 +192,7 @@ export function readBulletin(uri: string, parsed: ParsedDocument, intrinsic: Pro
           value: str(r.value),
           type: str(r.type),
           typeRange: at(`${rp}/type`),
-          data: r.data,
+          data: scalar(r.data),
           dataRange: at(`${rp}/data`),
           pointer: rp,
           range: itemRange(rp),

@@ -9,14 +9,18 @@ import {
   isPair,
   isScalar,
   isSeq,
+  Composer,
   LineCounter,
-  parseAllDocuments,
+  Parser,
+  visit,
+  YAMLParseError,
+  type Alias,
   type Document,
   type Node as YamlNode,
 } from 'yaml';
 import { computeLineStarts, lineEndAt } from './text';
 import { problem, type Problem } from './problems';
-import { msg, type Locale } from './messages';
+import { msg, registerMessages, type Locale } from './messages';
 import { yamlErrorMessage } from './yaml-errors';
 
 export type Range = readonly [number, number];
@@ -49,7 +53,18 @@ export const limits = {
   aliasExpansion: 10_000,
   /** Nesting depth of collections. */
   depth: 64,
+  /**
+   * Syntax errors before the rest of the file is left unread. Garbage (a stray tab before
+   * `---`, binary data) makes the parser report every later token, tens of thousands of
+   * errors that cost seconds and flood the editor.
+   */
+  syntaxErrors: 1000,
 };
+
+registerMessages({
+  en: { 'yaml.tooManyErrors': 'More than {limit} YAML syntax errors; the rest of the file is not read.' },
+  ja: { 'yaml.tooManyErrors': 'YAML の構文エラーが {limit} 個を超えたため、ファイルの残りは読み取りません。' },
+});
 
 /** Keys whose scalar values are versions: read from the source text ("4.00" stays "4.00"). */
 const VERSION_KEYS = new Set(['version']);
@@ -64,22 +79,24 @@ export function parseBulletinText(text: string, locale: Locale = 'en'): ParsedDo
   const problems: Problem[] = [];
   const syntax = (range: Range, message: string) => problems.push(problem('yaml-syntax', 'error', clampRange(text, range), message));
 
-  let docs: Document.Parsed[];
+  let stream: DocumentStream;
   try {
-    docs = parseAllDocuments(text, {
-      version: '1.2',
-      schema: 'core',
-      uniqueKeys: true,
-      prettyErrors: false,
-      lineCounter: new LineCounter(),
-    }) as Document.Parsed[];
+    stream = parseDocuments(text);
   } catch (error) {
     // The parser recurses on nesting; a RangeError here is a document nested too deeply.
     syntax([0, lineEndAt(text, 0)], msg(locale, 'yaml.unparsable', { reason: errorText(error) }));
     return { text, lineStarts, value: undefined, nodes, problems };
   }
+  const docs = stream.docs;
   for (const doc of docs) {
-    for (const error of doc.errors) syntax(error.pos, yamlErrorMessage(locale, firstLine(error.message)));
+    for (const error of doc.errors) {
+      if (problems.length >= limits.syntaxErrors) break;
+      syntax(error.pos, yamlErrorMessage(locale, firstLine(error.message)));
+    }
+  }
+  if (stream.stoppedAt !== undefined || problems.length >= limits.syntaxErrors) {
+    const at = stream.stoppedAt ?? problems[problems.length - 1].offset;
+    syntax([at, lineEndAt(text, at)], msg(locale, 'yaml.tooManyErrors', { limit: limits.syntaxErrors }));
   }
   if (docs.length > 1) {
     for (const extra of docs.slice(1)) {
@@ -88,7 +105,7 @@ export function parseBulletinText(text: string, locale: Locale = 'en'): ParsedDo
     }
   }
   const first = docs[0];
-  if (!first || first.contents === null) {
+  if (!first || first.contents === null || stream.firstIsPartial) {
     return { text, lineStarts, yaml: first, value: undefined, nodes, problems };
   }
   const converter = new Converter(text, first, nodes, locale);
@@ -104,6 +121,59 @@ export function parseBulletinText(text: string, locale: Locale = 'en'): ParsedDo
   return { text, lineStarts, yaml: first, value, nodes, problems };
 }
 
+interface DocumentStream {
+  docs: Document.Parsed[];
+  /** Offset where reading stopped after too many syntax errors. */
+  stoppedAt?: number;
+  /** Reading stopped inside the first document: its contents are not the author's. */
+  firstIsPartial: boolean;
+}
+
+/** `parseAllDocuments`, token by token, so that reading stops after `limits.syntaxErrors`. */
+function parseDocuments(text: string): DocumentStream {
+  const parser = new Parser(new LineCounter().addNewLine);
+  // Unique keys are checked below in linear time: the library's check compares every key with
+  // every earlier one, minutes for a mapping of a few hundred thousand keys.
+  const composer = new Composer({ version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
+  const docs: Document.Parsed[] = [];
+  let errorTokens = 0;
+  let stoppedAt: number | undefined;
+  for (const token of parser.parse(text)) {
+    if (token.type === 'error' && ++errorTokens > limits.syntaxErrors) {
+      stoppedAt = token.offset;
+      break;
+    }
+    for (const doc of composer.next(token)) docs.push(doc as Document.Parsed);
+  }
+  const firstIsPartial = stoppedAt !== undefined && docs.length === 0;
+  for (const doc of composer.end(false, text.length)) docs.push(doc as Document.Parsed);
+  let budget = limits.syntaxErrors;
+  for (const doc of docs) budget = reportDuplicateKeys(doc, budget - doc.errors.length);
+  return { docs, stoppedAt, firstIsPartial };
+}
+
+/** The library's `uniqueKeys` rule (scalar keys with equal values) with one set per mapping. */
+function reportDuplicateKeys(doc: Document.Parsed, budget: number): number {
+  visit(doc, {
+    Map: (_key, map) => {
+      if (budget <= 0) return visit.BREAK;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || (typeof key.value === 'number' && Number.isNaN(key.value))) continue;
+        if (!seen.has(key.value)) {
+          seen.add(key.value);
+          continue;
+        }
+        const start = key.range?.[0] ?? 0;
+        doc.errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        if (--budget <= 0) return visit.BREAK;
+      }
+    },
+  });
+  return budget;
+}
+
 class BoundExceeded extends Error {
   constructor(message: string, readonly range: Range) {
     super(message);
@@ -112,6 +182,8 @@ class BoundExceeded extends Error {
 
 class Converter {
   private expanded = 0;
+  /** Each alias's target, found in one walk (yaml's `Alias.resolve` walks the whole document per call). */
+  private aliasTargets?: Map<Alias, YamlNode | undefined>;
   constructor(
     private readonly text: string,
     private readonly doc: Document.Parsed,
@@ -131,7 +203,7 @@ class Converter {
     if (!inAlias) this.nodes.set(pointer, { key, value: range, block: false });
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      const target = this.resolveAlias(node);
       if (!target) return null;
       // The alias's own location stays; the expansion's nodes are not given locations.
       return this.convert(target, pointer, key, depth + 1, isVersion, true);
@@ -174,6 +246,22 @@ class Converter {
       return out;
     }
     return null;
+  }
+
+  /** The last node anchored with the alias's name before the alias, as YAML 1.2 resolves it. */
+  private resolveAlias(alias: Alias): YamlNode | undefined {
+    if (!this.aliasTargets) {
+      const targets = new Map<Alias, YamlNode | undefined>();
+      const anchored = new Map<string, YamlNode>();
+      visit(this.doc, {
+        Node: (_key, node) => {
+          if (isAlias(node)) targets.set(node, anchored.get(node.source));
+          else if (node.anchor) anchored.set(node.anchor, node);
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(alias);
   }
 }
 

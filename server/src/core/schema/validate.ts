@@ -5,7 +5,7 @@
 import validateGenerated, { type GeneratedError } from './generated/validate-bulletin';
 import { escapePointerToken, rangeOf, type ParsedDocument, type Range } from '../parse';
 import { problem, type Problem } from '../problems';
-import { msg, type Locale } from '../messages';
+import { msg, registerMessages, type Locale } from '../messages';
 import { lineEndAt } from '../text';
 import { closest } from './suggest';
 
@@ -16,6 +16,14 @@ export interface SchemaOptions {
 }
 
 const ID_DEF_PATH = '#/$defs/bulletinId/pattern';
+
+/** Problems listed before the rest are summed up: a pasted table of 50,000 unknown keys stays readable and fast. */
+export const SCHEMA_PROBLEM_LIMIT = 1000;
+
+registerMessages({
+  en: { 'schema.tooMany': 'More than {limit} schema problems; the rest are not listed.' },
+  ja: { 'schema.tooMany': 'スキーマの問題が {limit} 個を超えたため、残りは表示しません。' },
+});
 
 export function validateSchema(parsed: ParsedDocument, options: SchemaOptions = {}): Problem[] {
   const locale = options.locale ?? 'en';
@@ -28,12 +36,15 @@ export function validateSchema(parsed: ParsedDocument, options: SchemaOptions = 
     const narrowed: Range = [range[0], Math.min(range[1], lineEndAt(parsed.text, range[0]))];
     return [problem('schema', 'error', narrowed, msg(locale, 'schema.rootType', { actual: describeType(value, locale) }))];
   }
-  validateGenerated(value);
-  const errors = validateGenerated.errors ?? [];
+  const errors = runValidator(value);
   const mapper = new ErrorMapper(parsed, locale, firstLine);
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const error of selectErrors(errors)) {
+    if (problems.length >= SCHEMA_PROBLEM_LIMIT) {
+      problems.push(problem('schema', 'error', firstLine, msg(locale, 'schema.tooMany', { limit: SCHEMA_PROBLEM_LIMIT })));
+      break;
+    }
     if (options.idPattern && error.schemaPath.endsWith(ID_DEF_PATH)) continue;
     const mapped = mapper.map(error);
     if (!mapped) continue;
@@ -44,6 +55,32 @@ export function validateSchema(parsed: ParsedDocument, options: SchemaOptions = 
   }
   if (options.idPattern) problems.push(...checkIdPattern(parsed, options.idPattern, locale));
   return problems;
+}
+
+/**
+ * ajv's deep equality (`uniqueItems` over mappings) calls `valueOf`/`toString` on the items it
+ * compares, which the parser's prototype-less mappings (and a key named `valueOf`) lack: on
+ * that failure the check runs again on a copy made of plain objects, where such keys hold the
+ * inherited functions (those keys are unknown keys whatever their value).
+ */
+function runValidator(value: unknown): GeneratedError[] {
+  try {
+    validateGenerated(value);
+  } catch {
+    validateGenerated(comparableCopy(value));
+  }
+  return validateGenerated.errors ?? [];
+}
+
+function comparableCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparableCopy);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const inherited = key === 'valueOf' || key === 'toString' ? Object.prototype[key] : comparableCopy(item);
+    Object.defineProperty(out, key, { value: inherited, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /**
