@@ -17,14 +17,23 @@ interface PlacedFinding {
 }
 
 export class RenderContext {
-  private readonly placed: PlacedFinding[];
+  /** Each finding under its node's pointer and every ancestor's (`/platforms/0/files/1` → `/platforms/0/files`, …, ``). */
+  private readonly byAncestor = new Map<string, PlacedFinding[]>();
 
   constructor(
     readonly locale: Locale,
     readonly parsed: ParsedDocument,
     findings: readonly Problem[],
   ) {
-    this.placed = findings.map((problem) => ({ problem, pointer: this.pointerAt(problem.offset), shown: false }));
+    for (const problem of findings) {
+      const entry: PlacedFinding = { problem, pointer: this.pointerAt(problem.offset), shown: false };
+      for (let at = entry.pointer; ; at = at.slice(0, at.lastIndexOf('/'))) {
+        let list = this.byAncestor.get(at);
+        if (!list) this.byAncestor.set(at, (list = []));
+        list.push(entry);
+        if (at === '') break;
+      }
+    }
   }
 
   /** Editor line (0-based) of a node: its key's line when it has one. */
@@ -47,13 +56,10 @@ export class RenderContext {
   /** Findings on this node or below it that no element has shown yet, marked as shown. */
   takeFindings(pointer: string, exact = false): Problem[] {
     const out: Problem[] = [];
-    for (const entry of this.placed) {
-      if (entry.shown) continue;
-      const inside = entry.pointer === pointer || (!exact && (pointer === '' || entry.pointer.startsWith(pointer + '/')));
-      if (inside) {
-        entry.shown = true;
-        out.push(entry.problem);
-      }
+    for (const entry of this.byAncestor.get(pointer) ?? []) {
+      if (entry.shown || (exact && entry.pointer !== pointer)) continue;
+      entry.shown = true;
+      out.push(entry.problem);
     }
     return out;
   }
@@ -67,8 +73,8 @@ export class RenderContext {
   worstUnder(pointer: string): string | undefined {
     let worst: string | undefined;
     const rank: Record<string, number> = { error: 4, warning: 3, information: 2, hint: 1 };
-    for (const entry of this.placed) {
-      if (entry.shown || (entry.pointer !== pointer && !entry.pointer.startsWith(pointer + '/'))) continue;
+    for (const entry of this.byAncestor.get(pointer) ?? []) {
+      if (entry.shown) continue;
       if (!worst || rank[entry.problem.severity] > rank[worst]) worst = entry.problem.severity;
     }
     return worst;
@@ -85,15 +91,30 @@ export class RenderContext {
     return `<ul class="findings">${items.join('')}</ul>`;
   }
 
+  /** Node spans as flat arrays, made once: finding each finding's node allocates nothing. */
+  private spans: { pointers: string[]; starts: Float64Array; ends: Float64Array } | undefined;
+
   private pointerAt(offset: number): string {
+    if (!this.spans) {
+      const pointers: string[] = [];
+      const starts: number[] = [];
+      const ends: number[] = [];
+      this.parsed.nodes.forEach((location, pointer) => {
+        pointers.push(pointer);
+        starts.push(location.key?.[0] ?? location.value[0]);
+        ends.push(Math.max(location.value[1], location.key?.[1] ?? 0));
+      });
+      this.spans = { pointers, starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+    }
+    const { pointers, starts, ends } = this.spans;
     let best = '';
     let bestSpan = Number.POSITIVE_INFINITY;
-    for (const [pointer, location] of this.parsed.nodes) {
-      const start = location.key?.[0] ?? location.value[0];
-      const end = Math.max(location.value[1], location.key?.[1] ?? 0);
+    for (let i = 0; i < pointers.length; i++) {
+      const start = starts[i];
+      const end = ends[i];
       const span = end - start;
       if (offset >= start && (offset < end || (span === 0 && offset === start)) && span < bestSpan) {
-        best = pointer;
+        best = pointers[i];
         bestSpan = span;
       }
     }
