@@ -61,3 +61,14 @@ test('a missing file replaces an empty `files: []`', () => {
   const again = analyzeText('file:///y.bulletin.yaml', result);
   assert.deepEqual(again.bulletin.intrinsic, []);
 });
+
+test('no rename of an unknown key to a key the mapping already has', () => {
+  assert.deepEqual(fixed(`${HEAD}severty: low\n`, 'schema'), []);
+  assert.deepEqual(fixed(HEAD.replace('severity: low\n', 'severty: low\n'), 'schema'), [HEAD]);
+});
+
+test('no change of an unresolved id to one the list already has', () => {
+  const other = 'bulletin: 1\nid: MS04-012\ntitle: O\npublished: 2004-01-01\nseverity: low\n';
+  assert.deepEqual(fixed(`${HEAD}related: [MS04-012, MS04-O12]\n`, 'unresolved-reference', [other]), []);
+  assert.deepEqual(fixed(`${HEAD}related: [MS04-O12]\n`, 'unresolved-reference', [other]), [`${HEAD}related: [MS04-012]\n`]);
+});

@@ -66,8 +66,11 @@ function schemaFixes(problem: Problem, { analysis, locale }: FixInput): Fix[] {
   const pointer = str(problem.data?.pointer);
   if (!suggestion || pointer === undefined) return [];
   const location = analysis.parsed.nodes.get(pointer);
-  const range = problem.data?.unknownKey !== undefined ? location?.key : location?.source !== undefined ? location.value : undefined;
+  const isKey = problem.data?.unknownKey !== undefined;
+  const range = isKey ? location?.key : location?.source !== undefined ? location.value : undefined;
   if (!range) return [];
+  // Renaming a key to one the mapping already has would only trade this fault for a duplicate key.
+  if (isKey && analysis.parsed.nodes.has(`${pointer.slice(0, pointer.lastIndexOf('/'))}/${suggestion.replace(/~/g, '~0').replace(/\//g, '~1')}`)) return [];
   return [{ title: msg(locale, 'fix.replace', { suggestion }), edits: [replaceIn(analysis, range, suggestion)], preferred: true }];
 }
 
@@ -78,6 +81,8 @@ function referenceFixes(problem: Problem, { analysis, index, locale }: FixInput)
   const known = [...index.all()].map((b) => b.id).filter((id): id is string => !!id && id !== analysis.bulletin.id);
   const suggestion = str(problem.data?.suggestion) ?? closest(ref.id, known);
   if (!suggestion || suggestion === analysis.bulletin.id || index.byId(suggestion).length === 0) return [];
+  const sameList = ref.pointer.startsWith('/includes/') ? analysis.bulletin.includes : analysis.bulletin.related;
+  if (sameList.some((r) => r.id === suggestion)) return []; // already listed: the fix is to delete this one
   const title = index.byId(suggestion)[0]?.title ?? '';
   return [{ title: msg(locale, 'fix.reference', { id: suggestion, title }), edits: [replaceIn(analysis, ref.range, suggestion)], preferred: true }];
 }
