@@ -107,6 +107,13 @@ test('platform ids used elsewhere in the workspace, with their names', async () 
   ]);
 });
 
+test('a platform name: the names the workspace gives that platform id', async () => {
+  const items = await complete(`${HEAD}platforms:\n  - id: nt4-tse-sp6\n    name: ‸\n`);
+  assert.deepEqual(items.map((i) => [i.label, i.detail, newText(i)]), [
+    ['Windows NT Server 4.0, Terminal Server Edition SP6', 'nt4-tse-sp6', 'Windows NT Server 4.0, Terminal Server Edition SP6'],
+  ]);
+});
+
 test('keys of a platform item: the taken ones are not offered', async () => {
   const items = await complete(`${HEAD}platforms:\n  - id: nt4-server-sp6a\n    ‸\n    name: Windows NT Server 4.0 SP6a\n    tested: passed\n  - id: other\n    folder: x\n`);
   assert.deepEqual(labels(items), ['package', 'folder', 'files', 'verify', 'deployment']);

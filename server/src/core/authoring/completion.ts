@@ -150,6 +150,18 @@ function valueProposals(input: CompletionInput, context: CursorContext, schema: 
     }
     return out;
   }
+  // A platform's name: the names the workspace gives the platform id written above.
+  if (path.length === 3 && step(0) === 'platforms' && step(2) === 'name') {
+    const platform = valueAt(analysis.parsed.value, path.slice(0, 2));
+    const id = isObj(platform) && typeof platform.id === 'string' ? platform.id : undefined;
+    const names = new Set<string>();
+    for (const other of index.all()) {
+      if (other.uri === bulletin.uri) continue;
+      for (const p of other.platforms) if (id && p.id === id && p.name) names.add(p.name);
+    }
+    for (const name of [...names].sort()) push({ label: name, kind: 'platform', detail: id, insertText: yamlScalar(name), sortText: name });
+    return out;
+  }
   // A file's name: the files related and included bulletins ship for this platform.
   if (path.length === 5 && step(0) === 'platforms' && step(2) === 'files' && step(4) === 'name') {
     return entryProposals(input, context, path.slice(0, 4), true);
