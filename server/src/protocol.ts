@@ -91,7 +91,7 @@ export interface ExportCsafParams {
 
 export type ExportCsafResult =
   | { ok: true; /** The CSAF 2.0 document, 2-space indented. */ json: string; /** `document.tracking.id`, for the file name. */ id: string }
-  | { ok: false; reason: 'publisher' | 'errors' | 'invalid'; message: string };
+  | { ok: false; reason: 'publisher' | 'errors' | 'invalid' | 'failed'; message: string };
 
 /** Answers `null` when the document is not open in the server. */
 export const ExportCsafRequest = new RequestType<ExportCsafParams, ExportCsafResult | null, void>('bulletin/exportCsaf');

@@ -10,7 +10,7 @@ const fixture = (name: string) => join(root, 'test', 'fixtures', 'csaf', name);
 const example = (name: string) => join(root, 'examples', name);
 
 /** Polls the CSAF diagnostics the server sent for `uri` until `predicate` holds. */
-async function waitForCsaf(seen: Map<string, CsafDiagnosticsParams>, uri: string, predicate: (p: CsafDiagnosticsParams) => boolean, timeoutMs = 30_000): Promise<CsafDiagnosticsParams> {
+async function waitForCsaf(seen: Map<string, CsafDiagnosticsParams>, uri: string, predicate: (p: CsafDiagnosticsParams) => boolean, timeoutMs = 120_000): Promise<CsafDiagnosticsParams> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const params = seen.get(uri);

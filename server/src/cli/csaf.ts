@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { analyzeText } from '../core/analyze';
-import { exportBulletin, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
+import { exportBulletin, PUBLISHER_CATEGORIES, validateCsaf, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
 import type { Locale } from '../core/messages';
 import { msg } from '../core/messages';
 import type { Problem } from '../core/problems';
@@ -123,4 +123,23 @@ export async function csafCommand(options: CsafCommandOptions): Promise<number> 
   if (options.out) writeFileSync(options.out, json);
   else process.stdout.write(json);
   return 0;
+}
+
+/**
+ * `bulletin csaf-validator` (internal): the language server's validator child process. It
+ * answers `{ id, csaf }` messages on the IPC channel with `{ id, failures }` (or `{ id, error }`),
+ * so the library's one-time load (about 2 s of CPU: ajv compiles the schemas of the mandatory
+ * tests) and every validation happen outside the server's event loop. Ends with its parent.
+ */
+export function csafValidatorService(): Promise<number> {
+  if (!process.send) throw new UsageError('csaf-validator runs only as a child process with an IPC channel');
+  return new Promise((resolve) => {
+    process.on('message', (message: { id: number; csaf: unknown }) => {
+      validateCsaf(message.csaf).then(
+        (failures) => process.send!({ id: message.id, failures }),
+        (error: unknown) => process.send!({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
+      );
+    });
+    process.on('disconnect', () => resolve(0));
+  });
 }

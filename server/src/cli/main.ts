@@ -9,7 +9,7 @@ import { cliLocale } from './locale';
 import type { SeveritySetting } from '../core/problems';
 import { renderCommand } from './render';
 import { formatSarif } from './sarif';
-import { csafCommand } from './csaf';
+import { csafCommand, csafValidatorService } from './csaf';
 
 const USAGE = `Usage:
   bulletin check [--format text|json|sarif] [--max-warnings N] [--lang ja|en] [--rule CODE=SEVERITY]... [--id-pattern REGEX] PATH...
@@ -78,6 +78,8 @@ const commands: Record<string, Command> = {
     const publisher = { name: values['publisher-name'], namespace: values['publisher-namespace'], category: values['publisher-category'] };
     return csafCommand({ file: positionals[0], out: values.out, locale: cliLocale(values.lang), publisher });
   },
+  // Internal: the language server's CSAF validator child process (not in the usage text).
+  'csaf-validator': () => csafValidatorService(),
 };
 
 export function main(argv: string[]): number | Promise<number> {

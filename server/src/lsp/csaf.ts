@@ -1,8 +1,8 @@
 /**
  * CSAF in the editor: the `bulletin/exportCsaf` request, and after each change of an open
  * bulletin, the failures its export would have, sent as `bulletin/csafDiagnostics` (a channel
- * of its own, so they never replace the rule diagnostics). The validator library runs in this
- * process (it runs on Node 20, as this server does; loaded on first use), one document at a time.
+ * of its own, so they never replace the rule diagnostics). The validator library runs in a
+ * child process (csafValidatorProcess.ts), one document at a time.
  */
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { CsafDiagnosticsNotification, ExportCsafRequest, type ExportCsafResult }
 import { toDiagnostic } from './diagnostics';
 import type { Logger } from './runSafe';
 import type { ServerState } from './state';
+import { CsafValidatorProcess } from './csafValidatorProcess';
 
 interface Context {
   connection: Connection;
@@ -32,9 +33,14 @@ export class CsafService {
   private configured: Promise<Partial<CsafPublisher> | undefined> | undefined;
   private readonly pending = new Set<string>();
   private running = false;
+  private readonly validator = new CsafValidatorProcess();
 
   constructor(private readonly context: Context) {
     context.connection.onRequest(ExportCsafRequest, (params) => this.exportRequest(params.uri));
+  }
+
+  dispose(): void {
+    this.validator.dispose();
   }
 
   /** The user's `bulletin.csaf.publisher`, read again after a settings change. */
@@ -81,7 +87,7 @@ export class CsafService {
     const { state } = this.context;
     const analysis = state.analysisOf(document);
     const publisher = await this.currentPublisher();
-    const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, state.settings.locale);
+    const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, state.settings.locale, this.validator.validate);
     if (this.context.documents.get(uri)?.version !== document.version) return; // a newer check is queued
     const problems = result.kind === 'invalid' ? result.problems : [];
     const diagnostics = problems.map((p) => {
@@ -101,7 +107,12 @@ export class CsafService {
     const publisher = complete(await this.configured);
     if (!publisher) return { ok: false, reason: 'publisher', message: msg(locale, 'csaf.export.publisherMissing') };
     const analysis = state.analysisOf(document);
-    const result = await exportBulletin(analysis, { publisher, lookup: (id) => this.lookup(id), engine: { name: 'Bulletin' } }, locale);
+    let result;
+    try {
+      result = await exportBulletin(analysis, { publisher, lookup: (id) => this.lookup(id), engine: { name: 'Bulletin' } }, locale, this.validator.validate);
+    } catch (error) {
+      return { ok: false, reason: 'failed', message: msg(locale, 'csaf.export.validatorFailed', { reason: error instanceof Error ? error.message : String(error) }) };
+    }
     if (result.kind === 'refused') return { ok: false, reason: 'errors', message: msg(locale, 'csaf.export.intrinsicErrors', { count: result.errors.length }) };
     if (result.kind === 'invalid') {
       this.request(uri); // show where, as diagnostics

@@ -13,16 +13,19 @@ export type CsafExportResult =
   | { kind: 'invalid'; csaf: CsafDocument; failures: CsafFailure[]; problems: Problem[] }
   | { kind: 'valid'; csaf: CsafDocument };
 
-export async function exportBulletin(analysis: Analysis, options: CsafExportOptions, locale: Locale): Promise<CsafExportResult> {
+/** Runs the validator on a CSAF document: in this process (CLI, tests) or elsewhere (the server's child process). */
+export type CsafValidator = (csaf: CsafDocument) => Promise<CsafFailure[]>;
+
+export async function exportBulletin(analysis: Analysis, options: CsafExportOptions, locale: Locale, validate: CsafValidator = validateCsaf): Promise<CsafExportResult> {
   const errors = analysis.bulletin.intrinsic.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { kind: 'refused', errors };
   const { csaf, sourceMap } = bulletinToCsaf(analysis.parsed.value, options);
-  const failures = await validateCsaf(csaf);
+  const failures = await validate(csaf);
   if (failures.length === 0) return { kind: 'valid', csaf };
   return { kind: 'invalid', csaf, failures, problems: csafProblems(failures, sourceMap, analysis.parsed.nodes, analysis.parsed.text, locale) };
 }
 
 export { bulletinToCsaf, vendorOf, PUBLISHER_CATEGORIES, type CsafPublisher, type CsafExportOptions, type CsafDocument, type RelatedBulletinInfo } from './export';
-export { CSAF_EXPORT_CODE, csafTestNames, testLabel, type CsafFailure } from './validate';
+export { CSAF_EXPORT_CODE, csafTestNames, testLabel, validateCsaf, type CsafFailure } from './validate';
 export { CsafSourceMap } from './source-map';
 export { splitServicePack } from './product-tree';

@@ -43,6 +43,7 @@ const en = {
   'csaf.export.intrinsicErrors': 'The bulletin has {count} error(s) to fix before it can be exported to CSAF.',
   'csaf.export.publisherMissing': 'Set `bulletin.csaf.publisher` (name and namespace) before exporting to CSAF.',
   'csaf.export.failure': 'CSAF export: {test} fails at {path}: {message}',
+  'csaf.export.validatorFailed': 'The CSAF validator could not run: {reason}',
 } as const;
 
 export type CsafMessageKey = keyof typeof en;
@@ -86,6 +87,7 @@ const ja: Record<CsafMessageKey, string> = {
   'csaf.export.intrinsicErrors': 'CSAF に書き出す前に、このセキュリティ情報の {count} 件のエラーを直してください。',
   'csaf.export.publisherMissing': 'CSAF に書き出す前に `bulletin.csaf.publisher` (name と namespace) を設定してください。',
   'csaf.export.failure': 'CSAF 書き出し: {test} が {path} で失敗します: {message}',
+  'csaf.export.validatorFailed': 'CSAF の検証ツールを実行できませんでした: {reason}',
 };
 
 registerMessages({ en, ja });

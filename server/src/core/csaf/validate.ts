@@ -30,16 +30,24 @@ function loadValidator() {
       import('@secvisogram/csaf-validator-lib/mandatoryTests.js'),
       import('@secvisogram/csaf-validator-lib/schemaTests.js'),
     ]);
-    const tests = [csaf_2_0_strict, ...mandatoryTests(mandatory)];
+    const tests = [named('csaf_2_0_strict', csaf_2_0_strict), ...mandatoryTests(mandatory)];
     return (doc: unknown) => validate(tests, doc);
   })();
   return loaded;
 }
 
+/**
+ * The library reports each result under its test function's `name`; a minified bundle renames
+ * functions, so each test is wrapped in a function named after its export (which stays).
+ */
+function named(name: string, test: DocumentTest): DocumentTest {
+  return { [name]: (doc: unknown) => test(doc) }[name];
+}
+
 function mandatoryTests(module: unknown): DocumentTest[] {
   return Object.entries(module as Record<string, unknown>)
     .filter(([name, test]) => name.startsWith('mandatoryTest_') && typeof test === 'function')
-    .map(([, test]) => test as DocumentTest);
+    .map(([name, test]) => named(name, test as DocumentTest));
 }
 
 /** Every failure of the strict schema and the mandatory tests; empty when the document passes. */
