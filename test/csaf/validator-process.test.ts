@@ -27,3 +27,10 @@ test('the validator child process (dist/cli.js csaf-validator) answers, survives
     validator.dispose();
   }
 });
+
+test('without the CLI bundle beside the server, the validator runs in the server process', async () => {
+  const validator = new CsafValidatorProcess(join(root, 'dist', 'no-such-cli.js'));
+  const failures = await validator.validate(csafOf('test/fixtures/csaf/duplicate-cve.bulletin.yaml'));
+  assert.deepEqual(failures.map((f) => f.test), ['mandatoryTest_6_1_23']);
+  assert.equal((validator as unknown as { child?: unknown }).child, undefined);
+});

@@ -2,11 +2,13 @@
  * The CSAF validator, run in a child process (`dist/cli.js csaf-validator`, forked with this
  * server's own Node): loading csaf-validator-lib costs about 2 s of CPU once, and no request
  * of the editor should wait for that. Started on first use; a child that dies is started
- * again on the next call; it ends when the server ends (its IPC channel closes).
+ * again on the next call; it ends when the server ends (its IPC channel closes). Where the
+ * CLI bundle is missing (a package that left it out), the library runs in this process.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CsafDocument, CsafFailure } from '../core/csaf';
+import { validateCsaf, type CsafDocument, type CsafFailure } from '../core/csaf';
 
 interface Pending {
   /** The child the call was sent to: only its end fails the call. */
@@ -22,10 +24,15 @@ export class CsafValidatorProcess {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
+  private readonly hasCli: boolean;
+
   /** `cliPath`: the bundled CLI beside the bundled server. */
-  constructor(private readonly cliPath = join(__dirname, 'cli.js')) {}
+  constructor(private readonly cliPath = join(__dirname, 'cli.js')) {
+    this.hasCli = existsSync(cliPath);
+  }
 
   readonly validate = (csaf: CsafDocument): Promise<CsafFailure[]> => {
+    if (!this.hasCli) return validateCsaf(csaf);
     const child = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
