@@ -55,3 +55,7 @@ test('nothing in comments, in block text, or in a quoted multi-line value', () =
 test('a `#` inside quotes is not a comment', () => {
   assert.deepEqual(at("title: 'a # b'\nsev‸\n")?.kind, 'key');
 });
+
+test('a quoted list item: the word is inside the quotes', () => {
+  assert.deepEqual(at('includes:\n  - "MS04-0‸1"\n'), { kind: 'key', path: ['includes', 0], taken: [], prefix: 'MS04-0', listItem: 'dash', replaced: 'MS04-01' });
+});

@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../analyze';
 import type { WorkspaceIndex } from '../index/workspace-index';
+import type { Bulletin, BulletinFile } from '../model';
 import type { Locale } from '../messages';
 import type { Range } from '../parse';
 import { compareVersions } from '../version';
@@ -207,7 +208,7 @@ function fileProposals(input: CompletionInput, context: CursorContext, platformI
   const files = isObj(platform) && Array.isArray(platform.files) ? platform.files : [];
   for (const f of files) if (isObj(f) && typeof f.name === 'string') present.add(fileKey(f.name, typeof f.variant === 'string' ? f.variant : undefined));
   if (nameOnly && context.prefix) present.delete(fileKey(context.prefix, undefined));
-  const best = new Map<string, { file: import('../model').BulletinFile; from: string[] }>();
+  const best = new Map<string, { file: BulletinFile; from: string[] }>();
   const sources = [...bulletin.includes, ...bulletin.related].map((r) => r.id);
   for (const id of new Set(sources)) {
     for (const other of index.byId(id)) {
@@ -243,7 +244,7 @@ function fileProposals(input: CompletionInput, context: CursorContext, platformI
         filterText: file.name,
         detail: msg(locale, 'authoring.fileFrom', { version: file.version ?? '?', bulletins: from.join(', ') }),
         documentation: file.description,
-        insertText: entryText(lines, nameOnly ? { ...context, column: context.column } : context, nameOnly),
+        insertText: entryText(lines, context, nameOnly),
         replace: context.replace,
         sortText: `~${file.name.toLowerCase()}`,
       };
@@ -273,7 +274,7 @@ function registryProposals(input: CompletionInput, context: CursorContext, platf
 const fileKey = (name: string, variant: string | undefined) => `${name.toLowerCase()}\u0000${variant ?? ''}`;
 
 /** One paragraph about a bulletin: title, severity with its meaning, dates, platforms. */
-export function bulletinSummary(b: import('../model').Bulletin, locale: Locale, meaningLocale: Locale): string {
+export function bulletinSummary(b: Bulletin, locale: Locale, meaningLocale: Locale): string {
   const severity = b.severity ? choicesOf(schemaAt(['severity']), meaningLocale).find((c) => c.value === b.severity) : undefined;
   const lines = [`**${b.id ?? '?'}** — ${b.title ?? ''}`.trimEnd(), ''];
   const facts: string[] = [];

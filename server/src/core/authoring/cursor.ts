@@ -294,10 +294,13 @@ export function cursorContext(parsed: ParsedDocument, offset: number, structure 
     return result;
   }
 
-  const wordStart = last && last.kind === 'text' ? last.col : before.length;
+  let wordStart = last && last.kind === 'text' ? last.col : before.length;
+  // A quoted list item (`- "MS04-0`): the word is inside the quotes, which stay.
+  const quote = ownDash && last?.kind === 'text' && /^["']/.test(before.slice(wordStart)) ? before[wordStart] : undefined;
+  if (quote) wordStart++;
   const typed = before.slice(wordStart);
   if (!/^[A-Za-z0-9_.\-]*$/.test(typed) && !(ownDash && last?.kind === 'text')) return undefined;
-  const tail = /^[A-Za-z0-9_.\-]*/.exec(restOfLine)![0];
+  const tail = quote ? restOfLine.slice(0, Math.max(0, restOfLine.indexOf(quote))) : /^[A-Za-z0-9_.\-]*/.exec(restOfLine)![0];
   const colonFollows = /^\s*:/.test(restOfLine.slice(tail.length));
   const path = containerPath();
   if (!path) return undefined;
