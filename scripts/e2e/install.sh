@@ -8,6 +8,16 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${BULLETIN_E2E_CACHE:-$HOME/.cache/bulletin-e2e}
 
+# Under `npm run`, the outer npm's variables (npm_config_user_agent naming Node 20, NODE,
+# npm_node_execpath...) would leak into the inner install; only a chosen npm cache is kept.
+inherited_npm_env=()
+for name in $(compgen -e); do
+  case $name in
+    npm_config_cache) ;;
+    npm_*|NODE) inherited_npm_env+=(-u "$name") ;;
+  esac
+done
+
 install_locked() { # NAME [ENV=VALUE...]: npm ci of $here/NAME into $cache/NAME
   local name=$1; shift
   local target="$cache/$name" stamp
@@ -17,7 +27,7 @@ install_locked() { # NAME [ENV=VALUE...]: npm ci of $here/NAME into $cache/NAME
   rm -rf "$target"
   mkdir -p "$target"
   cp "$here/$name/package.json" "$here/$name/package-lock.json" "$target/"
-  (cd "$target" && env "$@" npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$target" && env "${inherited_npm_env[@]}" "$@" npm ci --no-audit --no-fund --loglevel=error)
   echo "$stamp" > "$target/.stamp"
 }
 

@@ -5,7 +5,7 @@
  */
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 import { chromiumPath } from './paths';
-import { stopGroup, track } from './processes';
+import { stopGroup, stopMarked, track, trackMarker } from './processes';
 
 export interface LaunchedBrowser {
   browser: Browser;
@@ -14,9 +14,15 @@ export interface LaunchedBrowser {
 }
 
 export async function launchBrowser(): Promise<LaunchedBrowser> {
+  // chrome_crashpad_handler daemonizes out of the browser's process group; this variable,
+  // which it inherits, finds it again at the end.
+  const marker = `BULLETIN_E2E_BROWSER=${process.pid}-${Date.now()}`;
+  const [markerName, markerValue] = marker.split('=') as [string, string];
+  trackMarker(marker);
   const server: BrowserServer = await chromium.launchServer({
     executablePath: chromiumPath,
     headless: true,
+    env: { ...process.env, [markerName]: markerValue },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -34,6 +40,7 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     browser = await chromium.connect(server.wsEndpoint());
   } catch (error) {
     await stopGroup(pid);
+    await stopMarked(marker);
     throw error;
   }
   return {
@@ -43,6 +50,7 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
       await browser.close().catch(() => undefined);
       await server.close().catch(() => undefined);
       await stopGroup(pid);
+      await stopMarked(marker);
     },
   };
 }

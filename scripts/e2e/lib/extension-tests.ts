@@ -7,6 +7,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
+import type { Page } from 'playwright-core';
 import type { LaunchedBrowser } from './browser';
 import type { CodeServer } from './code-server';
 
@@ -29,6 +30,24 @@ export function workbenchUrl(server: CodeServer, folder: string, payload?: [stri
   return url;
 }
 
+/**
+ * Navigates to the workbench. A navigation that the browser reports as aborted (seen now and
+ * then on a cold start) is retried once unless the workbench came up anyway.
+ */
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url);
+      return;
+    } catch (error) {
+      if (!(error instanceof Error) || !/ERR_ABORTED/.test(error.message) || attempt >= 2) throw error;
+      const loaded = await page.locator('.monaco-workbench').waitFor({ state: 'attached', timeout: 30_000 }).then(() => true, () => false);
+      if (loaded) return;
+      console.error(`navigation aborted, retrying: ${error.message.split('\n')[0]}`);
+    }
+  }
+}
+
 export async function runExtensionTests(server: CodeServer, launched: LaunchedBrowser, run: ExtensionTestRun): Promise<number> {
   const remote = (path: string) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload: [string, string][] = [
@@ -48,7 +67,7 @@ export async function runExtensionTests(server: CodeServer, launched: LaunchedBr
       for (const line of text.split('\n')) if (line.startsWith(reportPrefix)) console.log(line.slice(reportPrefix.length));
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => report(code));
-    await page.goto(workbenchUrl(server, run.folder, payload));
+    await openWorkbench(page, workbenchUrl(server, run.folder, payload));
     const timeoutMs = run.timeoutMs ?? 300_000;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<number>((resolve) => {

@@ -4,6 +4,8 @@
  * condition with a timeout, never fixed sleeps.
  */
 
+import { readdirSync, readFileSync } from 'node:fs';
+
 const started = new Map<number, string>();
 
 export function track(pid: number | undefined, what: string): number {
@@ -44,8 +46,39 @@ export async function stopGroup(pid: number): Promise<void> {
   started.delete(pid);
 }
 
+/**
+ * PIDs of the processes whose environment carries `marker` (NAME=VALUE): how helpers that
+ * leave their parent's process group (chromium's crashpad handler daemonizes) are found.
+ */
+export function pidsWithEnvironment(marker: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(marker)) found.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return found;
+}
+
+const markers = new Set<string>();
+
+/** Records a NAME=VALUE marker given to a process tree that may leave its process group. */
+export function trackMarker(marker: string): void {
+  markers.add(marker);
+}
+
+/** Stops every process that carries `marker` in its environment, each by its PID. */
+export async function stopMarked(marker: string): Promise<void> {
+  for (const pid of pidsWithEnvironment(marker)) await stopGroup(pid);
+  markers.delete(marker);
+}
+
 export async function stopAll(): Promise<void> {
   for (const pid of [...started.keys()].reverse()) await stopGroup(pid);
+  for (const marker of [...markers]) await stopMarked(marker);
 }
 
 /** On an interrupt the recorded groups are killed synchronously before exiting. */
@@ -53,6 +86,7 @@ export function stopAllOnSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       for (const pid of started.keys()) signalGroup(pid, 'SIGKILL');
+      for (const marker of markers) for (const pid of pidsWithEnvironment(marker)) signalGroup(pid, 'SIGKILL');
       process.exit(130);
     });
   }

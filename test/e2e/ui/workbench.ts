@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { openWorkbench } from '../../../scripts/e2e/lib/extension-tests';
 
 export interface WorkbenchCheck {
   name: string;
@@ -98,7 +99,7 @@ export async function checkWorkbench(browser: Browser, url: string, screenshotDi
     }
   };
   try {
-    await page.goto(url);
+    await openWorkbench(page, url);
     await page.locator('.monaco-workbench').waitFor({ timeout });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
 

@@ -1,0 +1,28 @@
+/// <reference types="mocha" />
+/**
+ * The snippets the .vsix contributes for the bulletin language: offered by completion in an
+ * empty bulletin, and the template expands with its first field selected for typing.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { until } from './helpers';
+
+suite('Snippets', () => {
+  teardown(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+
+  test('the New bulletin snippet is offered and expands with its fields', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'bulletin', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    const offered = await until('the bulletin snippet among the completion items', async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 0));
+      return list.items.find((item) => item.kind === vscode.CompletionItemKind.Snippet && (typeof item.label === 'string' ? item.label : item.label.label) === 'bulletin');
+    });
+    assert.ok(offered);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'bulletin', name: 'New bulletin' });
+    const text = await until('the snippet to expand', () => (document.getText().length > 0 ? document.getText() : undefined));
+    const lines = text.split('\n');
+    assert.deepEqual(lines.slice(0, 3), ['bulletin: 1', 'id: MS04-000', 'kb: 123456']);
+    assert.match(text, /^published: \d{4}-\d{2}-\d{2}$/m, 'the date variables are resolved');
+    assert.equal(document.getText(editor.selection), 'MS04-000', 'the first field is selected for typing');
+  });
+});
