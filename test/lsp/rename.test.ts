@@ -69,3 +69,10 @@ test('a new name that is not a bulletin id is refused with a message', async () 
     /`ms 04` is not a bulletin id/,
   );
 });
+
+test('renaming to an id another bulletin already has is refused', async () => {
+  await assert.rejects(
+    server.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriCrlf }, position: { line: 2, character: 6 }, newName: 'MS04-029' }),
+    /MS04-029 is already the id of a bulletin/,
+  );
+});

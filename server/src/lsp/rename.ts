@@ -33,6 +33,9 @@ export function registerRename(context: FeatureContext): void {
       if (!found) return new ResponseError(ErrorCodes.InvalidRequest, msg(locale, 'rename.notId'));
       const pattern = state.settings.checkOptions.idPattern ?? DEFAULT_ID_PATTERN;
       if (!pattern.test(params.newName)) return new ResponseError(ErrorCodes.InvalidParams, msg(locale, 'rename.badId', { id: params.newName, pattern: pattern.source }));
+      if (params.newName !== found.id && state.index.byId(params.newName).length > 0) {
+        return new ResponseError(ErrorCodes.InvalidParams, msg(locale, 'rename.exists', { id: params.newName }));
+      }
       const changes: Record<string, TextEdit[]> = {};
       for (const o of occurrencesOf(found.id, state.index)) {
         (changes[o.uri] ??= []).push({ range: toRange(o.lineStarts, o.range), newText: params.newName });

@@ -29,6 +29,7 @@ registerMessages({
     'fix.reference': 'Change to {id} ({title})',
     'rename.badId': '`{id}` is not a bulletin id ({pattern}).',
     'rename.notId': 'Only bulletin ids can be renamed here.',
+    'rename.exists': '{id} is already the id of a bulletin in the workspace; renaming to it would make two bulletins share it.',
   },
   ja: {
     'authoring.required': '必須',
@@ -57,6 +58,7 @@ registerMessages({
     'fix.reference': '{id} に変更 ({title})',
     'rename.badId': '`{id}` はセキュリティ情報 ID ではありません ({pattern})。',
     'rename.notId': 'ここで名前を変更できるのはセキュリティ情報 ID だけです。',
+    'rename.exists': '{id} はワークスペース内の別のセキュリティ情報の ID です。この名前に変更すると ID が重複します。',
   },
 });
 
