@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol/node';
 import { ServerProcess, root } from './server-process';
 import { withCursor } from '../unit/authoring/cursor-marker';
+import { today } from '../../server/src/lsp/completion';
 
 let server: ServerProcess;
 let counter = 0;
@@ -162,3 +163,32 @@ function versionOf(id: string, platform: string, file: string): string {
   const at = text.indexOf(`name: ${file}`, start);
   return /version: (\S+)/.exec(text.slice(at))![1];
 }
+
+test('a top-level date offers today (the server’s calendar day)', async () => {
+  const before = today();
+  const items = await complete('bulletin: 1\npublished: ‸\n');
+  const after = today();
+  assert.equal(items.length, 1);
+  assert.ok([before, after].includes(items[0].label), items[0].label);
+  assert.equal(items[0].detail, "today's date");
+});
+
+test('a Japanese user interface gets Japanese details; enum meanings follow the bulletin language', async () => {
+  const ja = await ServerProcess.start({ locale: 'ja' });
+  try {
+    const ask = async (source: string) => {
+      const { text, position } = withCursor(source);
+      const uri = `file:///ws/ja-${++counter}.bulletin.yaml`;
+      ja.open(uri, text);
+      const list = (await ja.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
+      return list.items;
+    };
+    const keys = await ask('bulletin: 1\n‸\n');
+    assert.equal(keys.find((i) => i.label === 'severity')!.detail, '必須');
+    assert.deepEqual(keys.find((i) => i.label === 'severity')!.documentation, { kind: 'markdown', value: '深刻度。' });
+    const values = await ask('lang: en\nseverity: ‸\n');
+    assert.equal(values.find((i) => i.label === 'important')!.detail, '2 Important');
+  } finally {
+    await ja.stop();
+  }
+});
