@@ -28,3 +28,22 @@ test('versionKey is equal exactly when versions compare equal', () => {
   assert.notEqual(versionKey('4.0.0.1'), versionKey('4.0'));
   assert.equal(versionKey('0.0'), '0');
 });
+
+test('the allocation-free path and the general path agree', () => {
+  const versions = ['1', '1.0', '01.0.0', '1.2.3.4', '1.2.3.40', '1.2.30.4', '10.0', '9.99.99.99', '1.a', '', '1..2', '123456789012345.1', '1234567890123456.1'];
+  for (const a of versions) {
+    for (const b of versions) {
+      const slow = (x: string, y: string) => {
+        const px = x.split('.');
+        const py = y.split('.');
+        for (let i = 0; i < Math.max(px.length, py.length); i++) {
+          const u = BigInt(/^\d+$/.test(px[i] ?? '') ? px[i] : '0');
+          const v = BigInt(/^\d+$/.test(py[i] ?? '') ? py[i] : '0');
+          if (u !== v) return u < v ? -1 : 1;
+        }
+        return 0;
+      };
+      assert.equal(compareVersions(a, b), slow(a, b), `${a} vs ${b}`);
+    }
+  }
+});

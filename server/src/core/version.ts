@@ -4,6 +4,9 @@
  * Parts are compared as digit strings (no number overflow, no BigInt on the hot path).
  */
 export function compareVersions(a: string, b: string): number {
+  if (a === b) return 0;
+  const fast = compareSmall(a, b);
+  if (fast !== undefined) return fast;
   const pa = a.split('.');
   const pb = b.split('.');
   const length = Math.max(pa.length, pb.length);
@@ -14,8 +17,48 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * The common case without allocating: dotted parts of at most 15 digits, compared as numbers
+ * (exact below 2^53). Undefined when a part is longer or not digits: the general path decides.
+ */
+function compareSmall(a: string, b: string): number | undefined {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let x = 0;
+    let y = 0;
+    let digits = 0;
+    for (; i < a.length && a.charCodeAt(i) !== 46; i++, digits++) {
+      const c = a.charCodeAt(i) - 48;
+      if (c < 0 || c > 9 || digits >= 15) return undefined;
+      x = x * 10 + c;
+    }
+    digits = 0;
+    for (; j < b.length && b.charCodeAt(j) !== 46; j++, digits++) {
+      const c = b.charCodeAt(j) - 48;
+      if (c < 0 || c > 9 || digits >= 15) return undefined;
+      y = y * 10 + c;
+    }
+    if (x !== y) return x < y ? -1 : 1;
+    i++;
+    j++;
+  }
+  return 0;
+}
+
+const keys = new Map<string, string>();
+
 /** A canonical form: equal versions (by `compareVersions`) have equal keys. */
 export function versionKey(version: string): string {
+  const known = keys.get(version);
+  if (known !== undefined) return known;
+  const key = computeVersionKey(version);
+  if (keys.size > 100_000) keys.clear();
+  keys.set(version, key);
+  return key;
+}
+
+function computeVersionKey(version: string): string {
   const parts = version.split('.').map(part);
   while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop();
   return parts.join('.');

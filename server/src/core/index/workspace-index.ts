@@ -49,6 +49,31 @@ function addTo<T>(map: Multi<T>, key: string, item: T): void {
   else map.set(key, [item]);
 }
 
+/** Key → document → items: for keys shared by thousands of documents, so removing one is cheap. */
+type PerDocument<T> = Map<string, Map<string, T[]>>;
+
+function addPer<T>(map: PerDocument<T>, key: string, uri: string, item: T): void {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Map()));
+  const list = inner.get(uri);
+  if (list) list.push(item);
+  else inner.set(uri, [item]);
+}
+
+function removePer<T>(map: PerDocument<T>, key: string, uri: string): void {
+  const inner = map.get(key);
+  if (!inner) return;
+  inner.delete(uri);
+  if (inner.size === 0) map.delete(key);
+}
+
+function flatten<T>(inner: Map<string, T[]> | undefined): T[] {
+  if (!inner) return [];
+  const out: T[] = [];
+  for (const list of inner.values()) for (const item of list) out.push(item);
+  return out;
+}
+
 function removeFrom<T extends Owned>(map: Multi<T>, key: string, uri: string): void {
   const list = map.get(key);
   if (!list) return;
@@ -63,11 +88,11 @@ export class WorkspaceIndex {
   /** Named id → who names it. */
   private readonly referencesById: Multi<Reference> = new Map();
   /** File identity → entries. */
-  private readonly filesById: Multi<FileEntry> = new Map();
+  private readonly filesById: PerDocument<FileEntry> = new Map();
   /** File identity → canonical version → entries (same file, same version). */
   private readonly filesByVersion = new Map<string, Multi<FileEntry>>();
   /** Lower-case file name → entries (every platform and variant). */
-  private readonly filesByLowerName: Multi<FileEntry> = new Map();
+  private readonly filesByLowerName: PerDocument<FileEntry> = new Map();
   private components: Map<string, ReadonlySet<string>> | undefined;
   private includesEdges: Map<string, Set<string>> | undefined;
   private changes = 0;
@@ -89,8 +114,8 @@ export class WorkspaceIndex {
     for (const reference of referencesOf(bulletin)) addTo(this.referencesById, reference.ref.id, reference);
     for (const entry of fileEntriesOf(bulletin)) {
       const identity = fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant);
-      addTo(this.filesById, identity, entry);
-      addTo(this.filesByLowerName, entry.file.name.toLowerCase(), entry);
+      addPer(this.filesById, identity, bulletin.uri, entry);
+      addPer(this.filesByLowerName, entry.file.name.toLowerCase(), bulletin.uri, entry);
       if (entry.file.version === undefined) continue;
       let versions = this.filesByVersion.get(identity);
       if (!versions) this.filesByVersion.set(identity, (versions = new Map()));
@@ -119,8 +144,8 @@ export class WorkspaceIndex {
     for (const reference of referencesOf(old)) removeFrom(this.referencesById, reference.ref.id, old.uri);
     for (const entry of fileEntriesOf(old)) {
       const identity = fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant);
-      removeFrom(this.filesById, identity, old.uri);
-      removeFrom(this.filesByLowerName, entry.file.name.toLowerCase(), old.uri);
+      removePer(this.filesById, identity, old.uri);
+      removePer(this.filesByLowerName, entry.file.name.toLowerCase(), old.uri);
       const versions = this.filesByVersion.get(identity);
       if (entry.file.version === undefined || !versions) continue;
       removeFrom(versions, versionKey(entry.file.version), old.uri);
@@ -177,7 +202,7 @@ export class WorkspaceIndex {
 
   /** Every entry of the file (platform id, name case-insensitively, variant) in the workspace. */
   filesByIdentity(platformId: string, name: string, variant?: string): readonly FileEntry[] {
-    return this.filesById.get(fileIdentity(platformId, name, variant)) ?? [];
+    return flatten(this.filesById.get(fileIdentity(platformId, name, variant)));
   }
 
   /** Every entry of the file at this version (numerically: `5.00.1` is `5.0.1`). */
@@ -187,7 +212,7 @@ export class WorkspaceIndex {
 
   /** Every entry of a file name on every platform (Show Index: a file's version history). */
   filesByName(name: string): readonly FileEntry[] {
-    return this.filesByLowerName.get(name.toLowerCase()) ?? [];
+    return flatten(this.filesByLowerName.get(name.toLowerCase()));
   }
 
   /** Every distinct lower-case file name in the workspace. */
