@@ -64,3 +64,10 @@ test('quick-fix data: the nearest id, the expected KB', () => {
   assert.deepEqual(byCode.get('package-kb-mismatch'), { expectedKb: 873350 });
   assert.equal(byCode.get('registry-kb-mismatch')!.replacement, 'HKLM\\Hotfix\\KB873350');
 });
+
+test('registry data of any shape is described, never thrown on', () => {
+  const text = `bulletin: 1\nid: MS04-029\nkb: 873350\ntitle: T\npublished: 2004-10-16\nseverity: important\nplatforms:\n  - id: p\n    verify:\n      registry:\n        - key: HKLM\\Hotfix\\KB873350\n          value: Installed\n          type: REG_SZ\n          data: {a: 1}\n        - key: HKLM\\Hotfix\\KB873350\n          value: Installed\n          type: REG_DWORD\n          data: [1]\n`;
+  const { check } = workspace({ a: text });
+  // Collections are the schema's to report (data is an integer or a string); the rule stays quiet.
+  assert.deepEqual(check('a').filter((p) => p.code === 'registry-data-type'), []);
+});

@@ -13,6 +13,17 @@ registerMessages({
   },
 });
 
+/** Any YAML value as text, whatever its prototype (a mapping may have none). */
+function describe(data: unknown): string {
+  if (typeof data === 'string') return JSON.stringify(data);
+  if (typeof data === 'number' || typeof data === 'boolean') return String(data);
+  try {
+    return JSON.stringify(data) ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
 const NUMBER_RANGES: Record<string, bigint> = { REG_DWORD: 4294967295n, REG_QWORD: 18446744073709551615n };
 const STRING_TYPES = new Set(['REG_SZ', 'REG_EXPAND_SZ', 'REG_MULTI_SZ']);
 
@@ -33,9 +44,9 @@ export const registryDataType: Rule = {
         const max = NUMBER_RANGES[type];
         if (max !== undefined) {
           const fits = typeof data === 'number' && Number.isInteger(data) && data >= 0 && BigInt(data) <= max;
-          if (!fits) out.push(problem('registry-data-type', 'error', dataRange, msg(locale, 'rule.registryDataType.number', { type, max: String(max), data: JSON.stringify(data) }), { data: { type } }));
+          if (!fits) out.push(problem('registry-data-type', 'error', dataRange, msg(locale, 'rule.registryDataType.number', { type, max: String(max), data: describe(data) }), { data: { type } }));
         } else if (STRING_TYPES.has(type) && typeof data !== 'string') {
-          out.push(problem('registry-data-type', 'error', dataRange, msg(locale, 'rule.registryDataType.string', { type, data: String(data) }), { data: { type, quoted: JSON.stringify(String(data)) } }));
+          out.push(problem('registry-data-type', 'error', dataRange, msg(locale, 'rule.registryDataType.string', { type, data: describe(data) }), { data: { type, quoted: JSON.stringify(describe(data)) } }));
         }
       }
     }
