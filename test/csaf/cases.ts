@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyzeText } from '../../server/src/core/analyze';
 import { exportBulletin, testLabel } from '../../server/src/core/csaf';
+import { validateCsaf } from '../../server/src/core/csaf/validate';
 import { positionAt } from '../../server/src/core/text';
 
 export const root = join(__dirname, '..', '..');
@@ -32,7 +33,7 @@ export function expectedFailures(text: string): string[] {
 export async function runCase(path: string): Promise<CaseResult> {
   const text = readFileSync(path, 'utf8');
   const analysis = analyzeText(path, text);
-  const result = await exportBulletin(analysis, { publisher }, 'en');
+  const result = await exportBulletin(analysis, { publisher }, 'en', validateCsaf);
   const failures =
     result.kind === 'invalid'
       ? result.problems.map((p) => `${positionAt(analysis.bulletin.lineStarts, p.offset).line + 1}:${testLabel(String(p.data?.test))}`)

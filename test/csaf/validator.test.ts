@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { caseFiles, expectedFailures, runCase } from './cases';
-import { csafTestNames } from '../../server/src/core/csaf';
+import { csafTestNames } from '../../server/src/core/csaf/validate';
 
 test('the validator runs the strict schema and every mandatory test of CSAF 2.0', async () => {
   const names = await csafTestNames();

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { analyzeText } from '../core/analyze';
-import { exportBulletin, PUBLISHER_CATEGORIES, validateCsaf, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
+import { exportBulletin, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
+import { validateCsaf } from '../core/csaf/validate';
 import type { Locale } from '../core/messages';
 import { msg } from '../core/messages';
 import type { Problem } from '../core/problems';
@@ -112,7 +113,7 @@ export async function csafCommand(options: CsafCommandOptions): Promise<number> 
   const publisher = resolvePublisher(options.file, options.publisher, options.locale);
   const analysis = analyzeText(options.file, text, { locale: options.locale });
   const shown = relative(process.cwd(), options.file) || options.file;
-  const result = await exportBulletin(analysis, { publisher, lookup: relatedLookup(options.file), engine: { name: 'Bulletin' } }, options.locale);
+  const result = await exportBulletin(analysis, { publisher, lookup: relatedLookup(options.file), engine: { name: 'Bulletin' } }, options.locale, validateCsaf);
   if (result.kind !== 'valid') {
     const problems = result.kind === 'refused' ? result.errors : result.problems;
     if (result.kind === 'refused') process.stderr.write(msg(options.locale, 'csaf.export.intrinsicErrors', { count: problems.length }) + '\n');

@@ -6,17 +6,20 @@ import type { Analysis } from '../analyze';
 import type { Locale } from '../messages';
 import type { Problem } from '../problems';
 import { bulletinToCsaf, type CsafDocument, type CsafExportOptions } from './export';
-import { csafProblems, validateCsaf, type CsafFailure } from './validate';
+import { csafProblems, type CsafFailure } from './problems';
 
 export type CsafExportResult =
   | { kind: 'refused'; errors: Problem[] }
   | { kind: 'invalid'; csaf: CsafDocument; failures: CsafFailure[]; problems: Problem[] }
   | { kind: 'valid'; csaf: CsafDocument };
 
-/** Runs the validator on a CSAF document: in this process (CLI, tests) or elsewhere (the server's child process). */
+/**
+ * Runs the validator on a CSAF document: `validateCsaf` of ./validate in this process (CLI,
+ * tests), or the server's child process. Passed in, so the server bundle does not carry the library.
+ */
 export type CsafValidator = (csaf: CsafDocument) => Promise<CsafFailure[]>;
 
-export async function exportBulletin(analysis: Analysis, options: CsafExportOptions, locale: Locale, validate: CsafValidator = validateCsaf): Promise<CsafExportResult> {
+export async function exportBulletin(analysis: Analysis, options: CsafExportOptions, locale: Locale, validate: CsafValidator): Promise<CsafExportResult> {
   const errors = analysis.bulletin.intrinsic.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { kind: 'refused', errors };
   const { csaf, sourceMap } = bulletinToCsaf(analysis.parsed.value, options);
@@ -26,6 +29,6 @@ export async function exportBulletin(analysis: Analysis, options: CsafExportOpti
 }
 
 export { bulletinToCsaf, vendorOf, PUBLISHER_CATEGORIES, type CsafPublisher, type CsafExportOptions, type CsafDocument, type RelatedBulletinInfo } from './export';
-export { CSAF_EXPORT_CODE, csafTestNames, testLabel, validateCsaf, type CsafFailure } from './validate';
+export { CSAF_EXPORT_CODE, csafProblems, testLabel, type CsafFailure } from './problems';
 export { CsafSourceMap } from './source-map';
 export { splitServicePack } from './product-tree';

@@ -1,25 +1,11 @@
 /**
  * The export's gate: @secvisogram/csaf-validator-lib's CSAF 2.0 strict schema and every
- * mandatory test (6.1.x), and its failures placed on the bulletin's YAML through the source
- * map. The library (ESM, about 1 MB with its schemas and CWE list) is loaded on first use only.
+ * mandatory test (6.1.x). The library (ESM, about 2 MB bundled, about 2 s of CPU to load) is
+ * loaded on first use only, and only bundles that import this module carry it: the CLI does,
+ * the language server does not (it forks the CLI, see lsp/csafValidatorProcess.ts).
  */
 import type { CsafValidatorTestResult, DocumentTest } from '@secvisogram/csaf-validator-lib/validate.js';
-import { msg, type Locale } from '../messages';
-import type { NodeLocation } from '../parse';
-import { problem, type Problem } from '../problems';
-import type { CsafSourceMap } from './source-map';
-import './messages';
-
-export interface CsafFailure {
-  /** `csaf_2_0_strict` or `mandatoryTest_6_1_23` … */
-  test: string;
-  /** JSON pointer into the CSAF document. */
-  instancePath: string;
-  message: string;
-}
-
-/** The code of the diagnostics that say an export would fail. */
-export const CSAF_EXPORT_CODE = 'csaf-export';
+import type { CsafFailure } from './problems';
 
 let loaded: Promise<(doc: unknown) => Promise<{ isValid: boolean; tests: CsafValidatorTestResult[] }>> | undefined;
 
@@ -66,25 +52,4 @@ export async function validateCsaf(csaf: unknown): Promise<CsafFailure[]> {
 export async function csafTestNames(): Promise<string[]> {
   const mandatory = await import('@secvisogram/csaf-validator-lib/mandatoryTests.js');
   return ['csaf_2_0_strict', ...mandatoryTests(mandatory).map((test) => test.name)];
-}
-
-/** `mandatoryTest_6_1_23` → `6.1.23`; the schema test keeps its name. */
-export function testLabel(test: string): string {
-  const m = /^mandatoryTest_(\d+(?:_\d+)*)$/.exec(test);
-  return m ? `${m[1].replace(/_/g, '.')}` : test;
-}
-
-/** Failures → problems on the YAML nodes they come from. */
-export function csafProblems(failures: CsafFailure[], sourceMap: CsafSourceMap, nodes: Map<string, NodeLocation>, text: string, locale: Locale): Problem[] {
-  const seen = new Set<string>();
-  const out: Problem[] = [];
-  for (const f of failures) {
-    const message = msg(locale, 'csaf.export.failure', { test: testLabel(f.test), path: f.instancePath || '/', message: f.message });
-    const range = sourceMap.rangeFor(f.instancePath, nodes, text);
-    const key = `${range[0]}:${range[1]}:${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(problem(CSAF_EXPORT_CODE, 'error', range, message, { data: { test: f.test, instancePath: f.instancePath } }));
-  }
-  return out;
 }
