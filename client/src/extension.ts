@@ -50,8 +50,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'bulletin' }],
     outputChannel: output,
     synchronize: { configurationSection: 'bulletin', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.bulletin.{yaml,yml}') },
-    // Where the server may keep its warm-start cache of the workspace index.
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     ...crashHandler(output),
   };
   client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);

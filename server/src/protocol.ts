@@ -35,12 +35,6 @@ export const RenderRequest = new RequestType<RenderParams, RenderResult | null, 
 
 // ---- Workspace index: status for the status bar, and the file history for "Show Index".
 
-/** `initializationOptions` the client may pass. */
-export interface BulletinInitializationOptions {
-  /** A folder the server may write its warm-start cache to (the extension's storage). */
-  storagePath?: string;
-}
-
 export interface IndexStatus {
   /** Bulletins in the index. */
   bulletins: number;

@@ -13,7 +13,6 @@ import type { ValidationQueue } from './validation';
 import type { Logger } from './runSafe';
 import { FileFilter, DEFAULT_FILES } from './workspaceGlob';
 import { forEachLimited, listBulletins, readText } from './workspaceFiles';
-import type { BulletinInitializationOptions } from '../protocol';
 
 /** A file URI in one spelling, whatever spelling the client used. */
 export function canonicalUri(uri: string): string {
@@ -40,7 +39,6 @@ export class WorkspaceManager {
   private resolveReady!: () => void;
   /** Resolves once the workspace has been read and checked the first time. */
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
-  storagePath: string | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -56,7 +54,6 @@ export class WorkspaceManager {
     if (this.folders.length === 0 && params.rootPath) this.folders = [params.rootPath];
     this.dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.askConfiguration = params.capabilities.workspace?.configuration === true;
-    this.storagePath = (params.initializationOptions as BulletinInitializationOptions | undefined)?.storagePath;
   }
 
   /** Reads the settings, registers the file watcher and reads the workspace. */

@@ -5,8 +5,15 @@
  * memory of plain objects with a `[start, end]` array per range. Strings are copied out of the
  * source text, so no model keeps a whole file's text alive through a substring.
  */
-import type { Bulletin, BulletinFile, DeploymentEstimate, Platform } from '../model';
-import type { Range } from '../parse';
+import type {
+  Bulletin,
+  BulletinFile,
+  DeploymentEstimate,
+  PackageInfo,
+  Platform,
+  RegistryCheck,
+} from "../model";
+import type { Range } from "../parse";
 
 const pool = new Map<string, string>();
 /** One copy of each repeated short string (file names, dates, descriptions, folders). */
@@ -23,7 +30,9 @@ function pooled(value: string | undefined): string | undefined {
 export function own(value: string): string;
 export function own(value: string | undefined): string | undefined;
 export function own(value: string | undefined): string | undefined {
-  return value === undefined || value.length < 13 ? value : JSON.parse(JSON.stringify(value));
+  return value === undefined || value.length < 13
+    ? value
+    : JSON.parse(JSON.stringify(value));
 }
 
 function rangeAt(ranges: Int32Array, at: number): Range | undefined {
@@ -42,8 +51,13 @@ class CompactFile implements BulletinFile {
     readonly variant: string | undefined,
     readonly description: string | undefined,
     readonly folder: string | undefined,
-    readonly pointer: string,
+    private readonly platformIndex: number,
+    private readonly fileIndex: number,
   ) {}
+  /** Made on demand: a pointer string per file would cost more than the rest of the entry. */
+  get pointer(): string {
+    return `/platforms/${this.platformIndex}/files/${this.fileIndex}`;
+  }
   get nameRange(): Range {
     return rangeAt(this.ranges, this.at)!;
   }
@@ -73,6 +87,75 @@ class CompactEstimate implements DeploymentEstimate {
   }
 }
 
+class CompactPackage implements PackageInfo {
+  constructor(
+    private readonly ranges: Int32Array,
+    private readonly at: number,
+    readonly file: string | undefined,
+    readonly date: string | undefined,
+    readonly version: string | undefined,
+    readonly size: number | undefined,
+    readonly pointer: string,
+  ) {}
+  get fileRange(): Range | undefined {
+    return rangeAt(this.ranges, this.at);
+  }
+  get dateRange(): Range | undefined {
+    return rangeAt(this.ranges, this.at + 2);
+  }
+  get range(): Range {
+    return rangeAt(this.ranges, this.at + 4)!;
+  }
+}
+
+class CompactRegistryCheck implements RegistryCheck {
+  constructor(
+    private readonly ranges: Int32Array,
+    private readonly at: number,
+    readonly key: string | undefined,
+    readonly value: string | undefined,
+    readonly type: string | undefined,
+    readonly data: unknown,
+    readonly pointer: string,
+  ) {}
+  get keyRange(): Range | undefined {
+    return rangeAt(this.ranges, this.at);
+  }
+  get typeRange(): Range | undefined {
+    return rangeAt(this.ranges, this.at + 2);
+  }
+  get dataRange(): Range | undefined {
+    return rangeAt(this.ranges, this.at + 4);
+  }
+  get range(): Range {
+    return rangeAt(this.ranges, this.at + 6)!;
+  }
+}
+
+class CompactPlatform implements Platform {
+  readonly package: PackageInfo | undefined;
+  constructor(
+    private readonly ranges: Int32Array,
+    private readonly at: number,
+    readonly id: string | undefined,
+    readonly name: string | undefined,
+    readonly pointer: string,
+    packageInfo: PackageInfo | undefined,
+    readonly folder: string | undefined,
+    readonly files: BulletinFile[],
+    readonly registry: RegistryCheck[] | undefined,
+    readonly deployment: DeploymentEstimate[],
+  ) {
+    this.package = packageInfo;
+  }
+  get idRange(): Range | undefined {
+    return rangeAt(this.ranges, this.at);
+  }
+  get range(): Range {
+    return rangeAt(this.ranges, this.at + 2)!;
+  }
+}
+
 export function compactBulletin(bulletin: Bulletin): Bulletin {
   const flat: number[] = [];
   const push = (range: Range | undefined): number => {
@@ -83,30 +166,100 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
   // First pass: every range into one array, in a fixed order per entry.
   const fileStarts: number[][] = [];
   const estimateStarts: number[][] = [];
+  const packageStarts: number[] = [];
+  const registryStarts: number[][] = [];
+  const platformStarts: number[] = [];
   for (const platform of bulletin.platforms) {
-    fileStarts.push(platform.files.map((f) => {
-      const at = push(f.nameRange);
-      push(f.versionRange);
-      push(f.dateRange);
-      push(f.sizeRange);
-      push(f.range);
-      return at;
-    }));
+    platformStarts.push([push(platform.idRange), push(platform.range)][0]);
+    fileStarts.push(
+      platform.files.map((f) => {
+        const at = push(f.nameRange);
+        push(f.versionRange);
+        push(f.dateRange);
+        push(f.sizeRange);
+        push(f.range);
+        return at;
+      }),
+    );
     estimateStarts.push(platform.deployment.map((d) => push(d.range)));
+    const pkg = platform.package;
+    packageStarts.push(
+      pkg ? [push(pkg.fileRange), push(pkg.dateRange), push(pkg.range)][0] : -1,
+    );
+    registryStarts.push(
+      (platform.registry ?? []).map(
+        (r) =>
+          [
+            push(r.keyRange),
+            push(r.typeRange),
+            push(r.dataRange),
+            push(r.range),
+          ][0],
+      ),
+    );
   }
   const ranges = Int32Array.from(flat);
-  const platforms: Platform[] = bulletin.platforms.map((platform, pi) => ({
-    ...platform,
-    id: own(platform.id),
-    name: pooled(platform.name),
-    folder: pooled(platform.folder),
-    package: platform.package && { ...platform.package, file: own(platform.package.file), date: pooled(platform.package.date), version: pooled(platform.package.version) },
-    registry: platform.registry?.map((r) => ({ ...r, key: pooled(r.key), value: pooled(r.value), type: pooled(r.type), data: typeof r.data === 'string' ? own(r.data) : r.data })),
-    files: platform.files.map(
-      (f, fi) => new CompactFile(ranges, fileStarts[pi][fi], pooled(f.name)!, own(f.version), f.size, pooled(f.date), pooled(f.variant), pooled(f.description), pooled(f.folder), f.pointer),
-    ),
-    deployment: platform.deployment.map((d, di) => new CompactEstimate(ranges, estimateStarts[pi][di], d.machines, d.minutes)),
-  }));
+  const platforms: Platform[] = bulletin.platforms.map(
+    (platform, pi) =>
+      new CompactPlatform(
+        ranges,
+        platformStarts[pi],
+        own(platform.id),
+        pooled(platform.name),
+        pooled(platform.pointer)!,
+        /* package */ platform.package &&
+          new CompactPackage(
+            ranges,
+            packageStarts[pi],
+            own(platform.package.file),
+            pooled(platform.package.date),
+            pooled(platform.package.version),
+            platform.package.size,
+            pooled(platform.package.pointer)!,
+          ),
+        /* folder */ pooled(platform.folder),
+        /* files */ platform.files.map((f, fi) => {
+          const [, platformIndex, fileIndex] =
+            /^\/platforms\/(\d+)\/files\/(\d+)$/.exec(f.pointer) ?? [];
+          if (platformIndex === undefined)
+            return { ...f, name: pooled(f.name)!, pointer: own(f.pointer) };
+          return new CompactFile(
+            ranges,
+            fileStarts[pi][fi],
+            pooled(f.name)!,
+            own(f.version),
+            f.size,
+            pooled(f.date),
+            pooled(f.variant),
+            pooled(f.description),
+            pooled(f.folder),
+            Number(platformIndex),
+            Number(fileIndex),
+          );
+        }),
+        /* registry */ platform.registry?.map(
+          (r, ri) =>
+            new CompactRegistryCheck(
+              ranges,
+              registryStarts[pi][ri],
+              pooled(r.key),
+              pooled(r.value),
+              pooled(r.type),
+              typeof r.data === "string" ? own(r.data) : r.data,
+              pooled(r.pointer)!,
+            ),
+        ),
+        /* deployment */ platform.deployment.map(
+          (d, di) =>
+            new CompactEstimate(
+              ranges,
+              estimateStarts[pi][di],
+              d.machines,
+              d.minutes,
+            ),
+        ),
+      ),
+  );
   return {
     ...bulletin,
     id: own(bulletin.id),

@@ -50,14 +50,15 @@ function addTo<T>(map: Multi<T>, key: string, item: T): void {
 }
 
 /** Key → document → items: for keys shared by thousands of documents, so removing one is cheap. */
-type PerDocument<T> = Map<string, Map<string, T[]>>;
+type PerDocument<T> = Map<string, Map<string, T | T[]>>;
 
 function addPer<T>(map: PerDocument<T>, key: string, uri: string, item: T): void {
   let inner = map.get(key);
   if (!inner) map.set(key, (inner = new Map()));
-  const list = inner.get(uri);
-  if (list) list.push(item);
-  else inner.set(uri, [item]);
+  const present = inner.get(uri);
+  if (present === undefined) inner.set(uri, item);
+  else if (Array.isArray(present)) present.push(item);
+  else inner.set(uri, [present, item]);
 }
 
 function removePer<T>(map: PerDocument<T>, key: string, uri: string): void {
@@ -67,10 +68,13 @@ function removePer<T>(map: PerDocument<T>, key: string, uri: string): void {
   if (inner.size === 0) map.delete(key);
 }
 
-function flatten<T>(inner: Map<string, T[]> | undefined): T[] {
+function flatten<T>(inner: Map<string, T | T[]> | undefined): T[] {
   if (!inner) return [];
   const out: T[] = [];
-  for (const list of inner.values()) for (const item of list) out.push(item);
+  for (const items of inner.values()) {
+    if (Array.isArray(items)) out.push(...items);
+    else out.push(items);
+  }
   return out;
 }
 
@@ -91,8 +95,6 @@ export class WorkspaceIndex {
   private readonly filesById: PerDocument<FileEntry> = new Map();
   /** File identity → canonical version → entries (same file, same version). */
   private readonly filesByVersion = new Map<string, Multi<FileEntry>>();
-  /** Lower-case file name → entries (every platform and variant). */
-  private readonly filesByLowerName: PerDocument<FileEntry> = new Map();
   private components: Map<string, ReadonlySet<string>> | undefined;
   private includesEdges: Map<string, Set<string>> | undefined;
   private changes = 0;
@@ -115,7 +117,6 @@ export class WorkspaceIndex {
     for (const entry of fileEntriesOf(bulletin)) {
       const identity = fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant);
       addPer(this.filesById, identity, bulletin.uri, entry);
-      addPer(this.filesByLowerName, entry.file.name.toLowerCase(), bulletin.uri, entry);
       if (entry.file.version === undefined) continue;
       let versions = this.filesByVersion.get(identity);
       if (!versions) this.filesByVersion.set(identity, (versions = new Map()));
@@ -145,7 +146,6 @@ export class WorkspaceIndex {
     for (const entry of fileEntriesOf(old)) {
       const identity = fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant);
       removePer(this.filesById, identity, old.uri);
-      removePer(this.filesByLowerName, entry.file.name.toLowerCase(), old.uri);
       const versions = this.filesByVersion.get(identity);
       if (entry.file.version === undefined || !versions) continue;
       removeFrom(versions, versionKey(entry.file.version), old.uri);
@@ -212,12 +212,15 @@ export class WorkspaceIndex {
 
   /** Every entry of a file name on every platform (Show Index: a file's version history). */
   filesByName(name: string): readonly FileEntry[] {
-    return flatten(this.filesByLowerName.get(name.toLowerCase()));
+    const lower = name.toLowerCase();
+    const out: FileEntry[] = [];
+    for (const [identity, inner] of this.filesById) if (identity.split('\u0000')[1] === lower) out.push(...flatten(inner));
+    return out;
   }
 
   /** Every distinct lower-case file name in the workspace. */
   fileNames(): IterableIterator<string> {
-    return this.filesByLowerName.keys();
+    return new Set([...this.filesById.keys()].map((identity) => identity.split('\u0000')[1])).values();
   }
 
   /** The ids of the `includes` cycle `id` is part of (its strongly connected component), if any. */
