@@ -52,15 +52,19 @@ async function main(): Promise<void> {
   const vsix = join(repoRoot, 'bulletin.vsix');
 
   await step('install code-server 4.139.1 and Node 24 (scripts/e2e/install.sh)', () => sh('bash', ['scripts/e2e/install.sh']));
-  await step('package the extension (npm run package)', () => sh('npm', ['run', '--silent', 'package']));
-  const installed = await step('install the .vsix into a fresh code-server', () => {
+  const packaged = await step('package the extension (npm run package)', () => {
+    rmSync(vsix, { force: true }); // never test a .vsix left over from an earlier build
+    sh('npm', ['run', '--silent', 'package']);
+    return true;
+  });
+  const installed = packaged && (await step('install the .vsix into a fresh code-server', () => {
     installExtension(dirs, vsix);
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
     const folder = join(dirs.extensionsDir, `${extensionId}-${version}`);
     if (!existsSync(folder)) throw new Error(`${folder} missing after install; found ${readdirSync(dirs.extensionsDir).join(', ')}`);
     assertPackagedFiles(folder);
     return folder;
-  });
+  }));
 
   if (installed) {
     await step('the extension suite in the extension host (runTests → code-server)', () =>

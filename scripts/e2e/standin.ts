@@ -6,7 +6,7 @@
  * suite's exit code; code-server and chromium are stopped by PID whatever happens.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { launchBrowser, type LaunchedBrowser } from './lib/browser';
 import { startCodeServer, type CodeServer } from './lib/code-server';
 import { runExtensionTests } from './lib/extension-tests';
@@ -44,12 +44,11 @@ async function main(): Promise<number> {
   const one = (name: string) => options.get(name)?.at(-1);
   const tests = one('extensionTestsPath');
   if (!tests) throw new Error('the stand-in only runs extension tests: --extensionTestsPath is required');
-  const home = join(outputDir, 'standin');
-  const dirs = {
-    home,
-    userDataDir: resolve(cwd, one('user-data-dir') ?? join(home, 'user-data')),
-    extensionsDir: resolve(cwd, one('extensions-dir') ?? join(home, 'extensions')),
-  };
+  // code-server's config, logs and the closing screenshot go beside the user data folder, so
+  // that concurrent runs with their own folders do not meet.
+  const userDataDir = resolve(cwd, one('user-data-dir') ?? join(outputDir, 'standin', 'user-data'));
+  const home = join(dirname(userDataDir), 'standin');
+  const dirs = { home, userDataDir, extensionsDir: resolve(cwd, one('extensions-dir') ?? join(home, 'extensions')) };
   mkdirSync(home, { recursive: true });
   stopAllOnSignals();
   let server: CodeServer | undefined;
