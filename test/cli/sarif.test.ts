@@ -57,7 +57,10 @@ test('--format sarif writes SARIF 2.1.0 that the schema accepts: one run, every 
   assert.deepEqual(ruleIds, rules.map((rule) => rule.code));
   for (const rule of run0.tool.driver.rules) {
     assert.match(rule.helpUri, new RegExp(`^file:///.*/docs/rules\\.md#${rule.id}$`));
-    assert.ok(rule.shortDescription.text.length > 0);
+    const registered = rules.find((r) => r.code === rule.id)!;
+    assert.equal(rule.shortDescription.text, registered.title.en);
+    assert.equal(rule.fullDescription.markdown, registered.description);
+    assert.doesNotMatch(rule.fullDescription.text, /`/);
   }
   const schema = run0.results.find((x: { ruleId: string }) => x.ruleId === 'schema');
   assert.deepEqual(schema.locations[0].physicalLocation, {

@@ -15,6 +15,9 @@ const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 /** The same rules.md the server links diagnostics to (`ruleDocUri` in lsp/diagnostics.ts): docs/ beside dist/. */
 const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
 
+/** The rule's Markdown description as plain text, for viewers that show `text` only. */
+const plainText = (markdown: string) => markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/`|\*\*/g, '').replace(/\s+/g, ' ').trim();
+
 const toUri = (file: string) => file.split(/[\\/]/).map(encodeURIComponent).join('/');
 
 function location(file: string, line: number, column: number, endLine?: number, endColumn?: number) {
@@ -31,9 +34,9 @@ export function formatSarif(report: CheckReport, cwd: string): string {
     id: rule.code,
     name: rule.code.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.title.en },
-    fullDescription: { text: rule.title.en },
+    fullDescription: { text: plainText(rule.description || rule.title.en), markdown: rule.description || rule.title.en },
     helpUri: `${rulesDoc}#${rule.code}`,
-    help: { text: `${rule.title.en} See ${rulesDoc}#${rule.code}` },
+    help: { text: `${plainText(rule.description || rule.title.en)} ${rulesDoc}#${rule.code}`, markdown: `${rule.description || rule.title.en}\n\n[${rule.code}](${rulesDoc}#${rule.code})` },
     defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
   }));
   const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
