@@ -49,6 +49,8 @@ export async function until<T>(what: string, probe: () => T | undefined | false,
 export async function startOn(workspace: DiskWorkspace, options: ServerOptions = {}): Promise<{ server: ServerProcess; statuses: IndexStatus[] }> {
   const server = await ServerProcess.start({ workspaceFolders: [workspace.folder], ...options });
   const statuses: IndexStatus[] = [];
-  server.connection.onNotification('bulletin/status', (status: IndexStatus) => statuses.push(status));
+  server.connection.onNotification('bulletin/status', (status: IndexStatus) => {
+    statuses.push(status);
+  });
   return { server, statuses };
 }

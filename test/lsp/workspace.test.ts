@@ -29,7 +29,7 @@ test('an edit to an open bulletin changes the diagnostics of a closed one that i
     const found = await server.waitForDiagnostics(closed, (ds) => ds.length > 0);
     assert.deepEqual(codes(found), ['file-version-conflict', 'incomplete-supersedence']);
     const incomplete = found.find((d) => d.code === 'incomplete-supersedence')!;
-    assert.match(incomplete.message, /MS04-030 includes MS04-012, but ships rpcproxy\.dll \(nt4-server-sp6a\) at 4\.0\.1381\.7255, lower than 4\.0\.1381\.7256/);
+    assert.match(incomplete.message as string, /MS04-030 includes MS04-012, but ships rpcproxy\.dll \(nt4-server-sp6a\) at 4\.0\.1381\.7255, lower than 4\.0\.1381\.7256/);
     assert.equal(incomplete.relatedInformation![0].location.uri, open);
     assert.equal(incomplete.relatedInformation![0].location.range.start.line, line);
     // Typing it back clears the closed file's findings.
