@@ -47,6 +47,12 @@ export async function runNeovimCheck(outDir: string, serverPath = join(repoRoot,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, BULLETIN_SERVER: serverPath, BULLETIN_ROOT: workspace, BULLETIN_RESULT: resultFile, BULLETIN_EXPECT_DIAGNOSTICS: '2' },
   });
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
+  if (child.pid === undefined) {
+    await poll(() => spawnError !== undefined, 5_000, 50);
+    throw new Error(`nvim did not start (${spawnError?.message ?? 'unknown'}); install Debian's neovim (scripts/debian-packages.txt)`);
+  }
   const pid = track(child.pid, 'nvim');
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
