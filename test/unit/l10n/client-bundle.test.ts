@@ -108,3 +108,17 @@ test('no user-visible string literal in the client bypasses l10n.t', () => {
   }
   assert.deepEqual(problems, []);
 });
+
+test('a message that names a command names it as the Japanese UI shows it', () => {
+  const manifest = readJson<{ contributes: { commands: { title: string; category?: string }[] } }>('package.json');
+  const nls = { en: readJson<Record<string, string>>('package.nls.json'), ja: readJson<Record<string, string>>('package.nls.ja.json') };
+  const label = (language: 'en' | 'ja', text: string) => text.replace(/^%([\w.]+)%$/, (_, key: string) => nls[language][key] ?? key);
+  const problems: string[] = [];
+  for (const command of manifest.contributes.commands) {
+    const name = (language: 'en' | 'ja') => (command.category ? `${label(language, command.category)}: ` : '') + label(language, command.title);
+    for (const [english, japanese] of Object.entries(bundle)) {
+      if (english.includes(name('en')) && !japanese.includes(name('ja'))) problems.push(`${japanese} should name "${name('ja')}"`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
