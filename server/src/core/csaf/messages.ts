@@ -84,9 +84,9 @@ const ja: Record<CsafMessageKey, string> = {
   'csaf.threat.exploit.none': '攻撃コードは確認されていない。',
   'csaf.threat.exploit.poc': '実証コードが公開されている。',
   'csaf.threat.exploit.in-the-wild': '脆弱性を悪用した攻撃が確認されている。',
-  'csaf.export.intrinsicErrors': 'CSAF に書き出す前に、このセキュリティ情報の {count} 件のエラーを直してください。',
-  'csaf.export.publisherMissing': 'CSAF に書き出す前に `bulletin.csaf.publisher` (name と namespace) を設定してください。',
-  'csaf.export.failure': 'CSAF 書き出し: {test} が {path} で失敗します: {message}',
+  'csaf.export.intrinsicErrors': 'CSAF にエクスポートする前に、このセキュリティ情報の {count} 件のエラーを修正してください。',
+  'csaf.export.publisherMissing': 'CSAF にエクスポートする前に `bulletin.csaf.publisher` (name と namespace) を設定してください。',
+  'csaf.export.failure': 'CSAF のエクスポート: 検査 {test} が {path} で失敗しました: {message}',
   'csaf.export.validatorFailed': 'CSAF の検証ツールを実行できませんでした: {reason}',
 };
 
