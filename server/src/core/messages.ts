@@ -63,7 +63,7 @@ const ja: Record<MessageKey, string> = {
   'schema.minimum': '{where} は {limit} 以上でなければなりません。',
   'schema.maximum': '{where} は {limit} 以下でなければなりません。',
   'schema.minLength': '{where} を空にすることはできません。',
-  'schema.uniqueItems': '{where} は項目 {first} と重複しています。',
+  'schema.uniqueItems': '{where} で項目 {first} が重複しています。',
   'schema.keyPattern': 'キー `{key}` は{expected}でなければなりません。',
   'schema.idPattern': '{where} は {pattern} に一致するセキュリティ情報 ID でなければなりません。',
   'where.key': '`{key}`',
