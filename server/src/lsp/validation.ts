@@ -144,14 +144,19 @@ export class ValidationQueue {
       // analysisOf updates the index, which queues the document and its dependents.
       if (document) runSafeVoid(this.logger, `analyse ${uri}`, () => this.state.analysisOf(document));
     }
-    // Open documents first: they are what the user is looking at.
-    const order = [...this.recheck].sort((a, b) => Number(this.documents.get(b) !== undefined) - Number(this.documents.get(a) !== undefined));
-    for (const uri of order) {
-      if (performance.now() > deadline && this.documents.get(uri) === undefined) break;
+    const check = (uri: string) => {
       this.recheck.delete(uri);
       runSafeVoid(this.logger, `validate ${uri}`, () => {
         if (this.validate(uri)) changed = true;
       });
+    };
+    // Open documents first, whatever the time: they are what the user is looking at.
+    for (const document of this.documents.all()) if (this.recheck.has(document.uri)) check(document.uri);
+    // Then the rest in slices (a Set iterates in insertion order and tolerates deletion).
+    let counter = 0;
+    for (const uri of this.recheck) {
+      if ((++counter & 15) === 0 && performance.now() > deadline) break;
+      check(uri);
     }
     if (changed && this.pull && this.refreshSupported) this.connection.languages.diagnostics.refresh().catch(() => undefined);
     if (this.recheck.size > 0 || this.dirty.size > 0) {
