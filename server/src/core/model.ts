@@ -115,7 +115,9 @@ const scalar = (v: unknown): string | number | boolean | undefined => (typeof v 
 const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const date = (v: unknown): string | undefined => (typeof v === 'string' && VALID_DATE.test(v) ? v : undefined);
 const VALID_VERSION = /^\d+(\.\d+){1,3}$/;
-const version = (v: unknown): string | undefined => (typeof v === 'string' && VALID_VERSION.test(v) ? v : undefined);
+// A copy, not a slice of the document's text: the rules' version cache (version.ts) keeps
+// versions across edits, and a slice would keep every old text of the document alive with it.
+const version = (v: unknown): string | undefined => (typeof v === 'string' && VALID_VERSION.test(v) ? Buffer.from(v, 'latin1').toString('latin1') : undefined);
 
 export function readBulletin(uri: string, parsed: ParsedDocument, intrinsic: Problem[], hash: string): Bulletin {
   const root = isObj(parsed.value) ? parsed.value : {};

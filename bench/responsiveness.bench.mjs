@@ -1,0 +1,127 @@
+// Responsiveness under load, over stdio: how long a hover or completion on a small document
+// waits while the server is busy with (a) opening a 5 MB bulletin, (b) an edit of that 5 MB
+// bulletin, (c) reading a workspace of 10,000 bulletins at start. From the moment the work
+// starts until its result arrives, a hover and a completion are sent one after the other (each
+// once the previous is answered); the table gives the median, 95th percentile and maximum wait,
+// against the 200 ms target.
+//
+//   npm run bench            (builds, then runs every bench)
+//   node bench/run.mjs responsiveness
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { generateBulletin } from './generate-bulletin.mjs';
+import { generateWorkspace } from './generate-workspace.mjs';
+
+const root = join(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-languageserver-protocol/node');
+const TARGET_MS = 200;
+const small = 'bulletin: 1\nid: MS99-999\ntitle: T\npublished: 2004-10-16\nseverity: important\n';
+
+async function startServer(folder) {
+  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const published = new Map();
+  const statuses = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p) => published.set(p.uri, p));
+  connection.onNotification('bulletin/status', (s) => statuses.push(s));
+  connection.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folder ? pathToFileURL(folder).href : null,
+    workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'ws' }] : [],
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await connection.sendNotification('initialized', {});
+  const stop = async () => {
+    await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 5000))]).catch(() => undefined);
+    await connection.sendNotification('exit').catch(() => undefined);
+    setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    connection.dispose();
+  };
+  return { connection, published, statuses, stop };
+}
+
+/**
+ * One hover, then one completion, each sent when the previous one was answered, until
+ * `done()`: every wait is the server's own delay, not a queue of probes this loop built up.
+ */
+async function probeUntil(connection, uri, done) {
+  const waits = [];
+  while (!done()) {
+    for (const [method, position] of [['textDocument/hover', { line: 4, character: 2 }], ['textDocument/completion', { line: 5, character: 0 }]]) {
+      const sent = performance.now();
+      await connection.sendRequest(method, { textDocument: { uri }, position });
+      waits.push(performance.now() - sent);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return waits;
+}
+
+async function waitFor(condition, timeoutMs = 600_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const rows = [];
+function record(what, workMs, waits) {
+  const sorted = [...waits].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  rows.push({ what, work: `${Math.round(workMs)} ms`, requests: sorted.length, median: `${at(0.5).toFixed(0)} ms`, p95: `${at(0.95).toFixed(0)} ms`, max: `${(sorted.at(-1) ?? 0).toFixed(0)} ms`, target: (sorted.at(-1) ?? 0) <= TARGET_MS ? 'met' : `missed (> ${TARGET_MS} ms)` });
+}
+
+// (a) and (b): a 5 MB bulletin opened, then edited.
+{
+  let big = generateBulletin(20_000);
+  while (big.length < 5_000_000) big += `# ${'padding '.repeat(12)}\n`.repeat(1000);
+  const server = await startServer(undefined);
+  const probe = 'file:///bench/probe.bulletin.yaml';
+  const uri = 'file:///bench/big.bulletin.yaml';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: probe, languageId: 'bulletin', version: 1, text: small } });
+  await waitFor(() => server.published.has(probe));
+  let started = performance.now();
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version: 1, text: big } });
+  let waits = await probeUntil(server.connection, probe, () => server.published.get(uri)?.version === 1);
+  record(`open a ${(big.length / 1e6).toFixed(1)} MB bulletin`, performance.now() - started, waits);
+  const lines = big.split('\n').length;
+  started = performance.now();
+  await server.connection.sendNotification('textDocument/didChange', {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: lines - 1, character: 0 }, end: { line: lines - 1, character: 0 } }, text: '# edit\n' }],
+  });
+  waits = await probeUntil(server.connection, probe, () => server.published.get(uri)?.version === 2);
+  record('edit that 5 MB bulletin', performance.now() - started, waits);
+  await server.stop();
+}
+
+// (c): a workspace of 10,000 bulletins read at start.
+{
+  const folder = mkdtempSync(join(tmpdir(), 'bulletin-bench-responsive-'));
+  try {
+    generateWorkspace(10_000, folder);
+    const started = performance.now();
+    const server = await startServer(folder);
+    const probe = pathToFileURL(join(folder, 'probe.bulletin.yaml')).href;
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: probe, languageId: 'bulletin', version: 1, text: small } });
+    const waits = await probeUntil(server.connection, probe, () => server.statuses.some((s) => s.ready && s.bulletins >= 10_000));
+    record('read a workspace of 10,000 bulletins', performance.now() - started, waits);
+    await server.stop();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+console.log(`Waits of hover/completion on a small document while the server works (load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores):`);
+console.table(rows);
