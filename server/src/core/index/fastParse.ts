@@ -8,7 +8,6 @@
  * is read by the full parser, which places them.
  */
 import type { NodeLocation, Range } from '../parse';
-import { escapePointerToken } from '../parse';
 
 export interface FastParse {
   value: Record<string, unknown>;
@@ -99,9 +98,10 @@ class Reader {
       const colon = this.text.indexOf(':', lineStart);
       if (colon < 0 || colon >= lineEnd || (colon + 1 < lineEnd && this.text[colon + 1] !== ' ')) bail();
       const name = this.text.slice(lineStart, colon);
-      if (!KEY.test(name) || Object.prototype.hasOwnProperty.call(out, name) || /^(~|null|Null|NULL)$/.test(name)) bail();
+      if (!KEY.test(name) || name in out || name === 'null' || name === 'Null' || name === 'NULL') bail();
       const keyRange: Range = [lineStart, colon];
-      const childPointer = `${pointer}/${escapePointerToken(name)}`;
+      // KEY admits neither `~` nor `/`: the key is its own pointer token.
+      const childPointer = `${pointer}/${name}`;
       out[name] = this.value(colon + 1, indent, childPointer, keyRange, depth + 1, name === 'version');
       end = Math.max(end, this.lastEnd);
       this.skipBlank();
@@ -174,7 +174,7 @@ class Reader {
     this.restIsComment(result.end, lineEnd);
     const range: Range = [at, result.end];
     const source = this.text.slice(at, result.end);
-    this.nodes.set(pointer, { key, value: range, block: false, ...(c === '[' ? {} : { source }) });
+    this.nodes.set(pointer, c === '[' ? { key, value: range, block: false } : { key, value: range, block: false, source });
     this.lastEnd = result.end;
     this.line++;
     this.skipBlank();
