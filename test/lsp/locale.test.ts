@@ -49,7 +49,9 @@ interface Finding {
 async function findingsIn(language: 'ja' | 'en', options: { locale: string; settings?: Record<string, unknown>; open: boolean }): Promise<Finding[]> {
   const server = await ServerProcess.start({ locale: options.locale, settings: options.settings, workspaceFolders: [workspace] });
   let status: IndexStatus | undefined;
-  server.connection.onNotification(StatusNotification.method, (params: IndexStatus) => (status = params));
+  server.connection.onNotification(StatusNotification.method, (params: IndexStatus) => {
+    status = params;
+  });
   try {
     const uris = files.map((name) => pathToFileURL(join(workspace, name)).toString());
     if (options.open) {
