@@ -66,6 +66,9 @@ registerMessages({
   ja: { 'yaml.tooManyErrors': 'YAML の構文エラーが {limit} 個を超えたため、ファイルの残りは読み取りません。' },
 });
 
+/** Longest key kept whole in JSON pointers (YAML's own bound on implicit keys). */
+const MAX_POINTER_KEY = 1024;
+
 /** Keys whose scalar values are versions: read from the source text ("4.00" stays "4.00"). */
 const VERSION_KEYS = new Set(['version']);
 
@@ -105,7 +108,7 @@ export function parseBulletinText(text: string, locale: Locale = 'en'): ParsedDo
     }
   }
   const first = docs[0];
-  if (!first || first.contents === null || stream.firstIsPartial) {
+  if (!first || first.contents === null) {
     return { text, lineStarts, yaml: first, value: undefined, nodes, problems };
   }
   const converter = new Converter(text, first, nodes, locale);
@@ -123,10 +126,21 @@ export function parseBulletinText(text: string, locale: Locale = 'en'): ParsedDo
 
 interface DocumentStream {
   docs: Document.Parsed[];
-  /** Offset where reading stopped after too many syntax errors. */
+  /** Offset where reading stopped after too many syntax errors (a document cut there is dropped). */
   stoppedAt?: number;
-  /** Reading stopped inside the first document: its contents are not the author's. */
-  firstIsPartial: boolean;
+}
+
+class TooManyErrors extends Error {
+  constructor(readonly offset: number) {
+    super('too many syntax errors');
+  }
+}
+
+/** Where the library's error source (an offset, a range or a CST token) starts. */
+function errorOffset(source: unknown): number {
+  if (typeof source === 'number') return source;
+  if (Array.isArray(source)) return Number(source[0]) || 0;
+  return Number((source as { offset?: number } | null)?.offset) || 0;
 }
 
 /** `parseAllDocuments`, token by token, so that reading stops after `limits.syntaxErrors`. */
@@ -136,20 +150,29 @@ function parseDocuments(text: string): DocumentStream {
   // every earlier one, minutes for a mapping of a few hundred thousand keys.
   const composer = new Composer({ version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
   const docs: Document.Parsed[] = [];
-  let errorTokens = 0;
+  let errors = 0;
   let stoppedAt: number | undefined;
-  for (const token of parser.parse(text)) {
-    if (token.type === 'error' && ++errorTokens > limits.syntaxErrors) {
-      stoppedAt = token.offset;
-      break;
+  // The library has no bound of its own: errors found while composing a document are counted
+  // through its error callback, and past the bound composing stops (that document is dropped).
+  const hooked = composer as unknown as { onError: (source: unknown, code: string, message: string, warning?: boolean) => void };
+  const report = hooked.onError;
+  hooked.onError = (source, code, message, warning) => {
+    if (!warning && ++errors > limits.syntaxErrors) throw new TooManyErrors(errorOffset(source));
+    report(source, code, message, warning);
+  };
+  try {
+    for (const token of parser.parse(text)) {
+      if (token.type === 'error' && ++errors > limits.syntaxErrors) throw new TooManyErrors(token.offset);
+      for (const doc of composer.next(token)) docs.push(doc as Document.Parsed);
     }
-    for (const doc of composer.next(token)) docs.push(doc as Document.Parsed);
+  } catch (error) {
+    if (!(error instanceof TooManyErrors)) throw error;
+    stoppedAt = error.offset;
   }
-  const firstIsPartial = stoppedAt !== undefined && docs.length === 0;
   for (const doc of composer.end(false, text.length)) docs.push(doc as Document.Parsed);
   let budget = limits.syntaxErrors;
   for (const doc of docs) budget = reportDuplicateKeys(doc, budget - doc.errors.length);
-  return { docs, stoppedAt, firstIsPartial };
+  return { docs, stoppedAt };
 }
 
 /** The library's `uniqueKeys` rule (scalar keys with equal values) with one set per mapping. */
@@ -236,7 +259,9 @@ class Converter {
         if (Object.prototype.hasOwnProperty.call(out, keyText)) continue;
         out[keyText] = this.convert(
           pair.value as YamlNode | null,
-          `${pointer}/${escapePointerToken(keyText)}`,
+          // A key longer than any real one is cut in the pointer: every node below repeats
+          // its pointer, and hashing a megabyte-long one per node took seconds.
+          `${pointer}/${escapePointerToken(keyText.length > MAX_POINTER_KEY ? keyText.slice(0, MAX_POINTER_KEY) : keyText)}`,
           keyRange,
           depth + 1,
           VERSION_KEYS.has(keyText),

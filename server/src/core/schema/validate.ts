@@ -123,7 +123,8 @@ class ErrorMapper {
         const range = this.parsed.nodes.get(keyPointer)?.key ?? this.containerRange(pointer);
         const known = Object.keys((parent.properties as Record<string, unknown>) ?? {});
         const suggestion = closest(key, known);
-        const message = suggestion ? m('schema.unknownKeySuggest', { key, suggestion }) : m('schema.unknownKey', { key });
+        const shown = shortKey(key);
+        const message = suggestion ? m('schema.unknownKeySuggest', { key: shown, suggestion }) : m('schema.unknownKey', { key: shown });
         return problem('schema', 'error', range, message, { data: { unknownKey: key, suggestion, pointer: keyPointer } });
       }
       case 'type': {
@@ -145,7 +146,7 @@ class ErrorMapper {
         if (error.propertyName !== undefined) {
           const keyPointer = `${pointer}/${escapePointerToken(error.propertyName)}`;
           const range = this.parsed.nodes.get(keyPointer)?.key ?? this.containerRange(pointer);
-          return problem('schema', 'error', range, m('schema.keyPattern', { key: error.propertyName, expected }));
+          return problem('schema', 'error', range, m('schema.keyPattern', { key: shortKey(error.propertyName), expected }));
         }
         const message = expected ? m('schema.pattern', { where, expected }) : m('schema.patternGeneric', { where, pattern: String(error.params.pattern) });
         return this.onValue(pointer, message);
@@ -228,6 +229,11 @@ function checkIdPattern(parsed: ParsedDocument, pattern: RegExp, locale: Locale)
 function firstLineRange(text: string): Range {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   return [start, lineEndAt(text, start)];
+}
+
+/** A key as a message shows it: a pasted megabyte is not repeated in every diagnostic. */
+function shortKey(key: string): string {
+  return key.length > 60 ? `${key.slice(0, 60)}…` : key;
 }
 
 function describeType(value: unknown, locale: Locale): string {
