@@ -22,7 +22,7 @@ test('an unknown key gets a diagnostic on the key, with code, source and a docs 
   assert.equal(d.code, 'schema');
   assert.equal(d.source, 'bulletin');
   assert.equal(d.severity, 1);
-  assert.match(d.message, /Did you mean `severity`\?/);
+  assert.match(d.message as string, /Did you mean `severity`\?/);
   assert.match(d.codeDescription!.href, /^file:\/\/.*\/docs\/rules\.md#schema$/);
   server.close(uri);
 });

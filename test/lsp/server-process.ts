@@ -44,7 +44,9 @@ export class ServerProcess {
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
     });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'bulletin' ? this.settings : item.section ? (this.settings as Record<string, unknown>)[item.section] ?? null : null)),
     );
