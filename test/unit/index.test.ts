@@ -38,6 +38,35 @@ test('an update replaces every trace of the old model', () => {
   assert.deepEqual(index.filesByIdentity('nt4', 'y.dll'), []);
 });
 
+test('an edit that keeps id, references and files re-points the indexed entries at the new model', () => {
+  const index = new WorkspaceIndex();
+  const before = bulletin('a', 'MS04-012', `related: [MS03-001]\n${files('nt4', 'x.dll 1.0 10', 'y.dll 2.0')}`);
+  index.set(before);
+  index.set(bulletin('b', 'MS04-013', files('nt4', 'x.dll 1.00 11')));
+  // Only the title and a size changed: the entries must now be the new model's objects.
+  const after = analyzeText('a', `bulletin: 1\nid: MS04-012\ntitle: A longer title\npublished: 2004-10-16\nseverity: important\nrelated: [MS03-001]\n${files('nt4', 'x.dll 1.0 12', 'y.dll 2.0')}`).bulletin;
+  const generation = index.generation;
+  index.set(after);
+  assert.ok(index.generation > generation);
+  assert.equal(index.get('a'), after);
+  const x = index.filesAtVersion('nt4', 'X.DLL', undefined, '1');
+  assert.deepEqual(x.map((e) => [e.bulletin.uri, e.file.size]), [['a', 12], ['b', 11]]);
+  assert.equal(x[0].bulletin, after);
+  assert.equal(x[0].platform, after.platforms[0]);
+  assert.equal(index.filesByIdentity('nt4', 'y.dll')[0].file, after.platforms[0].files[1]);
+  assert.equal(index.referencesTo('MS03-001')[0].from, after);
+  assert.equal(index.referencesTo('MS03-001')[0].ref, after.related[0]);
+  assert.deepEqual([...index.dependentsOf('a')], ['b']);
+  // A version change is no re-point: the old version's entry goes.
+  index.set(bulletin('a', 'MS04-012', `related: [MS03-001]\n${files('nt4', 'x.dll 1.1 12', 'y.dll 2.0')}`));
+  assert.deepEqual(index.filesAtVersion('nt4', 'x.dll', undefined, '1.0').map((e) => e.bulletin.uri), ['b']);
+  assert.deepEqual(index.filesAtVersion('nt4', 'x.dll', undefined, '1.1').map((e) => e.bulletin.uri), ['a']);
+  assert.deepEqual([...index.dependentsOf('a')], []);
+  // Neither is a reference that changes kind.
+  index.set(bulletin('a', 'MS04-012', `includes: [MS03-001]\n${files('nt4', 'x.dll 1.1 12', 'y.dll 2.0')}`));
+  assert.deepEqual(index.referencesTo('MS03-001').map((r) => r.kind), ['includes']);
+});
+
 test('dependents: same id, shared file at the same version, cycle members; not a file at another version', () => {
   const index = new WorkspaceIndex();
   index.set(bulletin('a', 'MS01-001', files('nt4', 'x.dll 1.0 10')));
