@@ -60,6 +60,15 @@ test('a duplicate key is a syntax error on the repeated key', () => {
   assert.ok(problems[0].offset > header.length - 1);
 });
 
+test('duplicate keys are found at every depth: in list items, flow mappings and complex keys', () => {
+  const text = `${header}platforms:\n  - id: a\n    id: b\n    files: [{name: x, name: y}]\nextra:\n  ? {k: 1, k: 2}\n  : v\n`;
+  const problems = check(text).filter((p) => p.code === 'yaml-syntax');
+  assert.deepEqual(
+    problems.map((p) => text.slice(p.offset, p.offset + 4)),
+    ['id: ', 'name', 'k: 2'],
+  );
+});
+
 test('an alias bomb is bounded and reported', () => {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
   for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]`);

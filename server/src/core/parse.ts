@@ -5,6 +5,7 @@
  */
 import {
   isAlias,
+  isCollection,
   isMap,
   isPair,
   isScalar,
@@ -175,13 +176,19 @@ function parseDocuments(text: string): DocumentStream {
   return { docs, stoppedAt };
 }
 
-/** The library's `uniqueKeys` rule (scalar keys with equal values) with one set per mapping. */
+/**
+ * The library's `uniqueKeys` rule (scalar keys with equal values) with one set per mapping.
+ * A plain walk with its own stack, in the order `visit` takes (half its time on big documents,
+ * and no recursion for deep nesting).
+ */
 function reportDuplicateKeys(doc: Document.Parsed, budget: number): number {
-  visit(doc, {
-    Map: (_key, map) => {
-      if (budget <= 0) return visit.BREAK;
+  if (budget <= 0) return budget;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
       const seen = new Set<unknown>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         const key = pair.key;
         if (!isScalar(key) || (typeof key.value === 'number' && Number.isNaN(key.value))) continue;
         if (!seen.has(key.value)) {
@@ -190,10 +197,24 @@ function reportDuplicateKeys(doc: Document.Parsed, budget: number): number {
         }
         const start = key.range?.[0] ?? 0;
         doc.errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        if (--budget <= 0) return visit.BREAK;
+        if (--budget <= 0) return budget;
       }
-    },
-  });
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i];
+        if (isCollection(pair.value)) stack.push(pair.value);
+        if (isCollection(pair.key)) stack.push(pair.key);
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i];
+        // A flow sequence's `{a: 1}` item may be a bare pair.
+        if (isPair(item)) {
+          if (isCollection(item.value)) stack.push(item.value);
+          if (isCollection(item.key)) stack.push(item.key);
+        } else if (isCollection(item)) stack.push(item);
+      }
+    }
+  }
   return budget;
 }
 
