@@ -32,8 +32,13 @@ test('an edit to an open bulletin changes the diagnostics of a closed one that i
     assert.match(incomplete.message as string, /MS04-030 includes MS04-012, but ships rpcproxy\.dll \(nt4-server-sp6a\) at 4\.0\.1381\.7255, lower than 4\.0\.1381\.7256/);
     assert.equal(incomplete.relatedInformation![0].location.uri, open);
     assert.equal(incomplete.relatedInformation![0].location.range.start.line, line);
+    // A comment line on top changes nothing the closed file's rules read, but moves what its
+    // findings point at: they follow.
+    server.change(open, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# moved\n' }]);
+    const moved = await server.waitForDiagnostics(closed, (ds) => ds.some((d) => d.relatedInformation?.[0]?.location.range.start.line === line + 1));
+    assert.deepEqual(codes(moved), ['file-version-conflict', 'incomplete-supersedence']);
     // Typing it back clears the closed file's findings.
-    server.change(open, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: '5' }]);
+    server.change(open, [{ range: { start: { line: line + 1, character }, end: { line: line + 1, character: character + 1 } }, text: '5' }]);
     await server.waitForDiagnostics(closed, (ds) => ds.length === 0);
   } finally {
     await server.stop();

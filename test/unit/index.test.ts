@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { compareNewer, reporterOf } from '../../server/src/core/index/order';
+import { sameCrossFileFacts } from '../../server/src/core/index/crossFileFacts';
 
 function bulletin(uri: string, id: string, extra = '', published = '2004-10-16') {
   return analyzeText(uri, `bulletin: 1\nid: ${id}\ntitle: T\npublished: ${published}\nseverity: important\n${extra}`).bulletin;
@@ -65,6 +66,20 @@ test('an edit that keeps id, references and files re-points the indexed entries 
   // Neither is a reference that changes kind.
   index.set(bulletin('a', 'MS04-012', `includes: [MS03-001]\n${files('nt4', 'x.dll 1.1 12', 'y.dll 2.0')}`));
   assert.deepEqual(index.referencesTo('MS03-001').map((r) => r.kind), ['includes']);
+});
+
+test('cross-file facts: what other bulletins\' rules read, ranges aside', () => {
+  const base = bulletin('a', 'MS04-012', `related: [MS03-001]\n${files('nt4', 'x.dll 1.0 10')}`);
+  const same = (extra: string, id = 'MS04-012', published = '2004-10-16') => sameCrossFileFacts(base, bulletin('a', id, extra, published));
+  assert.equal(same(`# a comment moves every range\nrelated: [MS03-001]\n${files('nt4', 'x.dll 1.0 10')}`), true);
+  assert.equal(same(`related: [MS03-001]\n${files('nt4', 'x.dll 1.0 11')}`), false, 'size');
+  assert.equal(same(`related: [MS03-001]\n${files('nt4', 'x.dll 1.00 10')}`), false, 'version as written');
+  assert.equal(same(`related: [MS03-002]\n${files('nt4', 'x.dll 1.0 10')}`), false, 'reference');
+  assert.equal(same(`includes: [MS03-001]\n${files('nt4', 'x.dll 1.0 10')}`), false, 'kind of reference');
+  assert.equal(same(`related: [MS03-001]\n${files('nt5', 'x.dll 1.0 10')}`), false, 'platform');
+  assert.equal(same(`related: [MS03-001]\n${files('nt4', 'x.dll 1.0 10', 'y.dll 1.0')}`), false, 'a file more');
+  assert.equal(same(`related: [MS03-001]\n${files('nt4', 'x.dll 1.0 10')}`, 'MS04-013'), false, 'id');
+  assert.equal(same(`related: [MS03-001]\n${files('nt4', 'x.dll 1.0 10')}`, 'MS04-012', '2004-10-17'), false, 'published');
 });
 
 test('dependents: same id, shared file at the same version, cycle members; not a file at another version', () => {

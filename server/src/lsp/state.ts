@@ -7,6 +7,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText, type Analysis } from '../core/analyze';
 import { WorkspaceIndex } from '../core/index/workspace-index';
+import { sameCrossFileFacts } from '../core/index/crossFileFacts';
 import type { Bulletin } from '../core/model';
 import type { SettingsCache } from './settings';
 
@@ -17,7 +18,12 @@ interface CachedAnalysis {
   analysis: Analysis;
 }
 
-export type ModelListener = (uri: string, affected: ReadonlySet<string>) => void;
+/**
+ * `factsUnchanged`: the edit left everything other bulletins' rules read from this one equal
+ * (`sameCrossFileFacts`), so `affected` documents' findings can only differ in the related
+ * locations they point into `uri`.
+ */
+export type ModelListener = (uri: string, affected: ReadonlySet<string>, factsUnchanged: boolean) => void;
 
 export class ServerState {
   readonly index = new WorkspaceIndex();
@@ -49,19 +55,30 @@ export class ServerState {
   }
 
   setModel(bulletin: Bulletin, quiet = false): void {
-    const before = quiet ? undefined : this.index.dependentsOf(bulletin.uri);
+    if (quiet) {
+      this.index.set(bulletin);
+      return;
+    }
+    const old = this.index.get(bulletin.uri);
+    if (old && sameCrossFileFacts(old, bulletin)) {
+      // Same facts, same dependents: no need to ask before and after.
+      this.index.set(bulletin);
+      const affected = this.index.dependentsOf(bulletin.uri);
+      for (const listener of this.listeners) listener(bulletin.uri, affected, true);
+      return;
+    }
+    const before = this.index.dependentsOf(bulletin.uri);
     this.index.set(bulletin);
-    if (quiet) return;
     const affected = this.index.dependentsOf(bulletin.uri);
-    for (const uri of before!) affected.add(uri);
-    for (const listener of this.listeners) listener(bulletin.uri, affected);
+    for (const uri of before) affected.add(uri);
+    for (const listener of this.listeners) listener(bulletin.uri, affected, false);
   }
 
   removeModel(uri: string): void {
     if (!this.index.has(uri)) return;
     const affected = this.index.dependentsOf(uri);
     this.index.delete(uri);
-    for (const listener of this.listeners) listener(uri, affected);
+    for (const listener of this.listeners) listener(uri, affected, false);
   }
 
   forget(uri: string): void {

@@ -5,7 +5,8 @@
  * milliseconds, open documents first, so a workspace-wide check never blocks the editor.
  *
  * A model change re-checks the changed document and its dependents (both directions), and no
- * other. Findings are kept per document; in push mode they are published (open documents
+ * other; when the change leaves what other bulletins' rules read unchanged, only dependents
+ * whose findings point into it. Findings are kept per document; in push mode they are published (open documents
  * with their version; closed ones only when they have, or had, findings), in pull mode the
  * client is asked to pull again.
  */
@@ -51,9 +52,11 @@ export class ValidationQueue {
     private readonly state: ServerState,
     private readonly logger: Logger,
   ) {
-    state.onModelChanged((uri, affected) => {
+    state.onModelChanged((uri, affected, factsUnchanged) => {
       this.recheck.add(uri);
-      for (const other of affected) this.recheck.add(other);
+      // Typing in a description: a dependent's findings stay the same unless one points into
+      // the edited text (its offset may have moved), or it has not been checked yet.
+      for (const other of affected) if (!factsUnchanged || this.pointsInto(other, uri)) this.recheck.add(other);
       this.schedule();
     });
   }
@@ -81,6 +84,14 @@ export class ValidationQueue {
     this.findings.delete(uri);
     if (had && had.problems.length > 0 && !this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.schedule();
+  }
+
+  /** Whether `uri`'s findings (unknown counts as yes) have a related location in `target`. */
+  private pointsInto(uri: string, target: string): boolean {
+    const findings = this.findings.get(uri);
+    if (!findings) return true;
+    for (const p of findings.problems) if (p.related?.some((r) => r.uri === target)) return true;
+    return false;
   }
 
   findingsOf(uri: string): Findings | undefined {
