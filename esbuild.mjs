@@ -22,6 +22,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  // Index workers: the server reads and parses closed bulletins on both cores (lsp/indexWorkers.ts).
+  { ...common, entryPoints: { indexWorker: 'server/src/worker/indexWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 

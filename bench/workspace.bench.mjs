@@ -3,16 +3,17 @@
 // built server over stdio. Measures:
 //   - cold start: from `initialized` to every bulletin indexed and checked (status `ready`),
 //     with an empty cache folder;
-//   - warm start: a second start, the files now in the OS page cache (the server keeps no index
-//     cache of its own: the fast reader of closed files costs about what loading one would);
+//   - warm start: a second start, with the cache the first one wrote in the storage folder
+//     passed as `initializationOptions.storagePath` (models and findings, keyed by content hash);
+//   - the server's CPU time (user + system, every thread) for each start, and the load average;
 //   - peak RSS of the server process (VmHWM);
 //   - re-check after a one-character edit to the hub bulletin, which has 50 dependents:
 //     from `didChange` to the queue being idle again (every dependent re-checked).
 // Targets: cold ≤ 3 s, warm ≤ 1 s, ≤ 300 MB, re-check ≤ 30 ms.
 //   BULLETIN_BENCH_N=2000 node bench/workspace.bench.mjs    (a smaller workspace)
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -30,6 +31,19 @@ if (!existsSync(join(folder, '.complete'))) {
   rmSync(folder, { recursive: true, force: true });
   generateWorkspace(N, folder);
   writeFileSync(join(folder, '.complete'), '');
+}
+
+const storagePath = mkdtempSync(join(tmpdir(), 'bulletin-bench-storage-'));
+process.on('exit', () => rmSync(storagePath, { recursive: true, force: true }));
+
+/** User + system CPU seconds of a process, every thread included. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 function peakRss(pid) {
@@ -65,19 +79,23 @@ async function start() {
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+    initializationOptions: { storagePath },
   });
   const ready = nextStatus((s) => s.ready && s.bulletins === N);
   const t0 = performance.now();
   await connection.sendNotification('initialized', {});
+  const cpu0 = cpuSeconds(child.pid);
   const status = await ready;
   const startMs = performance.now() - t0;
+  const startCpu = cpuSeconds(child.pid) - cpu0;
+  const load = loadavg()[0];
   const stop = async () => {
     await connection.sendRequest('shutdown').catch(() => undefined);
     await connection.sendNotification('exit').catch(() => undefined);
     await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
     connection.dispose();
   };
-  return { child, connection, startMs, status, nextStatus, stop, last: () => last };
+  return { child, connection, startMs, startCpu, load, status, nextStatus, stop, last: () => last };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -86,6 +104,8 @@ const max = (values) => Math.max(...values);
 console.log(`workspace: ${N} bulletins, ${cpus().length} cores, node ${process.version}`);
 const cold = await start();
 const coldRss = peakRss(cold.child.pid);
+// The cache is written once the workspace is checked; wait for it (at most a minute).
+for (let waited = 0; waited < 600 && !readdirSync(storagePath).some((name) => name.endsWith('.cache')); waited++) await new Promise((resolve) => setTimeout(resolve, 100));
 await cold.stop();
 const warm = await start();
 
@@ -112,10 +132,12 @@ const findings = warm.last()?.findings;
 await warm.stop();
 
 const rows = [
-  ['cold start (initialized → all diagnostics ready)', `${(cold.startMs / 1000).toFixed(2)} s`, '≤ 3 s'],
-  ['warm start (second start, files in the page cache)', `${(warm.startMs / 1000).toFixed(2)} s`, '≤ 1 s'],
+  ['cold start (initialized → all diagnostics ready; no cache)', `${(cold.startMs / 1000).toFixed(2)} s`, '≤ 3 s'],
+  ['  server CPU time (all threads) / load average at the time', `${cold.startCpu.toFixed(2)} s / ${cold.load.toFixed(1)}`, ''],
+  ['warm start (second start, with the cache the first one wrote)', `${(warm.startMs / 1000).toFixed(2)} s`, '≤ 1 s'],
+  ['  server CPU time (all threads) / load average at the time', `${warm.startCpu.toFixed(2)} s / ${warm.load.toFixed(1)}`, ''],
   ['server peak RSS (cold / warm)', `${coldRss.toFixed(0)} MB / ${warmRss.toFixed(0)} MB`, '≤ 300 MB'],
   [`re-check after a 1-char edit, 50 dependents (median / max of ${EDITS})`, `${median(recheck).toFixed(1)} ms / ${max(recheck).toFixed(1)} ms`, '≤ 30 ms'],
 ];
-for (const [name, value, target] of rows) console.log(`${name.padEnd(72)} ${value.padStart(20)}   target ${target}`);
+for (const [name, value, target] of rows) console.log(`${name.padEnd(72)} ${value.padStart(20)}${target ? `   target ${target}` : ""}`);
 console.log(`findings in the workspace: ${findings}`);

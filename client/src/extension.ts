@@ -49,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'bulletin' }],
     outputChannel: output,
+    // Where the server keeps its warm-start cache of workspace models (per workspace when there is one).
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
     synchronize: { configurationSection: 'bulletin', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.bulletin.{yaml,yml}') },
     ...crashHandler(output),
   };

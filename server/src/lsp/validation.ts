@@ -13,6 +13,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBulletin } from '../core/analyze';
+import { rules } from '../core/rules';
 import type { Problem } from '../core/problems';
 import { toDiagnostic } from './diagnostics';
 import type { ServerState } from './state';
@@ -28,6 +29,7 @@ export interface Findings {
 }
 
 const SLICE_MS = 15;
+const CROSS_FILE_CODES = new Set(rules.filter((rule) => rule.crossFile).map((rule) => rule.code));
 
 export class ValidationQueue {
   /** Open documents whose text changed: re-analyse, then re-check them and their dependents. */
@@ -76,6 +78,23 @@ export class ValidationQueue {
     for (const uri of this.state.index.uris()) this.recheck.add(uri);
     this.requestAllOpen();
     this.schedule();
+  }
+
+  /** Re-check these documents against the index as it is. */
+  recheckSome(uris: Iterable<string>): void {
+    for (const uri of uris) this.recheck.add(uri);
+    this.schedule();
+  }
+
+  /** Findings of a closed document restored from the warm-start cache instead of checked. */
+  restore(uri: string, problems: Problem[]): void {
+    const bulletin = this.state.index.get(uri);
+    if (!bulletin) return;
+    this.findings.set(uri, { problems, resultId: String(++this.resultCounter) });
+    if (!this.pull && problems.length > 0) {
+      const lookup = (other: string) => this.state.index.get(other)?.lineStarts;
+      void this.connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup)) });
+    }
   }
 
   /** Forget a document that left the workspace: its findings go, the editor is told. */
@@ -194,7 +213,9 @@ export class ValidationQueue {
       this.dirty.add(uri);
       return false;
     }
-    const problems = checkBulletin(bulletin, this.state.index, this.state.settings.checkOptions);
+    let problems = checkBulletin(bulletin, this.state.index, this.state.settings.checkOptions);
+    // Until the workspace has been read, a cross-file finding may name what is simply not read yet.
+    if (!this.workspaceReady) problems = problems.filter((p) => !CROSS_FILE_CODES.has(p.code));
     const previous = this.findings.get(uri);
     const same = previous !== undefined && sameProblems(previous.problems, problems);
     const entry: Findings = same ? { ...previous, version: document?.version } : { problems, resultId: String(++this.resultCounter), version: document?.version };

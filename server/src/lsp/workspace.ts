@@ -12,7 +12,11 @@ import type { ServerState } from './state';
 import type { ValidationQueue } from './validation';
 import type { Logger } from './runSafe';
 import { FileFilter, DEFAULT_FILES } from './workspaceGlob';
-import { forEachLimited, listBulletins, readText } from './workspaceFiles';
+import { listBulletins } from './workspaceFiles';
+import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type LoadedEntry } from './workspaceCache';
+import { loadWorkspace, readWithInfo, revive } from './workspaceLoad';
+import { toSerial } from '../core/index/serial';
+import { IndexWorkers } from './indexWorkers';
 
 /** A file URI in one spelling, whatever spelling the client used. */
 export function canonicalUri(uri: string): string {
@@ -33,6 +37,11 @@ export class WorkspaceManager {
   private onDisk = new Set<string>();
   /** Canonical URI → the URI the client opened it under. */
   private readonly open = new Map<string, string>();
+  /** Size, mtime and content hash of each file on disk as last read (the cache's keys). */
+  private disk = new Map<string, DiskInfo>();
+  /** Where the warm-start cache lives (`initializationOptions.storagePath`), if anywhere. */
+  private storagePath: string | undefined;
+  private readonly workers = IndexWorkers.create();
   private dynamicWatchers = false;
   private askConfiguration = false;
   private scans = 0;
@@ -54,6 +63,8 @@ export class WorkspaceManager {
     if (this.folders.length === 0 && params.rootPath) this.folders = [params.rootPath];
     this.dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.askConfiguration = params.capabilities.workspace?.configuration === true;
+    const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
+    this.storagePath = typeof storagePath === 'string' && storagePath ? storagePath : undefined;
   }
 
   /** Reads the settings, registers the file watcher and reads the workspace. */
@@ -145,15 +156,17 @@ export class WorkspaceManager {
 
   /** Reads one file from disk into the index (a vanished or unreadable file leaves it). */
   private async load(uri: string): Promise<void> {
-    const text = await readText(fileURLToPath(uri));
+    const read = await readWithInfo(fileURLToPath(uri));
+    if (read) this.disk.set(uri, read.info);
+    else this.disk.delete(uri);
     if (this.open.has(uri)) return; // opened meanwhile: the editor's text wins
-    if (text === undefined) {
+    if (read === undefined) {
       this.onDisk.delete(uri);
       this.state.removeModel(uri);
       this.validation.clear(uri);
       return;
     }
-    this.state.setModel(extractClosedBulletin(uri, text, this.state.settings.checkOptions));
+    this.state.setModel(extractClosedBulletin(uri, read.text, this.state.settings.checkOptions));
   }
 
   private async scan(rereadAll = false): Promise<void> {
@@ -169,24 +182,99 @@ export class WorkspaceManager {
       this.validation.clear(uri);
     }
     this.onDisk = found;
+    const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey());
+    // The cache is for starting: a later scan (new glob) keeps what is indexed already.
+    const saved = scan === 1 || rereadAll ? await cache.load() : undefined;
+    if (scan !== this.scans) return;
     const options = this.state.settings.checkOptions;
-    await forEachLimited(uris, 16, async (uri) => {
-      if (this.open.has(uri)) return;
-      if (!rereadAll && this.state.index.has(uri) && scan > 1) return;
-      const text = await readText(fileURLToPath(uri));
-      if (text === undefined || this.open.has(uri) || scan !== this.scans) return;
-      try {
-        this.state.setModel(extractClosedBulletin(uri, text, options), true);
-      } catch (error) {
-        this.logger.error(`reading ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+    const { disk, revived, parsed } = await loadWorkspace(uris, {
+      options,
+      cached: saved?.entries,
+      workers: this.workers,
+      isOpen: (uri) => this.open.has(uri),
+      skip: (uri) => !rereadAll && scan > 1 && this.state.index.has(uri),
+      cancelled: () => scan !== this.scans,
+      setModel: (bulletin) => this.state.setModel(bulletin, true),
+      onError: (uri, error) => this.logger.error(`reading ${uri} failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     if (scan !== this.scans) return;
+    for (const [uri, info] of disk) this.disk.set(uri, info);
+    for (const uri of this.disk.keys()) if (!found.has(uri)) this.disk.delete(uri);
     if (rereadAll) this.validation.requestAllOpen();
     this.validation.workspaceReady = true;
-    this.validation.recheckAll();
+    const restored = saved?.digest !== undefined && saved.digest === this.findingsDigest() && this.restoreFindings(saved.entries);
+    if (cache.enabled) this.connection.console.log(`workspace: ${uris.length} bulletins, ${revived} models from the cache${restored ? ', findings from the cache' : ''}`);
+    if (!restored) this.validation.recheckAll();
     await this.validation.whenIdle();
     this.resolveReady();
+    // A start that found everything in the cache has nothing new to write.
+    if (scan === this.scans && cache.enabled && !(restored && parsed === 0)) await this.saveCache(cache);
+  }
+
+  /** Settings that change findings but not models (rule severities) are part of the digest. */
+  private findingsDigest(): string | undefined {
+    const hashes = new Map<string, string>();
+    for (const uri of this.onDisk) {
+      const info = this.disk.get(uri);
+      if (!info) return undefined;
+      hashes.set(uri, info.hash);
+    }
+    return findingsDigest(hashes, `${this.analysisKey()}\u0000${JSON.stringify(this.state.settings.checkOptions.severities ?? {})}`);
+  }
+
+  /**
+   * The workspace on disk is what it was when the cache was written: closed documents get
+   * their cached findings; open documents, and every document whose findings depend on an
+   * open one (as the editor has it or as the disk has it), are checked.
+   */
+  private restoreFindings(entries: Map<string, LoadedEntry>): boolean {
+    const index = this.state.index;
+    const check = new Set<string>();
+    for (const [canonical, clientUri] of this.open) {
+      check.add(clientUri);
+      for (const other of index.dependentsOf(clientUri)) check.add(other);
+      if (!this.onDisk.has(canonical)) continue;
+      const onDisk = entries.get(canonical);
+      if (!onDisk) return false; // what depended on its file on disk is unknown: check everything
+      // The file as the disk has it, in the index for a moment, says who depended on it.
+      const current = index.get(canonical);
+      index.set(revive(onDisk.model(), canonical));
+      for (const other of index.dependentsOf(canonical)) check.add(other);
+      if (current) index.set(current);
+      else index.delete(canonical);
+    }
+    for (const uri of this.onDisk) {
+      if (check.has(uri) || this.open.has(uri)) continue;
+      const problems = entries.get(uri)?.problems;
+      if (problems) this.validation.restore(uri, problems);
+      else check.add(uri);
+    }
+    this.validation.recheckSome(check);
+    return true;
+  }
+
+  /**
+   * Writes the models of the files on disk and, when no open document differs from its file,
+   * the findings (they are then the findings of the disk's workspace).
+   */
+  private async saveCache(cache: WorkspaceCache): Promise<void> {
+    let findingsValid = true;
+    for (const [canonical, clientUri] of this.open) {
+      const info = this.disk.get(canonical);
+      if (this.onDisk.has(canonical) && (!info || this.state.index.get(clientUri)?.hash !== info.hash)) findingsValid = false;
+    }
+    const digest = findingsValid ? this.findingsDigest() : undefined;
+    // One model made plain at a time, as it is written.
+    const entries = function* (this: WorkspaceManager): Generator<[string, CacheEntry]> {
+      for (const uri of [...this.onDisk]) {
+        const info = this.disk.get(uri);
+        const model = this.state.index.get(this.open.get(uri) ?? uri);
+        if (!info || !model || model.hash !== info.hash) continue;
+        const problems = findingsValid && !this.open.has(uri) ? this.validation.findingsOf(uri)?.problems : undefined;
+        yield [uri, { ...info, model: toSerial(model), problems }];
+      }
+    }.call(this);
+    await cache.save(entries, digest);
   }
 
   /** Reads `bulletin.files` and `files.exclude`; true when they changed. */

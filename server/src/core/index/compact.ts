@@ -17,7 +17,7 @@ import type { Range } from "../parse";
 
 const pool = new Map<string, string>();
 /** One copy of each repeated short string (file names, dates, descriptions, folders). */
-function pooled(value: string | undefined): string | undefined {
+export function pooled(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const known = pool.get(value);
   if (known !== undefined) return known;
@@ -40,10 +40,10 @@ function rangeAt(ranges: Int32Array, at: number): Range | undefined {
   return start < 0 ? undefined : [start, ranges[at + 1]];
 }
 
-class CompactFile implements BulletinFile {
+export class CompactFile implements BulletinFile {
   constructor(
-    private readonly ranges: Int32Array,
-    private readonly at: number,
+    readonly ranges: Int32Array,
+    readonly at: number,
     readonly name: string,
     readonly version: string | undefined,
     readonly size: number | undefined,
@@ -51,8 +51,8 @@ class CompactFile implements BulletinFile {
     readonly variant: string | undefined,
     readonly description: string | undefined,
     readonly folder: string | undefined,
-    private readonly platformIndex: number,
-    private readonly fileIndex: number,
+    readonly platformIndex: number,
+    readonly fileIndex: number,
   ) {}
   /** Made on demand: a pointer string per file would cost more than the rest of the entry. */
   get pointer(): string {
@@ -75,10 +75,10 @@ class CompactFile implements BulletinFile {
   }
 }
 
-class CompactEstimate implements DeploymentEstimate {
+export class CompactEstimate implements DeploymentEstimate {
   constructor(
-    private readonly ranges: Int32Array,
-    private readonly at: number,
+    readonly ranges: Int32Array,
+    readonly at: number,
     readonly machines: number,
     readonly minutes: number,
   ) {}
@@ -87,10 +87,10 @@ class CompactEstimate implements DeploymentEstimate {
   }
 }
 
-class CompactPackage implements PackageInfo {
+export class CompactPackage implements PackageInfo {
   constructor(
-    private readonly ranges: Int32Array,
-    private readonly at: number,
+    readonly ranges: Int32Array,
+    readonly at: number,
     readonly file: string | undefined,
     readonly date: string | undefined,
     readonly version: string | undefined,
@@ -108,10 +108,10 @@ class CompactPackage implements PackageInfo {
   }
 }
 
-class CompactRegistryCheck implements RegistryCheck {
+export class CompactRegistryCheck implements RegistryCheck {
   constructor(
-    private readonly ranges: Int32Array,
-    private readonly at: number,
+    readonly ranges: Int32Array,
+    readonly at: number,
     readonly key: string | undefined,
     readonly value: string | undefined,
     readonly type: string | undefined,
@@ -132,11 +132,11 @@ class CompactRegistryCheck implements RegistryCheck {
   }
 }
 
-class CompactPlatform implements Platform {
+export class CompactPlatform implements Platform {
   readonly package: PackageInfo | undefined;
   constructor(
-    private readonly ranges: Int32Array,
-    private readonly at: number,
+    readonly ranges: Int32Array,
+    readonly at: number,
     readonly id: string | undefined,
     readonly name: string | undefined,
     readonly pointer: string,

@@ -1,0 +1,98 @@
+/**
+ * The index workers: closed bulletins are read and parsed on worker threads (one per core,
+ * at most two), in batches, while the server's thread revives the models they send back
+ * and stays free for requests. Workers live for one scan only (their heaps go with them).
+ * A worker that dies hands its batch back; with none left, the rest is parsed here.
+ */
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CheckOptions } from '../core/analyze';
+import { extractClosedBulletin } from '../core/index/extract';
+import { toSerial, type SerialBulletin } from '../core/index/serial';
+import type { DiskInfo } from './workspaceCache';
+import { readWithInfo } from './workspaceLoad';
+
+export interface ParseBatch {
+  uris: string[];
+  options: CheckOptions;
+}
+export type ParseResult = { model: SerialBulletin; info: DiskInfo } | { error: string };
+export interface ParsedBatch {
+  results: [string, ParseResult | null][];
+}
+
+const BATCH = 64;
+
+export class IndexWorkers {
+  private constructor(
+    private readonly script: string,
+    private readonly count: number,
+  ) {}
+
+  /** Workers when the bundled worker script is there (not under the test runner's sources). */
+  static create(): IndexWorkers | undefined {
+    const script = join(__dirname, 'indexWorker.js');
+    if (!existsSync(script)) return undefined;
+    return new IndexWorkers(script, Math.max(1, Math.min(2, availableParallelism())));
+  }
+
+  /** Parses every URI; `onResult` gets each model (a vanished file gets none). */
+  async parse(uris: readonly string[], options: CheckOptions, cancelled: () => boolean, onResult: (uri: string, result: ParseResult) => void): Promise<void> {
+    const queue: string[][] = [];
+    for (let i = 0; i < uris.length; i += BATCH) queue.push(uris.slice(i, i + BATCH));
+    const deliver = (results: ParsedBatch['results']) => {
+      for (const [uri, result] of results) if (result) onResult(uri, result);
+    };
+    const runWorker = () =>
+      new Promise<void>((resolve) => {
+        let worker: Worker;
+        try {
+          // A small young generation is enough for one file at a time; the old one is capped so
+          // a hostile file costs this worker (its batch goes back), not the server.
+          worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+        } catch {
+          resolve();
+          return;
+        }
+        // Two batches in flight: the worker starts the next while this thread takes the last.
+        const inFlight: string[][] = [];
+        const next = () => {
+          const batch = cancelled() ? undefined : queue.shift();
+          if (batch) {
+            inFlight.push(batch);
+            worker.postMessage({ uris: batch, options } satisfies ParseBatch);
+          } else if (inFlight.length === 0) void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (batch: ParsedBatch) => {
+          inFlight.shift();
+          deliver(batch.results);
+          next();
+        });
+        const failed = () => {
+          queue.unshift(...inFlight.splice(0)); // another worker, or this thread, reads them
+          resolve();
+        };
+        worker.on('error', failed);
+        worker.on('exit', failed);
+        next();
+        next();
+      });
+    await Promise.all(Array.from({ length: this.count }, runWorker));
+    // Whatever the workers could not take (none would start, or all died).
+    for (const batch of queue) {
+      if (cancelled()) return;
+      for (const uri of batch) {
+        const read = await readWithInfo(fileURLToPath(uri));
+        if (!read) continue;
+        try {
+          onResult(uri, { model: toSerial(extractClosedBulletin(uri, read.text, options)), info: read.info });
+        } catch (error) {
+          onResult(uri, { error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The warm-start cache: the compact model of every closed bulletin (with its single-file
+ * problems), keyed by the file's content hash and gated by size + mtime, and the findings of
+ * the whole workspace as they were when it was written, with a digest of every file's hash and
+ * the settings. A second start revives unchanged files instead of parsing them, and when the
+ * digest still matches, restores the findings instead of checking every file again.
+ *
+ * One file per set of workspace folders in the storage folder the client passes
+ * (`initializationOptions.storagePath`), stamped with a hash of the server bundle so a new
+ * build ignores an old cache. Written atomically (temp file + rename); a missing, corrupt or
+ * foreign cache is simply not used.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { serialize, deserialize } from 'node:v8';
+import type { Problem } from '../core/problems';
+import type { SerialBulletin } from '../core/index/serial';
+
+/** What the file system says about a file when it was read. */
+export interface DiskInfo {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+/** What `save` takes for each file. */
+export interface CacheEntry extends DiskInfo {
+  model: SerialBulletin;
+  problems?: Problem[];
+}
+
+/** What `load` gives for each file: the model is decoded when asked for. */
+export interface LoadedEntry extends DiskInfo {
+  problems?: Problem[];
+  model(): SerialBulletin;
+}
+
+interface Header {
+  format: typeof FORMAT;
+  stamp: string;
+  /** Digest of every file's hash and the settings; absent when the findings were not saved. */
+  digest?: string;
+}
+interface Meta extends DiskInfo {
+  uri: string;
+  problems?: Problem[];
+}
+
+// Layout: a header, then per file a small record (URI, size, mtime, hash, findings) and the
+// model's own record, each `v8.serialize`d behind its length: the models are decoded one at a
+// time while they are revived, never all at once.
+const FORMAT = 'bulletin-workspace-cache-2';
+const WRITE_CHUNK = 1 << 20;
+
+let buildStamp: string | undefined;
+/** A hash of the running server bundle: a new build (rules, schema, messages) has another. */
+function stampOfBuild(): string {
+  if (buildStamp !== undefined) return buildStamp;
+  const hash = createHash('sha1').update(FORMAT);
+  try {
+    hash.update(readFileSync(typeof __filename === 'string' ? __filename : process.argv[1]));
+  } catch {
+    hash.update(String(Date.now())); // cannot identify the build: a cache of this run only
+  }
+  return (buildStamp = hash.digest('hex'));
+}
+
+export class WorkspaceCache {
+  private readonly path: string | undefined;
+  private readonly stamp: string;
+
+  /** `analysisKey` is whatever the models depend on besides the text (locale, id pattern). */
+  constructor(storagePath: string | undefined, folders: readonly string[], analysisKey: string) {
+    const key = createHash('sha1').update(JSON.stringify(folders)).digest('hex').slice(0, 16);
+    this.path = storagePath ? join(storagePath, `workspace-${key}.cache`) : undefined;
+    this.stamp = createHash('sha1').update(stampOfBuild()).update(analysisKey).digest('hex');
+  }
+
+  get enabled(): boolean {
+    return this.path !== undefined;
+  }
+
+  /** The cached entries and findings digest, or nothing when there is no usable cache. */
+  async load(): Promise<{ entries: Map<string, LoadedEntry>; digest?: string } | undefined> {
+    if (!this.path) return undefined;
+    try {
+      const bytes = await fs.readFile(this.path);
+      let at = 0;
+      const next = (): Buffer => {
+        const length = bytes.readUInt32LE(at);
+        const record = bytes.subarray(at + 4, at + 4 + length);
+        if (record.length !== length) throw new Error('truncated');
+        at += 4 + length;
+        return record;
+      };
+      const header = deserialize(next()) as Header;
+      if (!header || header.format !== FORMAT || header.stamp !== this.stamp) return undefined;
+      const entries = new Map<string, LoadedEntry>();
+      while (at < bytes.length) {
+        const meta = deserialize(next()) as Meta;
+        const body = next();
+        if (typeof meta?.uri !== 'string' || typeof meta.hash !== 'string') return undefined;
+        entries.set(meta.uri, { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, problems: meta.problems, model: () => deserialize(body) as SerialBulletin });
+      }
+      return { entries, digest: typeof header.digest === 'string' ? header.digest : undefined };
+    } catch {
+      return undefined; // missing, unreadable or corrupt: start without it
+    }
+  }
+
+  async save(entries: Iterable<[string, CacheEntry]>, digest: string | undefined): Promise<void> {
+    if (!this.path) return;
+    const temp = `${this.path}.${process.pid}.tmp`;
+    let file: fs.FileHandle | undefined;
+    try {
+      await fs.mkdir(join(this.path, '..'), { recursive: true });
+      file = await fs.open(temp, 'w');
+      let chunks: Buffer[] = [];
+      let size = 0;
+      const add = (value: unknown) => {
+        const record = serialize(value);
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(record.length);
+        chunks.push(length, record);
+        size += 4 + record.length;
+      };
+      const flush = async () => {
+        await file!.write(Buffer.concat(chunks, size));
+        chunks = [];
+        size = 0;
+      };
+      add({ format: FORMAT, stamp: this.stamp, digest } satisfies Header);
+      for (const [uri, { model, problems, ...info }] of entries) {
+        add({ uri, ...info, problems } satisfies Meta);
+        add(model);
+        if (size > WRITE_CHUNK) await flush();
+      }
+      await flush();
+      await file.close();
+      file = undefined;
+      await fs.rename(temp, this.path);
+    } catch {
+      await file?.close().catch(() => undefined);
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+    }
+  }
+}
+
+/** The digest the cached findings are valid for: every file's content hash and the settings. */
+export function findingsDigest(hashes: Map<string, string>, settingsKey: string): string {
+  const hash = createHash('sha1').update(settingsKey);
+  for (const uri of [...hashes.keys()].sort()) hash.update(`\u0000${uri}\u0000${hashes.get(uri)}`);
+  return hash.digest('hex');
+}

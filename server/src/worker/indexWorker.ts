@@ -1,0 +1,43 @@
+/**
+ * An index worker (bundled as `dist/indexWorker.js`): reads and parses a batch of closed
+ * bulletins and sends back their compact models as plain data (`core/index/serial.ts`),
+ * so the server's thread only revives and indexes them. No YAML document leaves the worker.
+ */
+import { parentPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { extractClosedBulletin } from '../core/index/extract';
+import { toSerial } from '../core/index/serial';
+import { readFileSync, statSync } from 'node:fs';
+import { hashText } from '../core/analyze';
+import type { DiskInfo } from '../lsp/workspaceCache';
+import type { ParseBatch, ParsedBatch, ParseResult } from '../lsp/indexWorkers';
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Blocking reads: this thread has nothing else to do meanwhile, and they cost far less than promises. */
+function readWithInfo(path: string): { text: string; info: DiskInfo } | undefined {
+  try {
+    const stats = statSync(path);
+    const text = decoder.decode(readFileSync(path));
+    return { text, info: { size: stats.size, mtimeMs: stats.mtimeMs, hash: hashText(text) } };
+  } catch {
+    return undefined;
+  }
+}
+
+parentPort?.on('message', (batch: ParseBatch) => {
+  const results: [string, ParseResult | null][] = [];
+  for (const uri of batch.uris) {
+    const read = readWithInfo(fileURLToPath(uri));
+    if (!read) {
+      results.push([uri, null]); // vanished or unreadable: the file leaves the workspace
+      continue;
+    }
+    try {
+      results.push([uri, { model: toSerial(extractClosedBulletin(uri, read.text, batch.options)), info: read.info }]);
+    } catch (error) {
+      results.push([uri, { error: error instanceof Error ? error.message : String(error) }]);
+    }
+  }
+  parentPort!.postMessage({ results } satisfies ParsedBatch);
+});

@@ -1,0 +1,134 @@
+/**
+ * Start-up over stdio: the warm-start cache in the storage folder the client passes
+ * (`initializationOptions.storagePath`) serves unchanged files and their findings, never a
+ * changed file's old model, and a corrupt cache is ignored; and no open document is told of
+ * a missing reference before the workspace has been read.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { DiskWorkspace, example, startOn, superseding, until } from './workspace-helpers';
+// @ts-expect-error -- a plain .mjs module without types
+import { generateBulletin } from '../../bench/generate-workspace.mjs';
+
+const codes = (ds: { code?: string | number }[]) => ds.map((d) => d.code).sort();
+/** MS04-012's text as a bulletin that names a bulletin nobody has: one unresolved reference. */
+const dangling = example('MS04-012').replace(/^id: MS04-012$/m, 'id: MS04-031').replace(/^platforms:$/m, 'related: [MS04-099]\nplatforms:');
+
+async function startWithCache(ws: DiskWorkspace, storagePath: string, bulletins: number) {
+  const started = await startOn(ws, { initializationOptions: { storagePath } });
+  await until('the index to be ready', () => started.statuses.find((s) => s.ready && s.bulletins === bulletins), 20_000, started.server);
+  return started;
+}
+
+const cacheFiles = (storage: string) => readdirSync(storage).filter((name) => name.endsWith('.cache'));
+
+test('a second start takes unchanged models and findings from the cache, and re-reads what changed', async () => {
+  const ws = new DiskWorkspace();
+  const storage = mkdtempSync(join(tmpdir(), 'bulletin-storage-'));
+  ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
+  ws.write('MS04-030.bulletin.yaml', superseding);
+  ws.write('MS04-031.bulletin.yaml', dangling);
+  try {
+    const first = await startWithCache(ws, storage, 3);
+    try {
+      assert.deepEqual(codes((await first.server.waitForDiagnostics(ws.uri('MS04-031.bulletin.yaml'), (ds) => ds.length > 0))), ['unresolved-reference']);
+      await until('the log line of the start', () => first.server.logs.find((l) => l.includes('workspace: 3 bulletins, 0 models from the cache')), 10_000, first.server);
+      await until('the cache to be written', () => cacheFiles(storage).length === 1, 10_000, first.server);
+    } finally {
+      await first.server.stop();
+    }
+
+    const second = await startWithCache(ws, storage, 3);
+    try {
+      await until('models and findings from the cache', () => second.server.logs.find((l) => l.includes('workspace: 3 bulletins, 3 models from the cache, findings from the cache')), 10_000, second.server);
+      const restored = await second.server.waitForDiagnostics(ws.uri('MS04-031.bulletin.yaml'), (ds) => ds.length > 0);
+      assert.deepEqual(codes(restored), ['unresolved-reference']);
+      assert.match(restored[0].message as string, /MS04-099/);
+      assert.equal(second.server.diagnostics.get(ws.uri('MS04-030.bulletin.yaml')), undefined, 'a clean file gets nothing');
+    } finally {
+      await second.server.stop();
+    }
+
+    // MS04-012 goes: MS04-030 now includes a bulletin nobody has. The cached findings are stale.
+    unlinkSync(ws.path('MS04-012.bulletin.yaml'));
+    const third = await startWithCache(ws, storage, 2);
+    try {
+      const log = await until('the log line of the start', () => third.server.logs.find((l) => l.includes('workspace: 2 bulletins')), 10_000, third.server);
+      assert.ok(!log.includes('findings from the cache'), log);
+      assert.deepEqual(codes(await third.server.waitForDiagnostics(ws.uri('MS04-030.bulletin.yaml'), (ds) => ds.length > 0)), ['unresolved-reference']);
+    } finally {
+      await third.server.stop();
+    }
+
+    // A changed text of the same size is read again (its mtime moved), not served from the cache.
+    writeFileSync(ws.path('MS04-031.bulletin.yaml'), dangling.replace('MS04-099', 'MS04-098'));
+    const fourth = await startWithCache(ws, storage, 2);
+    try {
+      const [finding] = await fourth.server.waitForDiagnostics(ws.uri('MS04-031.bulletin.yaml'), (ds) => ds.length > 0 && /MS04-098/.test(ds[0].message as string));
+      assert.equal(finding.code, 'unresolved-reference');
+    } finally {
+      await fourth.server.stop();
+    }
+  } finally {
+    ws.dispose();
+    rmSync(storage, { recursive: true, force: true });
+  }
+});
+
+test('a corrupt or truncated cache is ignored and written again', async () => {
+  const ws = new DiskWorkspace();
+  const storage = mkdtempSync(join(tmpdir(), 'bulletin-storage-'));
+  ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
+  ws.write('MS04-031.bulletin.yaml', dangling);
+  try {
+    const first = await startWithCache(ws, storage, 2);
+    await until('the cache to be written', () => cacheFiles(storage).length === 1, 10_000, first.server);
+    await first.server.stop();
+    const [name] = cacheFiles(storage);
+    for (const garbage of [Buffer.from('not a cache at all'), Buffer.from([255, 255, 255, 127, 1, 2, 3]), Buffer.alloc(0)]) {
+      writeFileSync(join(storage, name), garbage);
+      const again = await startWithCache(ws, storage, 2);
+      try {
+        assert.deepEqual(codes(await again.server.waitForDiagnostics(ws.uri('MS04-031.bulletin.yaml'), (ds) => ds.length > 0)), ['unresolved-reference']);
+        await until('the log line of the start', () => again.server.logs.find((l) => l.includes('workspace: 2 bulletins, 0 models from the cache')), 10_000, again.server);
+        await until('the cache to be written again', () => cacheFiles(storage).length === 1, 10_000, again.server);
+      } finally {
+        await again.server.stop();
+      }
+    }
+  } finally {
+    ws.dispose();
+    rmSync(storage, { recursive: true, force: true });
+  }
+});
+
+test('a document opened before the workspace is read is never told its related bulletin is missing', async () => {
+  const ws = new DiskWorkspace();
+  // Enough files that the scan is still running when the document opens.
+  for (let i = 0; i < 300; i++) ws.write(`G${i}.bulletin.yaml`, generateBulletin(i + 1, 1000) as string);
+  ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
+  const { server, statuses } = await startOn(ws);
+  const uri = ws.uri('MS04-029.bulletin.yaml');
+  const published: PublishDiagnosticsParams[] = [];
+  server.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    server.diagnostics.set(params.uri, params);
+    if (params.uri === uri) published.push(params);
+  });
+  try {
+    // MS04-029 relates to MS04-012, a closed file on disk; it is opened at once.
+    server.open(uri, example('MS04-029'));
+    await until('the index to be ready', () => statuses.find((s) => s.ready && s.bulletins === 302), 30_000, server);
+    await until('a publish for the open document', () => published.length > 0, 10_000, server);
+    for (const params of published) {
+      assert.ok(!params.diagnostics.some((d) => d.code === 'unresolved-reference'), `published: ${JSON.stringify(params.diagnostics)}`);
+    }
+    assert.deepEqual(published.at(-1)!.diagnostics, []);
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});

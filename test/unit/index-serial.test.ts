@@ -1,0 +1,62 @@
+/**
+ * Compact models as plain data (index workers → server thread, the warm-start cache): a model
+ * sent through structured clone or the cache's `v8.serialize` and revived reads exactly like
+ * the model the server would have made from the text.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { extractBulletin, extractClosedBulletin } from '../../server/src/core/index/extract';
+import { fromSerial, toSerial } from '../../server/src/core/index/serial';
+import type { Bulletin } from '../../server/src/core/model';
+// @ts-expect-error -- a plain .mjs module without types
+import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
+
+const root = join(__dirname, '..', '..');
+const example = (name: string) => readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8');
+
+/** Every field of the model as a reader sees it (getters included). */
+function plain(bulletin: Bulletin): unknown {
+  return JSON.parse(
+    JSON.stringify({
+      ...bulletin,
+      lineStarts: [...bulletin.lineStarts],
+      platforms: bulletin.platforms.map((p) => ({
+        id: p.id,
+        idRange: p.idRange,
+        name: p.name,
+        pointer: p.pointer,
+        range: p.range,
+        folder: p.folder,
+        files: p.files.map((f) => ({ name: f.name, nameRange: f.nameRange, version: f.version, versionRange: f.versionRange, date: f.date, dateRange: f.dateRange, size: f.size, sizeRange: f.sizeRange, description: f.description, variant: f.variant, folder: f.folder, pointer: f.pointer, range: f.range })),
+        deployment: p.deployment.map((d) => ({ machines: d.machines, minutes: d.minutes, range: d.range })),
+        package: p.package && { file: p.package.file, fileRange: p.package.fileRange, date: p.package.date, dateRange: p.package.dateRange, version: p.package.version, size: p.package.size, pointer: p.package.pointer, range: p.package.range },
+        registry: p.registry?.map((r) => ({ key: r.key, keyRange: r.keyRange, value: r.value, type: r.type, typeRange: r.typeRange, data: r.data, dataRange: r.dataRange, pointer: r.pointer, range: r.range })),
+      })),
+    }),
+  );
+}
+
+const texts: Record<string, string> = {
+  'MS04-012': example('MS04-012'),
+  'MS04-029': example('MS04-029'),
+  'generated 57': generateWorkspaceBulletin(57, 1000) as string,
+  'a schema problem (intrinsic problems travel too)': example('MS04-029').replace('kb: 873350', 'kb: x'),
+  'a syntax error': example('MS04-012').replace('platforms:', 'platforms: [\n'),
+  'empty file': '',
+};
+
+test('a model revived from structured clone or the cache reads exactly like the one made from the text', () => {
+  for (const [name, text] of Object.entries(texts)) {
+    const expected = plain(extractBulletin('file:///x.bulletin.yaml', text));
+    const compact = extractClosedBulletin('file:///x.bulletin.yaml', text);
+    assert.deepEqual(plain(fromSerial(structuredClone(toSerial(compact)))), expected, `${name}: structured clone`);
+    assert.deepEqual(plain(fromSerial(deserialize(serialize(toSerial(compact))))), expected, `${name}: v8.serialize`);
+    // A plain (open document) model is compacted on the way.
+    assert.deepEqual(plain(fromSerial(structuredClone(toSerial(extractBulletin('file:///x.bulletin.yaml', text))))), expected, `${name}: from a plain model`);
+  }
+  const withIntrinsic = fromSerial(structuredClone(toSerial(extractClosedBulletin('u', texts['a schema problem (intrinsic problems travel too)']))));
+  assert.ok(withIntrinsic.intrinsic.length > 0);
+});
