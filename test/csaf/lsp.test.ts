@@ -44,6 +44,10 @@ test('the editor shows what would stop a CSAF export on the YAML line it comes f
     const start = { line, character: offset - text.lastIndexOf('\n', offset) - 1 };
     const version = server.change(uri, [{ range: { start, end: { line, character: start.character + 'CVE-2003-0718'.length } }, text: 'CVE-2003-0719' }]);
     await waitForCsaf(seen, uri, (p) => p.version === version && p.diagnostics.length === 0);
+    // Undo: the text checked first, now at a later version, gets the same findings again.
+    const undone = server.change(uri, [{ range: { start, end: { line, character: start.character + 'CVE-2003-0719'.length } }, text: 'CVE-2003-0718' }]);
+    const again = await waitForCsaf(seen, uri, (p) => p.version === undone);
+    assert.deepEqual(again.diagnostics, first.diagnostics);
 
     // A bulletin that breaks its own schema gets no CSAF diagnostics (its schema errors say it all).
     const broken = pathToFileURL(fixture('schema-error.bulletin.yaml')).toString();

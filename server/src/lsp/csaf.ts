@@ -2,11 +2,13 @@
  * CSAF in the editor: the `bulletin/exportCsaf` request, and after each change of an open
  * bulletin, the failures its export would have, sent as `bulletin/csafDiagnostics` (a channel
  * of its own, so they never replace the rule diagnostics). The validator library runs in a
- * child process (csafValidatorProcess.ts), one document at a time.
+ * child process (csafValidatorProcess.ts), one document at a time, once the document has been
+ * left alone for a moment (it never competes with typing; the rule diagnostics have no such
+ * delay), and not again for a text and settings it was already checked with.
  */
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportBulletin, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
 import { msg } from '../core/messages';
@@ -27,6 +29,15 @@ interface Context {
 /** Validation of an export needs some publisher; it does not come from the YAML, so its value cannot fail a line. */
 const STAND_IN_PUBLISHER: CsafPublisher = { category: 'other', name: 'Bulletin', namespace: 'urn:bulletin:publisher-not-set' };
 
+/** How long a document stays unedited before its export is checked (an export and its validator cost more than a keystroke's diagnostics). */
+const QUIET_MS = 300;
+
+interface Checked {
+  /** Text hash and settings epoch the diagnostics were made for. */
+  key: string;
+  diagnostics: Diagnostic[];
+}
+
 export class CsafService {
   private publisher: Partial<CsafPublisher> | undefined;
   /** The configured publisher, asked of the client once per settings change. */
@@ -34,12 +45,19 @@ export class CsafService {
   private readonly pending = new Set<string>();
   private running = false;
   private readonly validator = new CsafValidatorProcess();
+  /** When each pending document was last asked for (its last settled edit). */
+  private readonly askedAt = new Map<string, number>();
+  private readonly checked = new Map<string, Checked>();
+  /** Bumped by a settings change: the publisher or the locale may differ. */
+  private epoch = 0;
+  private wake: NodeJS.Timeout | undefined;
 
   constructor(private readonly context: Context) {
     context.connection.onRequest(ExportCsafRequest, (params) => this.exportRequest(params.uri));
   }
 
   dispose(): void {
+    if (this.wake) clearTimeout(this.wake);
     this.validator.dispose();
   }
 
@@ -48,16 +66,20 @@ export class CsafService {
     const fromPush = (pushed as { bulletin?: { csaf?: { publisher?: Partial<CsafPublisher> } } } | undefined)?.bulletin?.csaf?.publisher;
     this.publisher = fromPush;
     this.configured = undefined;
+    this.epoch++;
     for (const document of this.context.documents.all()) this.request(document.uri);
   }
 
   request(uri: string): void {
     this.pending.add(uri);
+    this.askedAt.set(uri, performance.now());
     if (!this.running) void this.drain();
   }
 
   forget(uri: string): void {
     this.pending.delete(uri);
+    this.askedAt.delete(uri);
+    this.checked.delete(uri);
     void this.context.connection.sendNotification(CsafDiagnosticsNotification, { uri, version: 0, diagnostics: [] });
   }
 
@@ -68,7 +90,11 @@ export class CsafService {
       while (this.pending.size > 0) {
         // Let the rule diagnostics of the same edit go out first.
         await new Promise((resolve) => setImmediate(resolve));
-        const [uri] = this.pending;
+        const uri = this.quietOne();
+        if (uri === undefined) {
+          this.wakeWhenQuiet();
+          return;
+        }
         this.pending.delete(uri);
         try {
           await this.check(uri);
@@ -81,11 +107,36 @@ export class CsafService {
     }
   }
 
+  /** A pending document left alone for `QUIET_MS`, if any. */
+  private quietOne(): string | undefined {
+    const now = performance.now();
+    for (const uri of this.pending) if (now - (this.askedAt.get(uri) ?? 0) >= QUIET_MS) return uri;
+    return undefined;
+  }
+
+  private wakeWhenQuiet(): void {
+    if (this.wake) return;
+    const now = performance.now();
+    let wait = QUIET_MS;
+    for (const uri of this.pending) wait = Math.min(wait, QUIET_MS - (now - (this.askedAt.get(uri) ?? 0)));
+    this.wake = setTimeout(() => {
+      this.wake = undefined;
+      if (!this.running) void this.drain();
+    }, Math.max(1, Math.ceil(wait)));
+  }
+
   private async check(uri: string): Promise<void> {
     const document = this.context.documents.get(uri);
     if (!document) return;
     const { state } = this.context;
     const analysis = state.analysisOf(document);
+    const key = `${analysis.bulletin.hash}\u0000${this.epoch}`;
+    const known = this.checked.get(uri);
+    if (known?.key === key) {
+      // The same text under the same settings (an undo, a save that changed nothing): same findings.
+      await this.context.connection.sendNotification(CsafDiagnosticsNotification, { uri, version: document.version, diagnostics: known.diagnostics });
+      return;
+    }
     const publisher = await this.currentPublisher();
     const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, state.settings.locale, this.validator.validate);
     if (this.context.documents.get(uri)?.version !== document.version) return; // a newer check is queued
@@ -94,6 +145,7 @@ export class CsafService {
       const { codeDescription: _none, ...diagnostic } = toDiagnostic(p, analysis.bulletin.lineStarts, () => undefined);
       return { ...diagnostic, source: 'bulletin-csaf' };
     });
+    this.checked.set(uri, { key, diagnostics });
     await this.context.connection.sendNotification(CsafDiagnosticsNotification, { uri, version: document.version, diagnostics });
   }
 
