@@ -62,8 +62,10 @@
     for (const element of elements) {
       const elementLine = Number(element.dataset.line);
       // Of several elements from one line (a platform in the overview and in its own section), the
-      // last is the full rendering of that line.
-      if (elementLine <= line && (!previous || elementLine >= Number(previous.dataset.line))) previous = element;
+      // last is the full rendering of that line; but not an element inside it (a comparison
+      // section's heading and tables share its line): the section's top is the line's top.
+      const previousLine = previous ? Number(previous.dataset.line) : -1;
+      if (elementLine <= line && (elementLine > previousLine || (elementLine === previousLine && !previous.contains(element)))) previous = element;
       if (elementLine > line && (!next || elementLine < Number(next.dataset.line))) next = element;
     }
     if (!previous) {

@@ -113,6 +113,23 @@ test('an editor line scrolls its element to the top; scrolling reports the line 
   await page.close();
 });
 
+test('the line of an included bulletin scrolls its whole comparison section to the top, not its last table', { skip }, async () => {
+  const page = await openWebview();
+  await send(page, update(page029.html, 1));
+  await page.waitForSelector('table.comparison-table');
+  const refLine = yamlLines.findIndex((l) => /^  - MS04-012\b/.test(l));
+  assert.ok(refLine > 0, 'the example names MS04-012 in includes/related');
+  await send(page, { type: 'scrollToLine', source, line: refLine });
+  const top = await waitFor(
+    () => page.evaluate(() => document.querySelector('section.comparison')!.getBoundingClientRect().top),
+    (t) => Math.abs(t) < 8,
+    'the comparison section (its heading) at the top',
+  );
+  assert.ok(Math.abs(top) < 8);
+  assert.ok(await page.evaluate(() => document.querySelector('table.comparison-table')!.getBoundingClientRect().top >= 0), 'the first platform table is in view');
+  await page.close();
+});
+
 test('double-click reveals the line of the element; messages about another document are ignored', { skip }, async () => {
   const page = await openWebview();
   await send(page, update(page029.html, 1));
