@@ -1,6 +1,6 @@
 // `npm run shots:readme`: the README's pictures, taken in the real editor (code-server, see
 // scripts/e2e) from the packaged extension: a cross-bulletin finding with its related location
-// in the Problems panel, its quick fix, and the preview with the finding. Writes docs/images/.
+// in the Problems panel, its quick fix, and the preview with the comparison table. Writes docs/images/.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -35,11 +35,77 @@ async function command(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Polls `condition` until it holds, failing with `what` after the timeout. */
+async function poll(what: string, condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// Browser-side code given as text: no DOM library here, and tsx would wrap its inner names.
+/** The 1-based number of the first line fully inside the (only) text editor's viewport. */
+const topVisibleLineInPage = `(() => {
+  const editor = document.querySelector('.part.editor .monaco-editor .overflow-guard');
+  if (!editor) return -1;
+  const top = editor.getBoundingClientRect().top;
+  let best = Infinity;
+  let line = -1;
+  for (const number of editor.querySelectorAll('.margin-view-overlays .line-numbers')) {
+    const y = number.getBoundingClientRect().top;
+    const text = number.textContent.trim();
+    if (y >= top - 1 && y < best && /^[0-9]+$/.test(text)) {
+      best = y;
+      line = Number(text);
+    }
+  }
+  return line;
+})()`;
+
+/** What the preview frame is asked about its comparison tables (no DOM library here). */
+interface Box {
+  getBoundingClientRect(): { top: number; bottom: number };
+}
+
+/** In the preview frame: whether one comparison table is wholly in view, and where they all are. */
+function tablesInView(tables: Box[]): { inView: boolean; tops: string } {
+  const height = (globalThis as unknown as { innerHeight: number }).innerHeight;
+  return {
+    inView: tables.some((t) => t.getBoundingClientRect().top >= 0 && t.getBoundingClientRect().bottom <= height),
+    tops: tables.map((t) => Math.round(t.getBoundingClientRect().top)).join(),
+  };
+}
+
+async function topVisibleLine(page: Page): Promise<number> {
+  return page.evaluate<number>(topVisibleLineInPage);
+}
+
+/**
+ * Scrolls the focused editor, without moving its cursor, until `line` (1-based) is its top
+ * visible line: first up to the very top (where the scroll position is exactly 0), then down
+ * one whole line at a time (Ctrl+Down), so the top line is never cut.
+ */
+async function scrollEditorToTop(page: Page, line: number): Promise<void> {
+  for (let steps = 0; (await topVisibleLine(page)) !== 1; steps++) {
+    if (steps > 500) throw new Error('the editor did not scroll to its first line');
+    await page.keyboard.press('Control+ArrowUp');
+  }
+  await page.keyboard.press('Control+ArrowUp'); // clamps any part of a line left above
+  for (let steps = 0; ; steps++) {
+    const current = await topVisibleLine(page);
+    if (current === line) return;
+    if (steps > 500) throw new Error(`the editor did not scroll to line ${line} (top line ${current})`);
+    await page.keyboard.press(current < line ? 'Control+ArrowDown' : 'Control+ArrowUp');
+    await poll(`the editor to scroll past line ${current}`, async () => (await topVisibleLine(page)) !== current);
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(images, { recursive: true });
   const vsix = join(work, 'bulletin.vsix');
   mkdirSync(work, { recursive: true });
-  const packaged = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: repoRoot, encoding: 'utf8' });
+  const packaged = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { cwd: repoRoot, encoding: 'utf8' });
   if (packaged.status !== 0) throw new Error(`vsce package failed:\n${packaged.stdout}${packaged.stderr}`);
   const dirs = { home: join(work, 'home'), userDataDir: join(work, 'home', 'data'), extensionsDir: join(work, 'home', 'extensions') };
   rmSync(dirs.home, { recursive: true, force: true });
@@ -81,13 +147,33 @@ async function main(): Promise<void> {
     await page.screenshot({ path: join(images, 'quick-fix.png') });
     await page.keyboard.press('Escape');
 
-    // 3. The preview beside it: the page as readers see it, the finding shown where it applies.
+    // 3. The preview beside it: the page as readers see it, with the comparison table of the
+    // included bulletin. The preview follows the editor's top visible line, so the editor is
+    // scrolled until its top line is the one the table is rendered from (its `data-line`).
     await page.keyboard.press('Control+J'); // the panel makes room for the preview
     await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout });
     await command(page, 'Bulletin: Open Preview to the Side');
     const frame = page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
-    await frame.locator('table.comparison-table').first().waitFor({ timeout });
+    const tables = frame.locator('table.comparison-table');
+    await tables.first().waitFor({ timeout });
     await frame.locator('text=incomplete-supersedence').first().waitFor({ timeout });
+    const lineAttribute = await tables.first().getAttribute('data-line', { timeout });
+    const tableLine = Number(lineAttribute); // 0-based
+    if (lineAttribute === null || !Number.isInteger(tableLine)) throw new Error('the comparison table carries no data-line');
+    await command(page, 'View: Focus First Editor Group');
+    // The cursor on the included bulletin's id first: Go to Line centres the line it goes to.
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout });
+    await page.keyboard.type(`${tableLine + 1}:5`);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+    await scrollEditorToTop(page, tableLine + 1);
+    await poll('a comparison table to be fully in view in the preview, and still', async () => {
+      const before = await tables.evaluateAll(tablesInView);
+      await page.waitForTimeout(250); // still: the same position a moment later
+      const after = await tables.evaluateAll(tablesInView);
+      return before.inView && after.inView && before.tops === after.tops;
+    });
     await page.mouse.move(1200, 780); // away from anything with a tooltip
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(images, 'preview.png') });
