@@ -117,7 +117,18 @@ const date = (v: unknown): string | undefined => (typeof v === 'string' && VALID
 const VALID_VERSION = /^\d+(\.\d+){1,3}$/;
 // A copy, not a slice of the document's text: the rules' version cache (version.ts) keeps
 // versions across edits, and a slice would keep every old text of the document alive with it.
-const version = (v: unknown): string | undefined => (typeof v === 'string' && VALID_VERSION.test(v) ? Buffer.from(v, 'latin1').toString('latin1') : undefined);
+// Copies are interned (keyed by the copy itself): a keystroke re-reads every version of the
+// document, and one copy per version per keystroke was most of this function's garbage.
+const versionCopies = new Map<string, string>();
+const version = (v: unknown): string | undefined => {
+  if (typeof v !== 'string' || !VALID_VERSION.test(v)) return undefined;
+  const known = versionCopies.get(v);
+  if (known !== undefined) return known;
+  const copy = Buffer.from(v, 'latin1').toString('latin1');
+  if (versionCopies.size >= 100_000) versionCopies.clear();
+  versionCopies.set(copy, copy);
+  return copy;
+};
 
 export function readBulletin(uri: string, parsed: ParsedDocument, intrinsic: Problem[], hash: string): Bulletin {
   const root = isObj(parsed.value) ? parsed.value : {};
@@ -127,8 +138,9 @@ export function readBulletin(uri: string, parsed: ParsedDocument, intrinsic: Pro
     const loc = parsed.nodes.get(pointer);
     if (!loc) return [0, 0];
     const start = loc.key?.[0] ?? loc.value[0];
+    const text = parsed.text;
     let end = start;
-    while (end < parsed.text.length && parsed.text[end] !== '\n' && parsed.text[end] !== '\r') end++;
+    for (let c = text.charCodeAt(end); end < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++end));
     return [start, Math.min(end, Math.max(loc.value[1], loc.key?.[1] ?? start))];
   };
   const refs = (key: 'includes' | 'related'): Ref[] => {
