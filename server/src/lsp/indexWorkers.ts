@@ -50,9 +50,9 @@ export class IndexWorkers {
       new Promise<void>((resolve) => {
         let worker: Worker;
         try {
-          // A small young generation is enough for one file at a time; the old one is capped so
-          // a hostile file costs this worker (its batch goes back), not the server.
-          worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+          // Small heaps: a worker keeps nothing between files, and its heap counts in the
+          // server's memory. A file too big for it costs this worker (its batch is read here).
+          worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
         } catch {
           resolve();
           return;
@@ -72,7 +72,7 @@ export class IndexWorkers {
           next();
         });
         const failed = () => {
-          queue.unshift(...inFlight.splice(0)); // another worker, or this thread, reads them
+          leftOver.push(...inFlight.splice(0)); // this thread reads them
           resolve();
         };
         worker.on('error', failed);
@@ -80,9 +80,10 @@ export class IndexWorkers {
         next();
         next();
       });
+    const leftOver: string[][] = [];
     await Promise.all(Array.from({ length: this.count }, runWorker));
-    // Whatever the workers could not take (none would start, or all died).
-    for (const batch of queue) {
+    // Whatever the workers could not take (none would start, or one died on a batch).
+    for (const batch of [...leftOver, ...queue]) {
       if (cancelled()) return;
       for (const uri of batch) {
         const read = await readWithInfo(fileURLToPath(uri));
