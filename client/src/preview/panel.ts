@@ -25,8 +25,12 @@ export function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'client', 'media');
 }
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  return { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [mediaRoot(extensionUri)] };
+/**
+ * In Restricted Mode (an untrusted workspace) the preview runs no script at all: each page is
+ * written as static HTML (a reload per update, so no scroll sync); trust turns the live page on.
+ */
+export function webviewOptions(extensionUri: vscode.Uri, scripts = vscode.workspace.isTrusted): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: scripts, enableCommandUris: false, enableForms: false, localResourceRoots: [mediaRoot(extensionUri)] };
 }
 
 export class BulletinPreview {
@@ -55,6 +59,10 @@ export class BulletinPreview {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        panel.webview.options = webviewOptions(host.extensionUri, true);
+        this.setHtml();
+      }),
     );
     this.updateTitle();
     this.refresh();
@@ -184,7 +192,27 @@ export class BulletinPreview {
   }
 
   private post(message: ToWebview): void {
-    if (!this.disposed) void this.panel.webview.postMessage(message);
+    if (this.disposed) return;
+    if (vscode.workspace.isTrusted) {
+      void this.panel.webview.postMessage(message);
+    } else if (message.type === 'update') {
+      this.setStaticHtml(message.html);
+    } else if (message.type === 'error') {
+      this.setStaticHtml(`<p class="preview-error">${escapeAttribute(message.message)}</p>`);
+    }
+  }
+
+  /** Restricted Mode: the page itself, with styles and no script (the CSP allows none). */
+  private setStaticHtml(body: string): void {
+    const webview = this.panel.webview;
+    const css = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot(this.host.extensionUri), 'preview.css'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} https:`, `form-action 'none'`, `base-uri 'none'`].join('; ');
+    webview.html =
+      `<!DOCTYPE html><html><head><meta charset="utf-8">` +
+      `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<link rel="stylesheet" href="${escapeAttribute(css.toString())}">` +
+      `</head><body><div id="bulletin-root" role="document">${body}</div></body></html>`;
   }
 
   private updateTitle(): void {
