@@ -184,8 +184,15 @@ export class WorkspaceManager {
     this.onDisk = found;
     const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey());
     // The cache is for starting: a later scan (new glob) keeps what is indexed already.
-    const saved = scan === 1 || rereadAll ? await cache.load() : undefined;
-    if (scan !== this.scans) return;
+    const saved = scan === 1 || rereadAll ? cache.load() : undefined;
+    try {
+      await this.loadAndCheck(scan, uris, found, rereadAll, cache, saved);
+    } finally {
+      saved?.close();
+    }
+  }
+
+  private async loadAndCheck(scan: number, uris: string[], found: Set<string>, rereadAll: boolean, cache: WorkspaceCache, saved: ReturnType<WorkspaceCache['load']>): Promise<void> {
     const options = this.state.settings.checkOptions;
     const { disk, revived, parsed } = await loadWorkspace(uris, {
       options,
@@ -208,6 +215,7 @@ export class WorkspaceManager {
     await this.validation.whenIdle();
     this.resolveReady();
     // A start that found everything in the cache has nothing new to write.
+    saved?.close(); // before the new cache replaces it (an open file cannot be replaced everywhere)
     if (scan === this.scans && cache.enabled && !(restored && parsed === 0)) await this.saveCache(cache);
   }
 
@@ -234,11 +242,11 @@ export class WorkspaceManager {
       check.add(clientUri);
       for (const other of index.dependentsOf(clientUri)) check.add(other);
       if (!this.onDisk.has(canonical)) continue;
-      const onDisk = entries.get(canonical);
+      const onDisk = entries.get(canonical)?.model();
       if (!onDisk) return false; // what depended on its file on disk is unknown: check everything
       // The file as the disk has it, in the index for a moment, says who depended on it.
       const current = index.get(canonical);
-      index.set(revive(onDisk.model(), canonical));
+      index.set(revive(onDisk, canonical));
       for (const other of index.dependentsOf(canonical)) check.add(other);
       if (current) index.set(current);
       else index.delete(canonical);

@@ -11,7 +11,7 @@
  * foreign cache is simply not used.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, promises as fs } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { serialize, deserialize } from 'node:v8';
 import type { Problem } from '../core/problems';
@@ -33,7 +33,8 @@ export interface CacheEntry extends DiskInfo {
 /** What `load` gives for each file: the model is decoded when asked for. */
 export interface LoadedEntry extends DiskInfo {
   problems?: Problem[];
-  model(): SerialBulletin;
+  /** Undefined when it cannot be read after all (the file is read instead). */
+  model(): SerialBulletin | undefined;
 }
 
 interface Header {
@@ -48,8 +49,8 @@ interface Meta extends DiskInfo {
 }
 
 // Layout: a header, then per file a small record (URI, size, mtime, hash, findings) and the
-// model's own record, each `v8.serialize`d behind its length: the models are decoded one at a
-// time while they are revived, never all at once.
+// model's own record, each `v8.serialize`d behind its length: the models are read and decoded
+// one at a time while they are revived.
 const FORMAT = 'bulletin-workspace-cache-2';
 const WRITE_CHUNK = 1 << 20;
 
@@ -81,30 +82,63 @@ export class WorkspaceCache {
     return this.path !== undefined;
   }
 
-  /** The cached entries and findings digest, or nothing when there is no usable cache. */
-  async load(): Promise<{ entries: Map<string, LoadedEntry>; digest?: string } | undefined> {
+  /**
+   * The cached entries and findings digest, or nothing when there is no usable cache. Only the
+   * small records are read now; each model is read from the file when asked for (the cache is
+   * never in memory whole), until `close`.
+   */
+  load(): { entries: Map<string, LoadedEntry>; digest?: string; close(): void } | undefined {
     if (!this.path) return undefined;
+    let fd: number | undefined;
+    const close = () => {
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    };
     try {
-      const bytes = await fs.readFile(this.path);
+      fd = openSync(this.path, 'r');
+      const size = fstatSync(fd).size;
       let at = 0;
+      const lengthBytes = Buffer.alloc(4);
+      const lengthAt = (position: number): number => {
+        if (readSync(fd!, lengthBytes, 0, 4, position) !== 4) throw new Error('truncated');
+        return lengthBytes.readUInt32LE(0);
+      };
+      const recordAt = (position: number, length: number): Buffer => {
+        const record = Buffer.allocUnsafe(length);
+        if (fd === undefined || readSync(fd, record, 0, length, position) !== length) throw new Error('truncated');
+        return record;
+      };
       const next = (): Buffer => {
-        const length = bytes.readUInt32LE(at);
-        const record = bytes.subarray(at + 4, at + 4 + length);
-        if (record.length !== length) throw new Error('truncated');
+        const length = lengthAt(at);
+        const record = recordAt(at + 4, length);
         at += 4 + length;
         return record;
       };
       const header = deserialize(next()) as Header;
-      if (!header || header.format !== FORMAT || header.stamp !== this.stamp) return undefined;
-      const entries = new Map<string, LoadedEntry>();
-      while (at < bytes.length) {
-        const meta = deserialize(next()) as Meta;
-        const body = next();
-        if (typeof meta?.uri !== 'string' || typeof meta.hash !== 'string') return undefined;
-        entries.set(meta.uri, { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, problems: meta.problems, model: () => deserialize(body) as SerialBulletin });
+      if (!header || header.format !== FORMAT || header.stamp !== this.stamp) {
+        close();
+        return undefined;
       }
-      return { entries, digest: typeof header.digest === 'string' ? header.digest : undefined };
+      const entries = new Map<string, LoadedEntry>();
+      while (at < size) {
+        const meta = deserialize(next()) as Meta;
+        if (typeof meta?.uri !== 'string' || typeof meta.hash !== 'string') throw new Error('not a cache record');
+        const length = lengthAt(at);
+        const position = at + 4;
+        if (position + length > size) throw new Error('truncated');
+        at = position + length;
+        const model = (): SerialBulletin | undefined => {
+          try {
+            return deserialize(recordAt(position, length)) as SerialBulletin;
+          } catch {
+            return undefined;
+          }
+        };
+        entries.set(meta.uri, { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, problems: meta.problems, model });
+      }
+      return { entries, digest: typeof header.digest === 'string' ? header.digest : undefined, close };
     } catch {
+      close();
       return undefined; // missing, unreadable or corrupt: start without it
     }
   }

@@ -85,13 +85,14 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
       continue; // unreadable
     }
     if (!stats) continue; // vanished
-    if (stats.size !== entry.size || stats.mtimeMs !== entry.mtimeMs) {
+    const model = stats.size === entry.size && stats.mtimeMs === entry.mtimeMs && (context.isOpen(uri) || entry.model());
+    if (!model) {
       toRead.push(uri);
       continue;
     }
     disk.set(uri, { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash });
-    if (context.isOpen(uri)) continue;
-    context.setModel(revive(entry.model(), uri));
+    if (model === true) continue; // open: the editor's text is its model
+    context.setModel(revive(model, uri));
     revived++;
   }
   await forEachLimited(toRead, 32, async (uri) => {
@@ -105,9 +106,9 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
     if (!read || context.cancelled()) return;
     disk.set(uri, read.info);
     if (context.isOpen(uri)) return;
-    const known = byHash.get(read.info.hash);
+    const known = byHash.get(read.info.hash)?.model();
     if (known) {
-      context.setModel(revive(known.model(), uri));
+      context.setModel(revive(known, uri));
       revived++;
       return;
     }
