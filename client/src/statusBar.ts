@@ -12,9 +12,9 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
   const update = (status: IndexStatus) => {
     const icon = status.errors > 0 ? '$(error)' : status.warnings > 0 ? '$(warning)' : '$(check)';
     item.text = status.ready
-      ? `${icon} ${vscode.l10n.t('Bulletin: {0} bulletins, {1} findings', status.bulletins, status.findings)}`
-      : `$(sync~spin) ${vscode.l10n.t('Bulletin: indexing {0} bulletins…', status.bulletins)}`;
-    item.tooltip = vscode.l10n.t('{0} bulletins indexed: {1} errors, {2} warnings, {3} other findings. Click to show the index.', status.bulletins, status.errors, status.warnings, status.findings - status.errors - status.warnings);
+      ? `${icon} ${vscode.l10n.t('Bulletins: {0} · Findings: {1}', status.bulletins, status.findings)}`
+      : `$(sync~spin) ${vscode.l10n.t('Bulletins: indexing ({0} read)…', status.bulletins)}`;
+    item.tooltip = vscode.l10n.t('Bulletins indexed: {0}. Errors: {1}, warnings: {2}, other findings: {3}. Click to show the index.', status.bulletins, status.errors, status.warnings, status.findings - status.errors - status.warnings);
   };
   const subscription = client.onNotification(StatusNotification, update);
   return vscode.Disposable.from(item, subscription);
