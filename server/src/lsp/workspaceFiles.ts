@@ -1,6 +1,6 @@
 /**
  * Reading the workspace from disk (the core never touches the file system): the bulletins
- * under each folder, and their text. A file or folder that vanishes or cannot be read while
+ * under each folder (their text: workspaceLoad.ts). A file or folder that vanishes or cannot be read while
  * we look is skipped, never an exception.
  */
 import { promises as fs } from 'node:fs';
@@ -49,16 +49,6 @@ export async function listBulletins(folder: string, filter: FileFilter): Promise
   };
   await walk(folder, '');
   return found.sort();
-}
-
-/** The text of a file as UTF-8 (invalid bytes become U+FFFD), or undefined if it cannot be read. */
-export async function readText(path: string): Promise<string | undefined> {
-  try {
-    const bytes = await fs.readFile(path);
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */
