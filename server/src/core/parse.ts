@@ -11,7 +11,6 @@ import {
   isScalar,
   isSeq,
   Composer,
-  LineCounter,
   Parser,
   visit,
   YAMLParseError,
@@ -146,7 +145,7 @@ function errorOffset(source: unknown): number {
 
 /** `parseAllDocuments`, token by token, so that reading stops after `limits.syntaxErrors`. */
 function parseDocuments(text: string): DocumentStream {
-  const parser = new Parser(new LineCounter().addNewLine);
+  const parser = new Parser();
   // Unique keys are checked below in linear time: the library's check compares every key with
   // every earlier one, minutes for a mapping of a few hundred thousand keys.
   const composer = new Composer({ version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
