@@ -3,24 +3,8 @@ import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { compareNewer } from '../index/order';
 import { compareVersions } from '../version';
-import { label, relatedAt, variantSuffix } from './support';
+import { filesByIdentity, label, relatedAt, variantSuffix } from './support';
 import { fileIdentity } from '../index/workspace-index';
-import type { Bulletin, BulletinFile } from '../model';
-
-/** A bulletin's files by identity. */
-function filesOf(bulletin: Bulletin): Map<string, { file: BulletinFile }[]> {
-  const out = new Map<string, { file: BulletinFile }[]>();
-  for (const platform of bulletin.platforms) {
-    if (platform.id === undefined) continue;
-    for (const file of platform.files) {
-      const key = fileIdentity(platform.id, file.name, file.variant);
-      const list = out.get(key);
-      if (list) list.push({ file });
-      else out.set(key, [{ file }]);
-    }
-  }
-  return out;
-}
 
 registerMessages({
   en: {
@@ -50,13 +34,13 @@ export const fileVersionConflict: Rule = {
       for (const other of index.byId(reference.ref.id)) {
         if (other.uri === bulletin.uri || seen.has(other.uri) || compareNewer(bulletin, other) <= 0) continue;
         seen.add(other.uri);
-        const theirs = filesOf(other);
+        const theirs = filesByIdentity(other);
         for (const platform of bulletin.platforms) {
           if (platform.id === undefined) continue;
           for (const file of platform.files) {
             if (file.version === undefined || !file.versionRange) continue;
-            for (const entry of theirs.get(fileIdentity(platform.id, file.name, file.variant)) ?? []) {
-              if (entry.file.version === undefined || compareVersions(entry.file.version, file.version) <= 0) continue;
+            for (const theirsFile of theirs.get(fileIdentity(platform.id, file.name, file.variant)) ?? []) {
+              if (theirsFile.version === undefined || compareVersions(theirsFile.version, file.version) <= 0) continue;
               const args = {
                 file: file.name,
                 variant: variantSuffix(file.variant),
@@ -64,12 +48,12 @@ export const fileVersionConflict: Rule = {
                 id: label(bulletin),
                 version: file.version,
                 otherId: label(other),
-                otherVersion: entry.file.version,
+                otherVersion: theirsFile.version,
               };
               out.push(
                 problem('file-version-conflict', 'error', file.versionRange, msg(locale, 'rule.fileVersionConflict', args), {
-                  related: [relatedAt(other, entry.file.versionRange ?? entry.file.range, msg(locale, 'rule.fileVersionConflict.related', args))],
-                  data: { otherUri: other.uri, otherPointer: entry.file.pointer, otherVersion: entry.file.version },
+                  related: [relatedAt(other, theirsFile.versionRange ?? theirsFile.range, msg(locale, 'rule.fileVersionConflict.related', args))],
+                  data: { otherUri: other.uri, otherPointer: theirsFile.pointer, otherVersion: theirsFile.version },
                 }),
               );
             }

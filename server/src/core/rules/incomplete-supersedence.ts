@@ -1,10 +1,9 @@
 import type { Rule } from './types';
-import type { BulletinFile } from '../model';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { fileIdentity } from '../index/workspace-index';
 import { compareVersions } from '../version';
-import { label, relatedAt, variantSuffix } from './support';
+import { filesByIdentity, label, relatedAt, variantSuffix } from './support';
 
 registerMessages({
   en: {
@@ -37,16 +36,8 @@ export const incompleteSupersedence: Rule = {
     'This bulletin `includes` another, but on a platform both cover it lacks one of that bulletin\'s files (reported on the `includes` item, once per missing file and platform) or ships it at a lower version (reported on this file\'s `version`). The other bulletin\'s file entry is related, and `data` carries its URI and JSON pointer for a quick fix. MS04-029 does not contain `rpcproxy.dll` of MS04-012, which is why MS04-029 lists MS04-012 under `related`, not `includes`.',
   check: ({ bulletin, index, locale }) => {
     const out: Problem[] = [];
-    const own = new Map<string, BulletinFile>();
-    const platformIds = new Set<string>();
-    for (const platform of bulletin.platforms) {
-      if (platform.id === undefined) continue;
-      platformIds.add(platform.id);
-      for (const file of platform.files) {
-        const key = fileIdentity(platform.id, file.name, file.variant);
-        if (!own.has(key)) own.set(key, file);
-      }
-    }
+    const own = filesByIdentity(bulletin);
+    const platformIds = new Set(bulletin.platforms.flatMap((platform) => (platform.id === undefined ? [] : [platform.id])));
     const seen = new Set<string>();
     for (const ref of bulletin.includes) {
       for (const other of index.byId(ref.id)) {
@@ -55,7 +46,7 @@ export const incompleteSupersedence: Rule = {
         for (const platform of other.platforms) {
           if (platform.id === undefined || !platformIds.has(platform.id)) continue;
           for (const theirs of platform.files) {
-            const mine = own.get(fileIdentity(platform.id, theirs.name, theirs.variant));
+            const mine = own.get(fileIdentity(platform.id, theirs.name, theirs.variant))?.[0];
             const args = {
               id: label(bulletin),
               otherId: label(other),

@@ -1,5 +1,6 @@
 /** Small helpers the rule modules share: names for bulletins, related locations. */
-import type { Bulletin } from '../model';
+import type { Bulletin, BulletinFile } from '../model';
+import { fileIdentity } from '../index/workspace-index';
 import type { Range } from '../parse';
 import type { RelatedLocation } from '../problems';
 
@@ -26,4 +27,19 @@ export function relatedAt(bulletin: Bulletin, range: Range, message: string): Re
 /** The file's variant, for messages: ` [uniproc]` or nothing. */
 export function variantSuffix(variant: string | undefined): string {
   return variant ? ` [${variant}]` : '';
+}
+
+/** A bulletin's files by identity (platform id, name case-insensitively, variant), in document order. */
+export function filesByIdentity(bulletin: Bulletin): Map<string, BulletinFile[]> {
+  const out = new Map<string, BulletinFile[]>();
+  for (const platform of bulletin.platforms) {
+    if (platform.id === undefined) continue;
+    for (const file of platform.files) {
+      const key = fileIdentity(platform.id, file.name, file.variant);
+      const list = out.get(key);
+      if (list) list.push(file);
+      else out.set(key, [file]);
+    }
+  }
+  return out;
 }
