@@ -128,6 +128,9 @@ export async function checkWorkbench(browser: Browser, url: string, screenshotDi
 
     await check('Open Preview to the Side renders the page with its comparison table and follows an edit', async () => {
       await openFromExplorer(page, 'MS04-029.bulletin.yaml');
+      // The command is offered where the bulletin editor has focus (editorLangId), as the
+      // Markdown preview's is; a double-click in the explorer may leave the focus there.
+      await focusEditor(page, 'MS04-029.bulletin.yaml');
       await runCommand(page, 'Open Preview to the Side');
       const frame = previewFrame(page);
       const comparison = frame.locator('table.comparison-table').first();
