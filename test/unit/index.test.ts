@@ -124,3 +124,20 @@ test('newer is the later published, then the greater id; the reporter is who nam
   const namingOlder = bulletin('o2', 'MS04-012', 'related: [MS04-029]\n', '2004-04-14');
   assert.equal(reporterOf(namingOlder, newer), namingOlder);
 });
+
+test('files at a version: names and variants compare case-insensitively (beyond ASCII too), an absent variant is an empty one', () => {
+  const index = new WorkspaceIndex();
+  index.set(bulletin('a', 'MS04-012', files('nt4', 'Äb.dll 1.0', 'K.dll 2.0')));
+  index.set(bulletin('b', 'MS04-013', files('nt4', 'äB.DLL 1.00.0', '\u212A.dll 2.0.0')));
+  assert.deepEqual(index.filesAtVersion('nt4', 'äb.dll', undefined, '1').map((e) => e.bulletin.uri), ['a', 'b']);
+  assert.deepEqual(index.filesAtVersion('nt4', 'ÄB.DLL', '', '1.0.0.0').map((e) => e.bulletin.uri), ['a', 'b']);
+  assert.deepEqual(index.filesAtVersion('nt4', 'k.dll', undefined, '2.0').map((e) => e.bulletin.uri), ['a', 'b']);
+  assert.deepEqual(index.filesAtVersion('nt4', 'äb.dll', 'sp1', '1'), []);
+  assert.deepEqual(index.filesAtVersion('nt5', 'äb.dll', undefined, '1'), []);
+  assert.deepEqual(index.filesAtVersion('nt4', 'äb.dll', undefined, '1.1'), []);
+  assert.deepEqual([...index.dependentsOf('a')], ['b']);
+  index.delete('b');
+  assert.deepEqual(index.filesAtVersion('nt4', 'äb.dll', undefined, '1').map((e) => e.bulletin.uri), ['a']);
+  assert.deepEqual(index.filesByIdentity('nt4', 'k.DLL').map((e) => e.bulletin.uri), ['a']);
+  assert.deepEqual([...index.dependentsOf('a')], []);
+});

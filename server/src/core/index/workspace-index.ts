@@ -49,35 +49,6 @@ function addTo<T>(map: Multi<T>, key: string, item: T): void {
   else map.set(key, [item]);
 }
 
-/** Key → document → items: for keys shared by thousands of documents, so removing one is cheap. */
-type PerDocument<T> = Map<string, Map<string, T | T[]>>;
-
-function addPer<T>(map: PerDocument<T>, key: string, uri: string, item: T): void {
-  let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
-  const present = inner.get(uri);
-  if (present === undefined) inner.set(uri, item);
-  else if (Array.isArray(present)) present.push(item);
-  else inner.set(uri, [present, item]);
-}
-
-function removePer<T>(map: PerDocument<T>, key: string, uri: string): void {
-  const inner = map.get(key);
-  if (!inner) return;
-  inner.delete(uri);
-  if (inner.size === 0) map.delete(key);
-}
-
-function flatten<T>(inner: Map<string, T | T[]> | undefined): T[] {
-  if (!inner) return [];
-  const out: T[] = [];
-  for (const items of inner.values()) {
-    if (Array.isArray(items)) out.push(...items);
-    else out.push(items);
-  }
-  return out;
-}
-
 function removeFrom<T extends Owned>(map: Multi<T>, key: string, uri: string): void {
   const list = map.get(key);
   if (!list) return;
@@ -86,18 +57,58 @@ function removeFrom<T extends Owned>(map: Multi<T>, key: string, uri: string): v
   else if (kept.length !== list.length) map.set(key, kept);
 }
 
-interface FileKey {
-  identity: string;
-  /** `versionKey` of the file's version, if it has one. */
-  version?: string;
+/**
+ * Files at a version are found by a number made from (platform id, name and variant
+ * case-insensitively, canonical version), not by a string key: at 10,000 bulletins a key string
+ * per file cost 250,000 strings and as many arrays, and building and hashing them was most of
+ * indexing. Equal files have equal numbers; a bucket may also hold others (a collision), so
+ * every lookup compares the entries themselves.
+ */
+function mixText(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return Math.imul(h ^ 0xffff, 16777619); // the end of a part (no char code is 0xffff in a key)
 }
+
+/** As `mixText` of `text.toLowerCase()`, without a copy when the text is ASCII. */
+function mixLower(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return mixText(hash, text.toLowerCase());
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return Math.imul(h ^ 0xffff, 16777619);
+}
+
+function fileHash(platformId: string, name: string, variant: string | undefined, version: string): number {
+  const h = mixText(mixLower(mixLower(mixText(0x811c9dc5, platformId), name), variant ?? ''), versionKey(version));
+  return h & 0x3fffffff; // a small integer: the cheapest Map key
+}
+
+const sameText = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
+
+/** Whether the entry is the file (platform id, name, variant) at the version whose key is `version`. */
+function isFileAt(entry: FileEntry, platformId: string, name: string, variant: string | undefined, version: string): boolean {
+  const file = entry.file;
+  return (
+    entry.platform.id === platformId &&
+    file.version !== undefined &&
+    sameText(file.name, name) &&
+    sameText(file.variant ?? '', variant ?? '') &&
+    (file.version === version || versionKey(file.version) === versionKey(version))
+  );
+}
+
+type Bucket = FileEntry | FileEntry[];
+const NONE: readonly FileEntry[] = Object.freeze([]);
 
 interface Indexed {
   /** Its `includes` then `related` items. */
   references: Reference[];
+  /** Its file entries (of platforms with an id); their keys are computed again when needed, not kept. */
   files: FileEntry[];
-  /** `files[i]`'s keys. */
-  keys: FileKey[];
 }
 
 export class WorkspaceIndex {
@@ -105,11 +116,11 @@ export class WorkspaceIndex {
   private readonly idToUris = new Map<string, Set<string>>();
   /** Named id → who names it. */
   private readonly referencesById: Multi<Reference> = new Map();
-  /** File identity → entries. */
-  private readonly filesById: PerDocument<FileEntry> = new Map();
-  /** File identity → canonical version → entries (same file, same version). */
-  private readonly filesByVersion = new Map<string, Multi<FileEntry>>();
-  /** Per document: the items it put in the maps above and their keys, to remove or re-point them. */
+  /** `fileHash` → the entries of that file at that version (and any that collide with it). */
+  private readonly filesByVersion = new Map<number, Bucket>();
+  /** File identity → entries, built when first asked for (only Show Index and tests ask). */
+  private filesById: Multi<FileEntry> | undefined;
+  /** Per document: the items it put in the maps above, to remove or re-point them. */
   private readonly entries = new Map<string, Indexed>();
   private components: Map<string, ReadonlySet<string>> | undefined;
   private includesEdges: Map<string, Set<string>> | undefined;
@@ -140,18 +151,9 @@ export class WorkspaceIndex {
     const references = referencesOf(bulletin);
     for (const reference of references) addTo(this.referencesById, reference.ref.id, reference);
     const files = fileEntriesOf(bulletin);
-    const keys: FileKey[] = [];
-    for (const entry of files) {
-      const identity = fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant);
-      addPer(this.filesById, identity, bulletin.uri, entry);
-      const version = entry.file.version === undefined ? undefined : versionKey(entry.file.version);
-      keys.push({ identity, version });
-      if (version === undefined) continue;
-      let versions = this.filesByVersion.get(identity);
-      if (!versions) this.filesByVersion.set(identity, (versions = new Map()));
-      addTo(versions, version, entry);
-    }
-    this.entries.set(bulletin.uri, { references, files, keys });
+    for (const entry of files) this.addFile(entry);
+    this.entries.set(bulletin.uri, { references, files });
+    this.filesById = undefined;
     if (!old || includesSignature(old) !== includesSignature(bulletin)) this.graphChanged();
     this.changes++;
   }
@@ -212,12 +214,30 @@ export class WorkspaceIndex {
     this.entries.delete(old.uri);
     if (!indexed) return;
     for (const reference of indexed.references) removeFrom(this.referencesById, reference.ref.id, old.uri);
-    for (const { identity, version } of indexed.keys) {
-      removePer(this.filesById, identity, old.uri);
-      const versions = this.filesByVersion.get(identity);
-      if (version === undefined || !versions) continue;
-      removeFrom(versions, version, old.uri);
-      if (versions.size === 0) this.filesByVersion.delete(identity);
+    for (const entry of indexed.files) this.removeFile(entry);
+    this.filesById = undefined;
+  }
+
+  private addFile(entry: FileEntry): void {
+    const { platform, file } = entry;
+    if (file.version === undefined) return;
+    const hash = fileHash(platform.id!, file.name, file.variant, file.version);
+    const bucket = this.filesByVersion.get(hash);
+    if (bucket === undefined) this.filesByVersion.set(hash, entry);
+    else if (Array.isArray(bucket)) bucket.push(entry);
+    else this.filesByVersion.set(hash, [bucket, entry]);
+  }
+
+  private removeFile(entry: FileEntry): void {
+    const { platform, file } = entry;
+    if (file.version === undefined) return;
+    const hash = fileHash(platform.id!, file.name, file.variant, file.version);
+    const bucket = this.filesByVersion.get(hash);
+    if (bucket === entry) this.filesByVersion.delete(hash);
+    else if (Array.isArray(bucket)) {
+      const kept = bucket.filter((other) => other !== entry);
+      if (kept.length === 0) this.filesByVersion.delete(hash);
+      else this.filesByVersion.set(hash, kept.length === 1 ? kept[0] : kept);
     }
   }
 
@@ -270,25 +290,36 @@ export class WorkspaceIndex {
 
   /** Every entry of the file (platform id, name case-insensitively, variant) in the workspace. */
   filesByIdentity(platformId: string, name: string, variant?: string): readonly FileEntry[] {
-    return flatten(this.filesById.get(fileIdentity(platformId, name, variant)));
+    return this.identities().get(fileIdentity(platformId, name, variant)) ?? [];
   }
 
   /** Every entry of the file at this version (numerically: `5.00.1` is `5.0.1`). */
   filesAtVersion(platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
-    return this.filesByVersion.get(fileIdentity(platformId, name, variant))?.get(versionKey(version)) ?? [];
+    const bucket = this.filesByVersion.get(fileHash(platformId, name, variant, version));
+    if (bucket === undefined) return NONE;
+    if (!Array.isArray(bucket)) return isFileAt(bucket, platformId, name, variant, version) ? [bucket] : NONE;
+    return bucket.filter((entry) => isFileAt(entry, platformId, name, variant, version));
   }
 
   /** Every entry of a file name on every platform (Show Index: a file's version history). */
   filesByName(name: string): readonly FileEntry[] {
     const lower = name.toLowerCase();
     const out: FileEntry[] = [];
-    for (const [identity, inner] of this.filesById) if (identity.split('\u0000')[1] === lower) out.push(...flatten(inner));
+    for (const [identity, entries] of this.identities()) if (identity.split('\u0000')[1] === lower) out.push(...entries);
     return out;
   }
 
   /** Every distinct lower-case file name in the workspace. */
   fileNames(): IterableIterator<string> {
-    return new Set([...this.filesById.keys()].map((identity) => identity.split('\u0000')[1])).values();
+    return new Set([...this.identities().keys()].map((identity) => identity.split('\u0000')[1])).values();
+  }
+
+  /** File identity → entries, in document order, until the next change. */
+  private identities(): Multi<FileEntry> {
+    if (this.filesById) return this.filesById;
+    const out: Multi<FileEntry> = new Map();
+    for (const { files } of this.entries.values()) for (const entry of files) addTo(out, fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant), entry);
+    return (this.filesById = out);
   }
 
   /** The ids of the `includes` cycle `id` is part of (its strongly connected component), if any. */
@@ -321,9 +352,9 @@ export class WorkspaceIndex {
     }
     const indexed = this.entries.get(uri);
     for (const reference of indexed?.references ?? []) for (const other of this.idToUris.get(reference.ref.id) ?? []) out.add(other);
-    for (const { identity, version } of indexed?.keys ?? []) {
-      if (version === undefined) continue;
-      for (const other of this.filesByVersion.get(identity)?.get(version) ?? []) out.add(other.bulletin.uri);
+    for (const { platform, file } of indexed?.files ?? []) {
+      if (file.version === undefined) continue;
+      for (const other of this.filesAtVersion(platform.id!, file.name, file.variant, file.version)) out.add(other.bulletin.uri);
     }
     out.delete(uri);
     return out;

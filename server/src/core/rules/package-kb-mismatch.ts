@@ -18,13 +18,34 @@ export const packageKbMismatch: Rule = {
   check: ({ bulletin, locale }) => {
     const kb = bulletin.kb;
     if (kb === undefined) return [];
-    const pattern = new RegExp(`KB0*${kb}(?!\\d)`, 'i');
     const out: Problem[] = [];
     for (const platform of bulletin.platforms) {
       const pkg = platform.package;
-      if (!pkg?.file || !pkg.fileRange || pattern.test(pkg.file)) continue;
+      if (!pkg?.file || !pkg.fileRange || namesKb(pkg.file, kb)) continue;
       out.push(problem('package-kb-mismatch', 'warning', pkg.fileRange, msg(locale, 'rule.packageKbMismatch', { file: pkg.file, kb }), { data: { expectedKb: kb } }));
     }
     return out;
   },
 };
+
+/**
+ * Whether `file` contains `KB0*<kb>` not followed by a digit, case-insensitively. A regular
+ * expression built per bulletin cost more than the rest of the rules together at 10,000
+ * bulletins: a whole non-negative number is matched by hand (the digits after `KB` up to the
+ * first non-digit, leading zeros dropped, are its digits), anything else by the expression.
+ */
+export function namesKb(file: string, kb: number): boolean {
+  if (!Number.isSafeInteger(kb) || kb < 0) return new RegExp(`KB0*${kb}(?!\\d)`, 'i').test(file);
+  const digits = String(kb).replace(/^0+/, '');
+  for (let at = file.search(/kb/i); at >= 0; ) {
+    let start = at + 2;
+    let end = start;
+    while (end < file.length && file.charCodeAt(end) >= 48 && file.charCodeAt(end) <= 57) end++;
+    while (start < end && file.charCodeAt(start) === 48) start++;
+    // At least one digit after `KB`, and what is left after the zeros is the number itself.
+    if (end > at + 2 && end - start === digits.length && file.startsWith(digits, start)) return true;
+    const next = file.slice(at + 1).search(/kb/i);
+    at = next < 0 ? -1 : at + 1 + next;
+  }
+  return false;
+}
