@@ -66,6 +66,9 @@ test('YAML the fast reader must get right or leave alone', () => {
     'empty file': '',
     'a list at the root': '- a\n- b\n',
     'compact nested sequence': base.replace('targets: [server]', 'targets:\n  - - server'),
+    'keys named like object members': base.replace('kb: 873350', 'kb: 873350\nconstructor: 1\ntoString: x'),
+    '__proto__ key': base.replace('kb: 873350', 'kb: 873350\n__proto__: 1'),
+    'duplicate member-like key': base.replace('kb: 873350', 'kb: 873350\nvalueOf: 1\nvalueOf: 2'),
   };
   for (const [name, text] of Object.entries(variants)) {
     assert.notEqual(text, base, `${name}: the variant changes the text`);

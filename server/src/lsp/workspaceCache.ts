@@ -51,8 +51,9 @@ interface Meta extends DiskInfo {
 // Layout: a header, then per file a small record (URI, size, mtime, hash, findings) and the
 // model's own record, each `v8.serialize`d behind its length: the models are read and decoded
 // one at a time while they are revived.
-const FORMAT = 'bulletin-workspace-cache-2';
+const FORMAT = 'bulletin-workspace-cache-3';
 const WRITE_CHUNK = 1 << 20;
+const READ_WINDOW = 1 << 20;
 
 let buildStamp: string | undefined;
 /** A hash of the running server bundle: a new build (rules, schema, messages) has another. */
@@ -98,16 +99,21 @@ export class WorkspaceCache {
       fd = openSync(this.path, 'r');
       const size = fstatSync(fd).size;
       let at = 0;
-      const lengthBytes = Buffer.alloc(4);
-      const lengthAt = (position: number): number => {
-        if (readSync(fd!, lengthBytes, 0, 4, position) !== 4) throw new Error('truncated');
-        return lengthBytes.readUInt32LE(0);
-      };
+      // Records are read through a window of a few hundred of them (models are asked for in
+      // about the order they were written): one read per window, not two per file.
+      let window = Buffer.alloc(0);
+      let windowAt = 0;
       const recordAt = (position: number, length: number): Buffer => {
-        const record = Buffer.allocUnsafe(length);
-        if (fd === undefined || readSync(fd, record, 0, length, position) !== length) throw new Error('truncated');
-        return record;
+        if (position >= windowAt && position + length <= windowAt + window.length) return window.subarray(position - windowAt, position - windowAt + length);
+        if (fd === undefined) throw new Error('closed');
+        const wanted = Math.min(Math.max(length, READ_WINDOW), size - position);
+        if (wanted < length) throw new Error('truncated');
+        window = Buffer.allocUnsafe(wanted);
+        windowAt = position;
+        if (readSync(fd, window, 0, wanted, position) !== wanted) throw new Error('truncated');
+        return window.subarray(0, length);
       };
+      const lengthAt = (position: number): number => recordAt(position, 4).readUInt32LE(0);
       const next = (): Buffer => {
         const length = lengthAt(at);
         const record = recordAt(at + 4, length);
@@ -129,7 +135,10 @@ export class WorkspaceCache {
         at = position + length;
         const model = (): SerialBulletin | undefined => {
           try {
-            return deserialize(recordAt(position, length)) as SerialBulletin;
+            const serial = deserialize(recordAt(position, length)) as SerialBulletin;
+            // A typed array comes back as a view of the record it was read from: a copy of
+            // its own, so no model keeps a window of the cache alive.
+            return { ...serial, ranges: serial.ranges.slice(), top: { ...serial.top, lineStarts: serial.top.lineStarts.slice() } };
           } catch {
             return undefined;
           }

@@ -14,6 +14,7 @@ import type {
   RegistryCheck,
 } from "../model";
 import type { Range } from "../parse";
+import { fileHash, type HashedFile } from "./fileHash";
 
 const pool = new Map<string, string>();
 /** One copy of each repeated short string (file names, dates, descriptions, folders). */
@@ -40,7 +41,7 @@ function rangeAt(ranges: Int32Array, at: number): Range | undefined {
   return start < 0 ? undefined : [start, ranges[at + 1]];
 }
 
-export class CompactFile implements BulletinFile {
+export class CompactFile implements HashedFile {
   constructor(
     readonly ranges: Int32Array,
     readonly at: number,
@@ -53,6 +54,8 @@ export class CompactFile implements BulletinFile {
     readonly folder: string | undefined,
     readonly platformIndex: number,
     readonly fileIndex: number,
+    /** `fileHash` of this file on its platform (-1 without a version or platform id). */
+    readonly indexHash: number,
   ) {}
   /** Made on demand: a pointer string per file would cost more than the rest of the entry. */
   get pointer(): string {
@@ -235,6 +238,9 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
             pooled(f.folder),
             Number(platformIndex),
             Number(fileIndex),
+            platform.id === undefined || f.version === undefined
+              ? -1
+              : fileHash(platform.id, f.name, f.variant, f.version),
           );
         }),
         /* registry */ platform.registry?.map(

@@ -88,7 +88,7 @@ class Reader {
   }
 
   private mapping(indent: number, pointer: string, depth: number, key?: Range): Record<string, unknown> {
-    const out: Record<string, unknown> = Object.create(null);
+    const out: Record<string, unknown> = {};
     const start = this.starts[this.line] + indent;
     let end = start;
     while (this.line < this.indents.length && this.indents[this.line] === indent && !this.isSeqItem(this.line, indent)) {
@@ -98,7 +98,7 @@ class Reader {
       const colon = this.text.indexOf(':', lineStart);
       if (colon < 0 || colon >= lineEnd || (colon + 1 < lineEnd && this.text[colon + 1] !== ' ')) bail();
       const name = this.text.slice(lineStart, colon);
-      if (!KEY.test(name) || name in out || name === 'null' || name === 'Null' || name === 'NULL') bail();
+      if (!KEY.test(name) || name === '__proto__' || Object.prototype.hasOwnProperty.call(out, name) || name === 'null' || name === 'Null' || name === 'NULL') bail();
       const keyRange: Range = [lineStart, colon];
       // KEY admits neither `~` nor `/`: the key is its own pointer token.
       const childPointer = `${pointer}/${name}`;
@@ -348,6 +348,7 @@ function fold(lines: string[]): string {
   return out;
 }
 
+const MAYBE_NOT_TEXT = /^[-+.0-9~nNtTfF]/;
 const NULL = /^(?:~|null|Null|NULL)$/;
 const TRUE = /^(?:true|True|TRUE)$/;
 const FALSE = /^(?:false|False|FALSE)$/;
@@ -360,6 +361,8 @@ const NAN = /^\.(?:nan|NaN|NAN)$/;
 
 /** YAML 1.2 core schema resolution of a plain scalar; a version keeps its written form. */
 function resolvePlain(source: string, isVersion: boolean): unknown {
+  // Most scalars are text: only these first characters can start a null, a boolean or a number.
+  if (!MAYBE_NOT_TEXT.test(source)) return source;
   if (NULL.test(source)) return null;
   if (TRUE.test(source)) return true;
   if (FALSE.test(source)) return false;

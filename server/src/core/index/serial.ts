@@ -16,7 +16,7 @@ interface SerialPlatform {
   strings: [Str, Str, Str, Str];
   /** file, date, version, size, pointer */
   pkg?: [Str, Str, Str, number | null, Str];
-  /** Nine numbers per file: name, version, size, date, variant, description, folder, platform index, file index. */
+  /** Ten numbers per file: name, version, size, date, variant, description, folder, platform index, file index, index hash. */
   files: (number | null)[];
   /** Files whose pointer is not the usual one, kept as they are (their slot in `files` is all null). */
   plainFiles?: Record<number, BulletinFile>;
@@ -40,7 +40,7 @@ const FILE_SLOTS = 10;
 const ESTIMATE_SLOTS = 2;
 const PACKAGE_SLOTS = 6;
 const REGISTRY_SLOTS = 8;
-const FILE_FIELDS = 9;
+const FILE_FIELDS = 10;
 
 export function toSerial(model: Bulletin): SerialBulletin {
   const bulletin = model.platforms.every((p) => p instanceof CompactPlatform) ? model : compactBulletin(model);
@@ -62,7 +62,7 @@ export function toSerial(model: Bulletin): SerialBulletin {
     let plainFiles: Record<number, BulletinFile> | undefined;
     platform.files.forEach((f, i) => {
       if (f instanceof CompactFile) {
-        files.push(str(f.name), str(f.version), f.size ?? null, str(f.date), str(f.variant), str(f.description), str(f.folder), f.platformIndex, f.fileIndex);
+        files.push(str(f.name), str(f.version), f.size ?? null, str(f.date), str(f.variant), str(f.description), str(f.folder), f.platformIndex, f.fileIndex, f.indexHash);
       } else {
         for (let k = 0; k < FILE_FIELDS; k++) files.push(null);
         (plainFiles ??= {})[i] = { ...f };
@@ -101,7 +101,7 @@ export function fromSerial(serial: SerialBulletin): Bulletin {
       const f = p.files;
       const k = i * FILE_FIELDS;
       const plain = p.plainFiles?.[i];
-      files.push(plain ?? new CompactFile(ranges, fileAt, str(f[k])!, str(f[k + 1]), num(f[k + 2]), str(f[k + 3]), str(f[k + 4]), str(f[k + 5]), str(f[k + 6]), f[k + 7]!, f[k + 8]!));
+      files.push(plain ?? new CompactFile(ranges, fileAt, str(f[k])!, str(f[k + 1]), num(f[k + 2]), str(f[k + 3]), str(f[k + 4]), str(f[k + 5]), str(f[k + 6]), f[k + 7]!, f[k + 8]!, f[k + 9]!));
     }
     const deployment: CompactEstimate[] = [];
     for (let i = 0; i < p.deployment.length; i += 2) deployment.push(new CompactEstimate(ranges, take(ESTIMATE_SLOTS), p.deployment[i], p.deployment[i + 1]));

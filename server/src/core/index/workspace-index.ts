@@ -13,6 +13,7 @@
 import type { Bulletin, BulletinFile, Platform, Ref } from '../model';
 import { versionKey } from '../version';
 import { cyclicComponents, pathWithin } from './cycles';
+import { fileHash, hashOfFile } from './fileHash';
 
 export type ReferenceKind = 'includes' | 'related';
 
@@ -55,36 +56,6 @@ function removeFrom<T extends Owned>(map: Multi<T>, key: string, uri: string): v
   const kept = list.filter((item) => ownerOf(item) !== uri);
   if (kept.length === 0) map.delete(key);
   else if (kept.length !== list.length) map.set(key, kept);
-}
-
-/**
- * Files at a version are found by a number made from (platform id, name and variant
- * case-insensitively, canonical version), not by a string key: at 10,000 bulletins a key string
- * per file cost 250,000 strings and as many arrays, and building and hashing them was most of
- * indexing. Equal files have equal numbers; a bucket may also hold others (a collision), so
- * every lookup compares the entries themselves.
- */
-function mixText(hash: number, text: string): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return Math.imul(h ^ 0xffff, 16777619); // the end of a part (no char code is 0xffff in a key)
-}
-
-/** As `mixText` of `text.toLowerCase()`, without a copy when the text is ASCII. */
-function mixLower(hash: number, text: string): number {
-  let h = hash;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) return mixText(hash, text.toLowerCase());
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 16777619);
-  }
-  return Math.imul(h ^ 0xffff, 16777619);
-}
-
-function fileHash(platformId: string, name: string, variant: string | undefined, version: string): number {
-  const h = mixText(mixLower(mixLower(mixText(0x811c9dc5, platformId), name), variant ?? ''), versionKey(version));
-  return h & 0x3fffffff; // a small integer: the cheapest Map key
 }
 
 const sameText = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
@@ -219,9 +190,8 @@ export class WorkspaceIndex {
   }
 
   private addFile(entry: FileEntry): void {
-    const { platform, file } = entry;
-    if (file.version === undefined) return;
-    const hash = fileHash(platform.id!, file.name, file.variant, file.version);
+    const hash = hashOfFile(entry.platform.id!, entry.file);
+    if (hash < 0) return;
     const bucket = this.filesByVersion.get(hash);
     if (bucket === undefined) this.filesByVersion.set(hash, entry);
     else if (Array.isArray(bucket)) bucket.push(entry);
@@ -229,9 +199,8 @@ export class WorkspaceIndex {
   }
 
   private removeFile(entry: FileEntry): void {
-    const { platform, file } = entry;
-    if (file.version === undefined) return;
-    const hash = fileHash(platform.id!, file.name, file.variant, file.version);
+    const hash = hashOfFile(entry.platform.id!, entry.file);
+    if (hash < 0) return;
     const bucket = this.filesByVersion.get(hash);
     if (bucket === entry) this.filesByVersion.delete(hash);
     else if (Array.isArray(bucket)) {

@@ -1,0 +1,48 @@
+/**
+ * The number the workspace index finds a file at a version by (see `fileHash`). Compact
+ * models carry it, computed where they are made (an index worker) and kept in the cache, so
+ * indexing 250,000 files at start computes none.
+ */
+import type { BulletinFile } from '../model';
+import { versionKey } from '../version';
+
+/**
+ * Files at a version are found by a number made from (platform id, name and variant
+ * case-insensitively, canonical version), not by a string key: at 10,000 bulletins a key string
+ * per file cost 250,000 strings and as many arrays, and building and hashing them was most of
+ * indexing. Equal files have equal numbers; a bucket may also hold others (a collision), so
+ * every lookup compares the entries themselves.
+ */
+function mixText(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return Math.imul(h ^ 0xffff, 16777619); // the end of a part (no char code is 0xffff in a key)
+}
+
+/** As `mixText` of `text.toLowerCase()`, without a copy when the text is ASCII. */
+function mixLower(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return mixText(hash, text.toLowerCase());
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  return Math.imul(h ^ 0xffff, 16777619);
+}
+
+export function fileHash(platformId: string, name: string, variant: string | undefined, version: string): number {
+  const h = mixText(mixLower(mixLower(mixText(0x811c9dc5, platformId), name), variant ?? ''), versionKey(version));
+  return h & 0x3fffffff; // a small integer: the cheapest Map key
+}
+
+/** A file that carries its `fileHash` (compact models): `-1` when it has no version. */
+export interface HashedFile extends BulletinFile {
+  readonly indexHash: number;
+}
+
+/** `fileHash` of a file of a platform with an id, or -1 when the file has no version. */
+export function hashOfFile(platformId: string, file: BulletinFile): number {
+  if ('indexHash' in file) return (file as HashedFile).indexHash;
+  return file.version === undefined ? -1 : fileHash(platformId, file.name, file.variant, file.version);
+}
