@@ -24,6 +24,8 @@ const builds = [
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
   // Index workers: the server reads and parses closed bulletins on both cores (lsp/indexWorkers.ts).
   { ...common, entryPoints: { indexWorker: 'server/src/worker/indexWorker.ts' }, outdir: 'dist' },
+  // The analysis worker: open documents too large to parse on the server's thread (lsp/backgroundAnalysis.ts).
+  { ...common, entryPoints: { analysisWorker: 'server/src/worker/analysisWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 

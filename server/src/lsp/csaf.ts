@@ -129,6 +129,13 @@ export class CsafService {
     const document = this.context.documents.get(uri);
     if (!document) return;
     const { state } = this.context;
+    if (state.isBackground(document)) {
+      // Too large to parse on the server's thread after every pause in typing: its export is
+      // checked when it is asked for, and the live check says nothing rather than something stale.
+      this.checked.delete(uri);
+      await this.context.connection.sendNotification(CsafDiagnosticsNotification, { uri, version: document.version, diagnostics: [] });
+      return;
+    }
     const analysis = state.analysisOf(document);
     const key = `${analysis.bulletin.hash}\u0000${this.epoch}`;
     const known = this.checked.get(uri);

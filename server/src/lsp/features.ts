@@ -16,7 +16,15 @@ export function toRange(lineStarts: Uint32Array, range: readonly [number, number
   return { start: positionAt(lineStarts, range[0]), end: positionAt(lineStarts, range[1]) };
 }
 
-/** Brings the index up to date with every open document's current text before a workspace-wide answer. */
-export function refreshOpenDocuments(context: FeatureContext): void {
-  for (const document of context.documents.all()) context.state.analysisOf(document);
+/**
+ * Brings the index up to date with every open document's current text before a workspace-wide
+ * answer. A large document being analysed on the worker is taken as the index has it (a
+ * version behind at most) unless `exact`: an answer that edits other files (rename) waits for nothing
+ * less than their current text, and parses them here.
+ */
+export function refreshOpenDocuments(context: FeatureContext, exact = false): void {
+  for (const document of context.documents.all()) {
+    if (exact) context.state.analysisOf(document);
+    else context.state.refreshModel(document);
+  }
 }

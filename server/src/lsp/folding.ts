@@ -7,15 +7,17 @@ import type { FeatureContext } from './features';
 export const foldingCapabilities = { foldingRangeProvider: true };
 
 export function registerFolding({ connection, documents, state, logger }: FeatureContext): void {
-  connection.onFoldingRanges((params, token) =>
-    runSafe<FoldingRange[] | null>(logger, 'foldingRange', null, token, () => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return null;
-      return folds(state.analysisOf(document).parsed).map((f) => ({
+  connection.onFoldingRanges(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    // A large document's folds come from the worker (the editor asks for them on opening).
+    const background = await state.backgroundAnalysisOf(document);
+    return runSafe<FoldingRange[] | null>(logger, 'foldingRange', null, token, () =>
+      (background?.folds ?? folds(state.analysisOf(document).parsed)).map((f) => ({
         startLine: f.startLine,
         endLine: f.endLine,
         ...(f.kind ? { kind: FoldingRangeKind.Comment } : {}),
-      }));
-    }),
-  );
+      })),
+    );
+  });
 }

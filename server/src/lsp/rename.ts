@@ -27,7 +27,7 @@ export function registerRename(context: FeatureContext): void {
   );
   connection.onRenameRequest((params, token) =>
     runSafe<WorkspaceEdit | ResponseError<void> | null>(logger, 'rename', null, token, () => {
-      refreshOpenDocuments(context);
+      refreshOpenDocuments(context, true); // edits land in open documents: their current text, even the large ones
       const locale = state.settings.locale;
       const found = idUnder(params.textDocument.uri, params.position);
       if (!found) return new ResponseError(ErrorCodes.InvalidRequest, msg(locale, 'rename.notId'));

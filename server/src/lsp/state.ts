@@ -10,6 +10,7 @@ import { WorkspaceIndex } from '../core/index/workspace-index';
 import { sameCrossFileFacts } from '../core/index/crossFileFacts';
 import type { Bulletin } from '../core/model';
 import type { SettingsCache } from './settings';
+import { BackgroundAnalysis, LARGE_DOCUMENT_CHARS, type BackgroundResult } from './backgroundAnalysis';
 
 interface CachedAnalysis {
   version: number;
@@ -25,13 +26,72 @@ interface CachedAnalysis {
  */
 export type ModelListener = (uri: string, affected: ReadonlySet<string>, factsUnchanged: boolean) => void;
 
+/** A large document's background analysis settled: `failed` when it must be analysed on the server's thread. */
+export type BackgroundListener = (uri: string, failed: boolean) => void;
+
 export class ServerState {
   readonly index = new WorkspaceIndex();
   private readonly analyses = new Map<string, CachedAnalysis>();
   private readonly listeners: ModelListener[] = [];
+  private readonly backgroundListeners: BackgroundListener[] = [];
   private generation = 0;
+  /** Large open documents whose model in the index came from the worker: its version and settings generation. */
+  private readonly backgroundModels = new Map<string, { version: number; generation: number }>();
+  /** Versions the worker failed on: those are analysed here. */
+  private readonly backgroundFailed = new Map<string, number>();
+  private readonly background = BackgroundAnalysis.create({
+    analysed: (result) => this.acceptBackground(result),
+    failed: (uri, version) => {
+      this.backgroundFailed.set(uri, version);
+      for (const listener of this.backgroundListeners) listener(uri, true);
+    },
+  });
 
   constructor(readonly settings: SettingsCache) {}
+
+  /** Told when a background analysis settles, so the validation queue can go on (or analyse here). */
+  onBackgroundSettled(listener: BackgroundListener): void {
+    this.backgroundListeners.push(listener);
+  }
+
+  get backgroundBusy(): boolean {
+    return this.background?.busy ?? false;
+  }
+
+  /** Whether this document is analysed on the worker (large, a worker is there, and it has not failed on this version). */
+  isBackground(document: TextDocument): boolean {
+    return this.background !== undefined && document.getText().length >= LARGE_DOCUMENT_CHARS && this.backgroundFailed.get(document.uri) !== document.version;
+  }
+
+  /**
+   * Brings the index up to date with a document without blocking: a large one is queued on
+   * the worker (its model arrives later, through the model listeners), any other analysed now.
+   */
+  refreshModel(document: TextDocument): void {
+    if (this.isCurrent(document)) return;
+    if (this.isBackground(document)) this.background!.request(document.uri, document.version, this.generation, document.getText(), this.settings.checkOptions);
+    else this.analysisOf(document);
+  }
+
+  /**
+   * The worker's outline and folds of a large document at its current version (waiting for
+   * them if need be), or undefined when the document is analysed here.
+   */
+  async backgroundAnalysisOf(document: TextDocument): Promise<BackgroundResult | undefined> {
+    if (!this.isBackground(document)) return undefined;
+    this.refreshModel(document);
+    const result = await this.background!.whenAnalysed(document.uri, document.version);
+    return result && result.generation === this.generation ? result : undefined;
+  }
+
+  private acceptBackground(result: BackgroundResult): void {
+    const newer = (known: { version: number; generation: number } | undefined) => known !== undefined && known.generation === result.generation && known.version >= result.version;
+    if (result.generation === this.generation && !newer(this.analyses.get(result.uri)) && !newer(this.backgroundModels.get(result.uri))) {
+      this.backgroundModels.set(result.uri, { version: result.version, generation: result.generation });
+      this.setModel(result.bulletin);
+    }
+    for (const listener of this.backgroundListeners) listener(result.uri, false);
+  }
 
   /** Called with the changed document and every other document whose findings may change. */
   onModelChanged(listener: ModelListener): void {
@@ -50,8 +110,8 @@ export class ServerState {
 
   /** Whether the open document's analysis is current (no re-parse needed). */
   isCurrent(document: TextDocument): boolean {
-    const cached = this.analyses.get(document.uri);
-    return cached !== undefined && cached.version === document.version && cached.generation === this.generation;
+    const current = (known: { version: number; generation: number } | undefined) => known !== undefined && known.version === document.version && known.generation === this.generation;
+    return current(this.analyses.get(document.uri)) || current(this.backgroundModels.get(document.uri));
   }
 
   setModel(bulletin: Bulletin, quiet = false): void {
@@ -83,6 +143,13 @@ export class ServerState {
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.backgroundModels.delete(uri);
+    this.backgroundFailed.delete(uri);
+    this.background?.forget(uri);
+  }
+
+  dispose(): void {
+    this.background?.dispose();
   }
 
   /** Settings that change what analysis produces (locale, id pattern) invalidate every cache. */

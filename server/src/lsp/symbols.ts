@@ -17,20 +17,29 @@ const kinds: Record<OutlineKind, SymbolKind> = {
 export const symbolCapabilities = { documentSymbolProvider: true };
 
 export function registerSymbols({ connection, documents, state, logger }: FeatureContext): void {
-  connection.onDocumentSymbol((params, token) =>
-    runSafe<DocumentSymbol[] | null>(logger, 'documentSymbol', null, token, () => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return null;
-      const { parsed } = state.analysisOf(document);
+  connection.onDocumentSymbol(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    // A large document's outline comes from the worker (the editor asks for it on opening).
+    const background = await state.backgroundAnalysisOf(document);
+    return runSafe<DocumentSymbol[] | null>(logger, 'documentSymbol', null, token, () => {
+      let lineStarts: Uint32Array;
+      let nodes: OutlineNode[];
+      if (background) ({ outline: nodes, bulletin: { lineStarts } } = background);
+      else {
+        const { parsed } = state.analysisOf(document);
+        ({ lineStarts } = parsed);
+        nodes = outline(parsed);
+      }
       const convert = (node: OutlineNode): DocumentSymbol => ({
         name: node.name,
         ...(node.detail ? { detail: node.detail } : {}),
         kind: kinds[node.kind],
-        range: toRange(parsed.lineStarts, node.range),
-        selectionRange: toRange(parsed.lineStarts, node.selectionRange),
+        range: toRange(lineStarts, node.range),
+        selectionRange: toRange(lineStarts, node.selectionRange),
         ...(node.children.length ? { children: node.children.map(convert) } : {}),
       });
-      return outline(parsed).map(convert);
-    }),
-  );
+      return nodes.map(convert);
+    });
+  });
 }

@@ -8,7 +8,8 @@
  * other; when the change leaves what other bulletins' rules read unchanged, only dependents
  * whose findings point into it. Findings are kept per document; in push mode they are published (open documents
  * with their version; closed ones only when they have, or had, findings), in pull mode the
- * client is asked to pull again.
+ * client is asked to pull again. Documents over `LARGE_DOCUMENT_CHARS` are analysed on a worker
+ * thread (backgroundAnalysis.ts): requests keep being answered while one is parsed.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -61,6 +62,9 @@ export class ValidationQueue {
       for (const other of affected) if (!factsUnchanged || this.pointsInto(other, uri)) this.recheck.add(other);
       this.schedule();
     });
+    // A large document's model came from the worker (the model listener above queued its
+    // checks), or the worker failed on it and it is analysed here; either way, go on.
+    state.onBackgroundSettled((uri, failed) => (failed ? this.request(uri) : this.schedule()));
   }
 
   request(uri: string): void {
@@ -122,7 +126,7 @@ export class ValidationQueue {
   }
 
   get busy(): boolean {
-    return this.scheduled || this.dirty.size > 0 || this.recheck.size > 0;
+    return this.scheduled || this.dirty.size > 0 || this.recheck.size > 0 || this.state.backgroundBusy;
   }
 
   /** Resolves once every queued change has been checked. */
@@ -171,8 +175,9 @@ export class ValidationQueue {
     for (const uri of [...this.dirty]) {
       this.dirty.delete(uri);
       const document = this.documents.get(uri);
-      // analysisOf updates the index, which queues the document and its dependents.
-      if (document) runSafeVoid(this.logger, `analyse ${uri}`, () => this.state.analysisOf(document));
+      // Analysis updates the index, which queues the document and its dependents; a large
+      // document's comes from the worker later, through the same path.
+      if (document) runSafeVoid(this.logger, `analyse ${uri}`, () => this.state.refreshModel(document));
     }
     const check = (uri: string) => {
       this.recheck.delete(uri);
@@ -193,6 +198,7 @@ export class ValidationQueue {
       this.schedule();
       return;
     }
+    if (this.state.backgroundBusy) return; // its result schedules the rest
     void this.connection.sendNotification(StatusNotification, this.status());
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
@@ -209,8 +215,10 @@ export class ValidationQueue {
       return had !== undefined;
     }
     if (document && !this.state.isCurrent(document)) {
-      // The text moved on since this was queued; the dirty pass will bring it back.
-      this.dirty.add(uri);
+      // The text moved on since this was queued: the dirty pass brings it back (a large
+      // document's model comes back from the worker).
+      if (this.state.isBackground(document)) this.state.refreshModel(document);
+      else this.dirty.add(uri);
       return false;
     }
     let problems = checkBulletin(bulletin, this.state.index, this.state.settings.checkOptions);
