@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { extractBulletin, extractClosedBulletin } from '../../server/src/core/index/extract';
+import { extractBulletin, extractClosedBulletin, extractSerial } from '../../server/src/core/index/extract';
+import { fileHash, type HashedFile } from '../../server/src/core/index/fileHash';
 import { fromSerial, toSerial } from '../../server/src/core/index/serial';
 import type { Bulletin } from '../../server/src/core/model';
 // @ts-expect-error -- a plain .mjs module without types
@@ -56,6 +57,16 @@ test('a model revived from structured clone or the cache reads exactly like the 
     assert.deepEqual(plain(fromSerial(deserialize(serialize(toSerial(compact))))), expected, `${name}: v8.serialize`);
     // A plain (open document) model is compacted on the way.
     assert.deepEqual(plain(fromSerial(structuredClone(toSerial(extractBulletin('file:///x.bulletin.yaml', text))))), expected, `${name}: from a plain model`);
+    // What an index worker sends (strings neither copied nor pooled there).
+    const sent = fromSerial(structuredClone(extractSerial('file:///x.bulletin.yaml', text)));
+    assert.deepEqual(plain(sent), expected, `${name}: from a worker`);
+    // Every file carries the index hash the workspace index would compute for it.
+    for (const platform of sent.platforms) {
+      for (const file of platform.files) {
+        const computed = platform.id === undefined || file.version === undefined ? -1 : fileHash(platform.id, file.name, file.variant, file.version);
+        assert.equal((file as HashedFile).indexHash, computed, `${name}: ${file.pointer}`);
+      }
+    }
   }
   const withIntrinsic = fromSerial(structuredClone(toSerial(extractClosedBulletin('u', texts['a schema problem (intrinsic problems travel too)']))));
   assert.ok(withIntrinsic.intrinsic.length > 0);

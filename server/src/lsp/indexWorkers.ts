@@ -10,8 +10,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckOptions } from '../core/analyze';
-import { extractClosedBulletin } from '../core/index/extract';
-import { toSerial, type SerialBulletin } from '../core/index/serial';
+import { extractSerial } from '../core/index/extract';
+import type { SerialBulletin } from '../core/index/serial';
 import type { DiskInfo } from './workspaceCache';
 import { readWithInfo } from './workspaceLoad';
 
@@ -89,7 +89,7 @@ export class IndexWorkers {
         const read = await readWithInfo(fileURLToPath(uri));
         if (!read) continue;
         try {
-          onResult(uri, { model: toSerial(extractClosedBulletin(uri, read.text, options)), info: read.info });
+          onResult(uri, { model: extractSerial(uri, read.text, options), info: read.info });
         } catch (error) {
           onResult(uri, { error: error instanceof Error ? error.message : String(error) });
         }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { serialize, deserialize } from 'node:v8';
 import type { Problem } from '../core/problems';
 import type { SerialBulletin } from '../core/index/serial';
+import { pooled } from '../core/index/compact';
 
 /** What the file system says about a file when it was read. */
 export interface DiskInfo {
@@ -46,12 +47,18 @@ interface Header {
 interface Meta extends DiskInfo {
   uri: string;
   problems?: Problem[];
+  /** The strings of the cache's table that this record's model uses first. */
+  strings?: string[];
 }
+/** A model as the cache stores it: its strings are indices into the table of the whole cache. */
+type StoredModel = Omit<SerialBulletin, 'strings'> & { strings: Int32Array };
 
-// Layout: a header, then per file a small record (URI, size, mtime, hash, findings) and the
-// model's own record, each `v8.serialize`d behind its length: the models are read and decoded
-// one at a time while they are revived.
-const FORMAT = 'bulletin-workspace-cache-3';
+// Layout: a header, then per file a small record (URI, size, mtime, hash, findings, strings new
+// to the table) and the model's own record, each `v8.serialize`d behind its length: the models
+// are read and decoded one at a time while they are revived. The strings of every model are one
+// table (file names, dates and descriptions repeat across thousands of bulletins): each is
+// decoded and pooled once, not once per model.
+const FORMAT = 'bulletin-workspace-cache-4';
 const WRITE_CHUNK = 1 << 20;
 const READ_WINDOW = 1 << 20;
 
@@ -126,19 +133,23 @@ export class WorkspaceCache {
         return undefined;
       }
       const entries = new Map<string, LoadedEntry>();
+      const table: string[] = [];
       while (at < size) {
         const meta = deserialize(next()) as Meta;
         if (typeof meta?.uri !== 'string' || typeof meta.hash !== 'string') throw new Error('not a cache record');
+        for (const text of meta.strings ?? []) table.push(pooled(text)!);
         const length = lengthAt(at);
         const position = at + 4;
         if (position + length > size) throw new Error('truncated');
         at = position + length;
         const model = (): SerialBulletin | undefined => {
           try {
-            const serial = deserialize(recordAt(position, length)) as SerialBulletin;
+            const stored = deserialize(recordAt(position, length)) as StoredModel;
+            const strings = Array.from(stored.strings, (at) => table[at]);
+            if (strings.some((text) => typeof text !== 'string')) return undefined;
             // A typed array comes back as a view of the record it was read from: a copy of
             // its own, so no model keeps a window of the cache alive.
-            return { ...serial, ranges: serial.ranges.slice(), top: { ...serial.top, lineStarts: serial.top.lineStarts.slice() } };
+            return { ...stored, strings, ranges: stored.ranges.slice(), top: { ...stored.top, lineStarts: stored.top.lineStarts.slice() } };
           } catch {
             return undefined;
           }
@@ -174,9 +185,19 @@ export class WorkspaceCache {
         size = 0;
       };
       add({ format: FORMAT, stamp: this.stamp, digest } satisfies Header);
+      const table = new Map<string, number>();
       for (const [uri, { model, problems, ...info }] of entries) {
-        add({ uri, ...info, problems } satisfies Meta);
-        add(model);
+        const fresh: string[] = [];
+        const indices = Int32Array.from(model.strings, (text) => {
+          let at = table.get(text);
+          if (at === undefined) {
+            table.set(text, (at = table.size));
+            fresh.push(text);
+          }
+          return at;
+        });
+        add({ uri, ...info, problems, strings: fresh } satisfies Meta);
+        add({ ...model, strings: indices } satisfies StoredModel);
         if (size > WRITE_CHUNK) await flush();
       }
       await flush();

@@ -5,8 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { extractClosedBulletin } from '../core/index/extract';
-import { toSerial } from '../core/index/serial';
+import { extractSerial } from '../core/index/extract';
 import { readFileSync, statSync } from 'node:fs';
 import { hashText } from '../core/analyze';
 import type { DiskInfo } from '../lsp/workspaceCache';
@@ -34,7 +33,7 @@ parentPort?.on('message', (batch: ParseBatch) => {
       continue;
     }
     try {
-      results.push([uri, { model: toSerial(extractClosedBulletin(uri, read.text, batch.options)), info: read.info }]);
+      results.push([uri, { model: extractSerial(uri, read.text, batch.options), info: read.info }]);
     } catch (error) {
       results.push([uri, { error: error instanceof Error ? error.message : String(error) }]);
     }

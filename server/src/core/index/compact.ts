@@ -17,6 +17,11 @@ import type { Range } from "../parse";
 import { fileHash, type HashedFile } from "./fileHash";
 
 const pool = new Map<string, string>();
+/** A string operation that keeps `undefined` apart from strings (as `own` and `pooled` do). */
+type StringCopy = { (value: string): string; (value: string | undefined): string | undefined };
+const same: StringCopy = ((value: string | undefined) => value) as StringCopy;
+const ownCopy: StringCopy = ((value: string | undefined) => own(value)) as StringCopy;
+const pooledCopy: StringCopy = ((value: string | undefined) => pooled(value)) as StringCopy;
 /** One copy of each repeated short string (file names, dates, descriptions, folders). */
 export function pooled(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -159,7 +164,13 @@ export class CompactPlatform implements Platform {
   }
 }
 
-export function compactBulletin(bulletin: Bulletin): Bulletin {
+/**
+ * `copyStrings` false leaves strings as they are: for a model that is only serialized (an index
+ * worker's), where pooling and copying cost time and the copy is made by serializing anyway.
+ */
+export function compactBulletin(bulletin: Bulletin, copyStrings = true): Bulletin {
+  const own = copyStrings ? ownCopy : same;
+  const pooled = copyStrings ? pooledCopy : same;
   const flat: number[] = [];
   const push = (range: Range | undefined): number => {
     const at = flat.length;

@@ -11,6 +11,7 @@ import { validateSchema } from '../schema/validate';
 import { computeLineStarts } from '../text';
 import { fastParse } from './fastParse';
 import { compactBulletin } from './compact';
+import { toSerial, type SerialBulletin } from './serial';
 
 export function extractBulletin(uri: string, text: string, options: CheckOptions = {}): Bulletin {
   return extractFast(uri, text, options) ?? analyzeText(uri, text, options).bulletin;
@@ -28,4 +29,9 @@ export function extractFast(uri: string, text: string, options: CheckOptions = {
 /** The model the server keeps for a closed file: compact (see `compact.ts`). */
 export function extractClosedBulletin(uri: string, text: string, options: CheckOptions = {}): Bulletin {
   return compactBulletin(extractBulletin(uri, text, options));
+}
+
+/** The model of a closed file as plain data, for the server's thread (an index worker's work). */
+export function extractSerial(uri: string, text: string, options: CheckOptions = {}): SerialBulletin {
+  return toSerial(compactBulletin(extractBulletin(uri, text, options), false));
 }
