@@ -9,6 +9,7 @@ import { registerPreview } from './preview';
 import { registerNewBulletin } from './commands/newBulletin';
 import { registerStatusBar } from './statusBar';
 import { registerShowIndex } from './commands/showIndex';
+import { registerReindex } from './commands/reindex';
 import { registerExportCsaf } from './commands/exportCsaf';
 
 let client: LanguageClient | undefined;
@@ -57,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);
   registerPreview(context, () => client, output);
   context.subscriptions.push(registerNewBulletin(context));
-  context.subscriptions.push(registerStatusBar(client), registerShowIndex(() => client));
+  context.subscriptions.push(registerStatusBar(client), registerShowIndex(() => client), registerReindex(() => client));
   context.subscriptions.push(...registerExportCsaf(client));
   context.subscriptions.push(
     vscode.commands.registerCommand('bulletin.restartServer', async () => {

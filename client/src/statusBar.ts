@@ -10,6 +10,15 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
   item.text = `$(sync~spin) ${vscode.l10n.t('Bulletin: indexing…')}`;
   item.show();
   const update = (status: IndexStatus) => {
+    if (status.cancelled) {
+      // Cross-file checks are off until every bulletin is read: say so, and lead to a re-index.
+      const label = vscode.l10n.t('Bulletins: {0} (indexing cancelled)', status.bulletins);
+      item.text = `$(circle-slash) ${label}`;
+      item.tooltip = vscode.l10n.t('Indexing was cancelled after {0} bulletins; checks across bulletins are off. Click to index the workspace again.', status.bulletins);
+      item.command = 'bulletin.reindex';
+      return;
+    }
+    item.command = 'bulletin.showIndex';
     const icon = status.errors > 0 ? '$(error)' : status.warnings > 0 ? '$(warning)' : '$(check)';
     item.text = status.ready
       ? `${icon} ${vscode.l10n.t('Bulletins: {0} · Findings: {1}', status.bulletins, status.findings)}`

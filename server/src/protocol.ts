@@ -1,7 +1,7 @@
 /**
  * Custom LSP methods shared by the server and the client (one file, imported by both sides).
  */
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 export const serverName = 'Bulletin Language Server';
 
 /** Settings the server reads from the `bulletin` section. */
@@ -43,10 +43,15 @@ export interface IndexStatus {
   warnings: number;
   /** False while the workspace is still being read or checked. */
   ready: boolean;
+  /** The user cancelled indexing: cross-file checks wait for `ReindexRequest`. */
+  cancelled?: boolean;
 }
 
 /** Sent by the server whenever the index or the findings change. */
 export const StatusNotification = new NotificationType<IndexStatus>('bulletin/status');
+
+/** Reads the workspace folders again (after indexing was cancelled); resolves when they are indexed and checked. */
+export const ReindexRequest = new RequestType0<null, void>('bulletin/reindex');
 
 export interface IndexParams {
   /** A file name (case-insensitive); absent: only the list of names is returned. */

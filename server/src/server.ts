@@ -23,7 +23,7 @@ import { renameCapabilities, registerRename } from './lsp/rename';
 import { symbolCapabilities, registerSymbols } from './lsp/symbols';
 import { foldingCapabilities, registerFolding } from './lsp/folding';
 import { codeActionCapabilities, registerCodeActions } from './lsp/codeActions';
-import { serverName } from './protocol';
+import { ReindexRequest, serverName } from './protocol';
 import { WorkspaceManager } from './lsp/workspace';
 import { registerPullDiagnostics } from './lsp/pullDiagnostics';
 import { registerIndexRequest } from './lsp/workspaceIndexRequest';
@@ -40,6 +40,7 @@ const authoring = { connection, documents, state, logger };
 for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions]) register(authoring);
 const workspace = new WorkspaceManager(connection, documents, state, validation, logger);
 registerIndexRequest(connection, state, logger);
+connection.onRequest(ReindexRequest, () => workspace.reindex());
 const csaf = new CsafService({ connection, documents, state, logger });
 let dynamicConfiguration = false;
 

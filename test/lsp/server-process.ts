@@ -33,6 +33,8 @@ export class ServerProcess {
   /** Latest diagnostics per URI, with the version they were published for. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** Every `$/progress` notification (work-done progress), in order. */
+  readonly progress: { token: string | number; value: { kind: string; percentage?: number; message?: string; cancellable?: boolean } }[] = [];
   settings: Record<string, unknown>;
   private versions = new Map<string, number>();
 
@@ -53,6 +55,9 @@ export class ServerProcess {
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (params: ServerProcess['progress'][number]) => {
+      this.progress.push(params);
+    });
     this.connection.listen();
   }
 

@@ -48,6 +48,8 @@ export class ValidationQueue {
   refreshSupported = false;
   /** False until the workspace has been read once (status bar, benchmarks). */
   workspaceReady = false;
+  /** The user cancelled indexing: the status says so until the workspace is read again. */
+  indexingCancelled = false;
 
   constructor(
     private readonly connection: Connection,
@@ -146,7 +148,7 @@ export class ValidationQueue {
         else if (p.severity === 'warning') warnings++;
       }
     }
-    return { bulletins: this.state.index.size, findings, errors, warnings, ready: this.workspaceReady && !this.busy };
+    return { bulletins: this.state.index.size, findings, errors, warnings, ready: this.workspaceReady && !this.busy, ...(this.indexingCancelled ? { cancelled: true } : {}) };
   }
 
   schedule(): void {

@@ -17,6 +17,7 @@ import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type Lo
 import { loadWorkspace, readWithInfo, revive } from './workspaceLoad';
 import { toSerial } from '../core/index/serial';
 import { IndexWorkers } from './indexWorkers';
+import { IndexProgress } from './indexProgress';
 
 /** A file URI in one spelling, whatever spelling the client used. */
 export function canonicalUri(uri: string): string {
@@ -45,6 +46,8 @@ export class WorkspaceManager {
   private dynamicWatchers = false;
   private askConfiguration = false;
   private scans = 0;
+  /** The scan the user cancelled (its progress's Cancel button), if any. */
+  private userCancelled = 0;
   private resolveReady!: () => void;
   /** Resolves once the workspace has been read and checked the first time. */
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
@@ -172,9 +175,25 @@ export class WorkspaceManager {
   private async scan(rereadAll = false): Promise<void> {
     const scan = ++this.scans;
     this.validation.workspaceReady = false;
+    this.validation.indexingCancelled = false;
+    const progress = await IndexProgress.begin(this.connection, this.state.settings.locale, () => (this.userCancelled = scan));
+    try {
+      await this.listAndLoad(scan, rereadAll, progress);
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** Asked for by the user (after cancelling, or to pick up what the watcher missed): read the folders again, keeping what is indexed. */
+  async reindex(): Promise<void> {
+    await this.scan();
+  }
+
+  private async listAndLoad(scan: number, rereadAll: boolean, progress: IndexProgress): Promise<void> {
     const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter)));
     if (scan !== this.scans) return; // a newer scan took over
     const uris = lists.flat().map((path) => pathToFileURL(path).href);
+    progress.setTotal(uris.length);
     const found = new Set(uris);
     for (const uri of this.onDisk) {
       if (found.has(uri) || this.open.has(uri)) continue;
@@ -186,26 +205,40 @@ export class WorkspaceManager {
     // The cache is for starting: a later scan (new glob) keeps what is indexed already.
     const saved = scan === 1 || rereadAll ? cache.load() : undefined;
     try {
-      await this.loadAndCheck(scan, uris, found, rereadAll, cache, saved);
+      await this.loadAndCheck(scan, uris, found, rereadAll, cache, saved, progress);
     } finally {
       saved?.close();
     }
   }
 
-  private async loadAndCheck(scan: number, uris: string[], found: Set<string>, rereadAll: boolean, cache: WorkspaceCache, saved: ReturnType<WorkspaceCache['load']>): Promise<void> {
+  private async loadAndCheck(scan: number, uris: string[], found: Set<string>, rereadAll: boolean, cache: WorkspaceCache, saved: ReturnType<WorkspaceCache['load']>, progress: IndexProgress): Promise<void> {
     const options = this.state.settings.checkOptions;
+    let read = 0;
     const { disk, revived, parsed } = await loadWorkspace(uris, {
       options,
       cached: saved?.entries,
       workers: this.workers,
       isOpen: (uri) => this.open.has(uri),
       skip: (uri) => !rereadAll && scan > 1 && this.state.index.has(uri),
-      cancelled: () => scan !== this.scans,
-      setModel: (bulletin) => this.state.setModel(bulletin, true),
+      cancelled: () => scan !== this.scans || scan === this.userCancelled,
+      setModel: (bulletin) => {
+        this.state.setModel(bulletin, true);
+        progress.read(++read);
+      },
       onError: (uri, error) => this.logger.error(`reading ${uri} failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     if (scan !== this.scans) return;
     for (const [uri, info] of disk) this.disk.set(uri, info);
+    if (scan === this.userCancelled) {
+      // What was read stays; its single-file findings are shown, the cross-file checks wait
+      // for the whole workspace (a re-index), since they would name bulletins not read yet.
+      this.validation.indexingCancelled = true;
+      this.connection.console.log(`workspace: indexing cancelled after ${read} of ${uris.length} bulletins`);
+      this.validation.recheckAll();
+      await this.validation.whenIdle();
+      this.resolveReady();
+      return;
+    }
     for (const uri of this.disk.keys()) if (!found.has(uri)) this.disk.delete(uri);
     if (rereadAll) this.validation.requestAllOpen();
     this.validation.workspaceReady = true;
