@@ -4,6 +4,7 @@
  * scrolling with the editor both ways, double-click revealing the line.
  */
 import * as vscode from 'vscode';
+import { restrictedPreviewHtml } from './restrictedPage';
 import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenderRequest, type RenderResult } from '../../../server/src/protocol';
@@ -205,14 +206,8 @@ export class BulletinPreview {
   /** Restricted Mode: the page itself, with styles and no script (the CSP allows none). */
   private setStaticHtml(body: string): void {
     const webview = this.panel.webview;
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot(this.host.extensionUri), 'preview.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} https:`, `form-action 'none'`, `base-uri 'none'`].join('; ');
-    webview.html =
-      `<!DOCTYPE html><html><head><meta charset="utf-8">` +
-      `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">` +
-      `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<link rel="stylesheet" href="${escapeAttribute(css.toString())}">` +
-      `</head><body><div id="bulletin-root" role="document">${body}</div></body></html>`;
+    const stylesheet = webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot(this.host.extensionUri), 'preview.css')).toString();
+    webview.html = restrictedPreviewHtml({ body, stylesheet, cspSource: webview.cspSource });
   }
 
   private updateTitle(): void {
