@@ -36,6 +36,18 @@ export function fileHash(platformId: string, name: string, variant: string | und
   return h & 0x3fffffff; // a small integer: the cheapest Map key
 }
 
+/** A number for the file's identity (platform id, name and variant case-insensitively), no version. */
+export function identityHash(platformId: string, name: string, variant: string | undefined): number {
+  return mixLower(mixLower(mixText(0x811c9dc5, platformId), name), variant ?? '') & 0x3fffffff;
+}
+
+const sameText = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
+
+/** Whether two files of these platforms are the same file (identity: platform id, name, variant). */
+export function sameIdentity(platformA: string, a: BulletinFile, platformB: string, b: BulletinFile): boolean {
+  return platformA === platformB && sameText(a.name, b.name) && sameText(a.variant ?? '', b.variant ?? '');
+}
+
 /** A file that carries its `fileHash` (compact models): `-1` when it has no version. */
 export interface HashedFile extends BulletinFile {
   readonly indexHash: number;

@@ -7,6 +7,7 @@
  * Stable API other features read (completion, hover, code actions, preview):
  *   get(uri), byId(id), ids(), all(), size, referencesTo(id), referencesFrom(bulletin),
  *   filesByIdentity(platformId, name, variant), filesAtVersion(platformId, name, variant, version),
+ *   filesAtVersionOf(platformId, file),
  *   filesByName(name), cycleOf(id),
  *   includesPath(from, to), dependentsOf(uri), generation.
  */
@@ -264,7 +265,17 @@ export class WorkspaceIndex {
 
   /** Every entry of the file at this version (numerically: `5.00.1` is `5.0.1`). */
   filesAtVersion(platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
-    const bucket = this.filesByVersion.get(fileHash(platformId, name, variant, version));
+    return this.bucketAt(fileHash(platformId, name, variant, version), platformId, name, variant, version);
+  }
+
+  /** `filesAtVersion` of a file of a platform (a compact file's hash is not computed again). */
+  filesAtVersionOf(platformId: string, file: BulletinFile): readonly FileEntry[] {
+    const hash = hashOfFile(platformId, file);
+    return hash < 0 ? NONE : this.bucketAt(hash, platformId, file.name, file.variant, file.version!);
+  }
+
+  private bucketAt(hash: number, platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
+    const bucket = this.filesByVersion.get(hash);
     if (bucket === undefined) return NONE;
     if (!Array.isArray(bucket)) return isFileAt(bucket, platformId, name, variant, version) ? [bucket] : NONE;
     return bucket.filter((entry) => isFileAt(entry, platformId, name, variant, version));
@@ -322,8 +333,7 @@ export class WorkspaceIndex {
     const indexed = this.entries.get(uri);
     for (const reference of indexed?.references ?? []) for (const other of this.idToUris.get(reference.ref.id) ?? []) out.add(other);
     for (const { platform, file } of indexed?.files ?? []) {
-      if (file.version === undefined) continue;
-      for (const other of this.filesAtVersion(platform.id!, file.name, file.variant, file.version)) out.add(other.bulletin.uri);
+      for (const other of this.filesAtVersionOf(platform.id!, file)) out.add(other.bulletin.uri);
     }
     out.delete(uri);
     return out;

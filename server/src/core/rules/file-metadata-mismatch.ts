@@ -31,7 +31,7 @@ export const fileMetadataMismatch: Rule = {
       if (platform.id === undefined) continue;
       for (const file of platform.files) {
         if (file.version === undefined || file.size === undefined || !file.sizeRange) continue;
-        for (const entry of index.filesAtVersion(platform.id, file.name, file.variant, file.version)) {
+        for (const entry of index.filesAtVersionOf(platform.id, file)) {
           const other = entry.bulletin;
           if (other.uri === bulletin.uri || entry.file.size === undefined || entry.file.size === file.size) continue;
           if (reporterOf(bulletin, other) !== bulletin) continue;

@@ -3,8 +3,7 @@ import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { compareNewer } from '../index/order';
 import { compareVersions } from '../version';
-import { filesByIdentity, label, relatedAt, variantSuffix } from './support';
-import { fileIdentity } from '../index/workspace-index';
+import { FilesByIdentity, label, relatedAt, variantSuffix } from './support';
 
 registerMessages({
   en: {
@@ -34,12 +33,12 @@ export const fileVersionConflict: Rule = {
       for (const other of index.byId(reference.ref.id)) {
         if (other.uri === bulletin.uri || seen.has(other.uri) || compareNewer(bulletin, other) <= 0) continue;
         seen.add(other.uri);
-        const theirs = filesByIdentity(other);
+        const theirs = new FilesByIdentity(other);
         for (const platform of bulletin.platforms) {
           if (platform.id === undefined) continue;
           for (const file of platform.files) {
             if (file.version === undefined || !file.versionRange) continue;
-            for (const theirsFile of theirs.get(fileIdentity(platform.id, file.name, file.variant)) ?? []) {
+            for (const theirsFile of theirs.get(platform.id, file)) {
               if (theirsFile.version === undefined || compareVersions(theirsFile.version, file.version) <= 0) continue;
               const args = {
                 file: file.name,

@@ -1,9 +1,8 @@
 import type { Rule } from './types';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
-import { fileIdentity } from '../index/workspace-index';
 import { compareVersions } from '../version';
-import { filesByIdentity, label, relatedAt, variantSuffix } from './support';
+import { FilesByIdentity, label, relatedAt, variantSuffix } from './support';
 
 registerMessages({
   en: {
@@ -36,7 +35,7 @@ export const incompleteSupersedence: Rule = {
     'This bulletin `includes` another, but on a platform both cover it lacks one of that bulletin\'s files (reported on the `includes` item, once per missing file and platform) or ships it at a lower version (reported on this file\'s `version`). The other bulletin\'s file entry is related, and `data` carries its URI and JSON pointer for a quick fix. MS04-029 does not contain `rpcproxy.dll` of MS04-012, which is why MS04-029 lists MS04-012 under `related`, not `includes`.',
   check: ({ bulletin, index, locale }) => {
     const out: Problem[] = [];
-    const own = filesByIdentity(bulletin);
+    const own = new FilesByIdentity(bulletin);
     const platformIds = new Set(bulletin.platforms.flatMap((platform) => (platform.id === undefined ? [] : [platform.id])));
     const seen = new Set<string>();
     for (const ref of bulletin.includes) {
@@ -46,7 +45,7 @@ export const incompleteSupersedence: Rule = {
         for (const platform of other.platforms) {
           if (platform.id === undefined || !platformIds.has(platform.id)) continue;
           for (const theirs of platform.files) {
-            const mine = own.get(fileIdentity(platform.id, theirs.name, theirs.variant))?.[0];
+            const mine = own.first(platform.id, theirs);
             const args = {
               id: label(bulletin),
               otherId: label(other),

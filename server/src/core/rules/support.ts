@@ -1,6 +1,6 @@
 /** Small helpers the rule modules share: names for bulletins, related locations. */
 import type { Bulletin, BulletinFile } from '../model';
-import { fileIdentity } from '../index/workspace-index';
+import { identityHash, sameIdentity } from '../index/fileHash';
 import type { Range } from '../parse';
 import type { RelatedLocation } from '../problems';
 
@@ -29,17 +29,49 @@ export function variantSuffix(variant: string | undefined): string {
   return variant ? ` [${variant}]` : '';
 }
 
-/** A bulletin's files by identity (platform id, name case-insensitively, variant), in document order. */
-export function filesByIdentity(bulletin: Bulletin): Map<string, BulletinFile[]> {
-  const out = new Map<string, BulletinFile[]>();
-  for (const platform of bulletin.platforms) {
-    if (platform.id === undefined) continue;
-    for (const file of platform.files) {
-      const key = fileIdentity(platform.id, file.name, file.variant);
-      const list = out.get(key);
-      if (list) list.push(file);
-      else out.set(key, [file]);
+/**
+ * A bulletin's files by identity (platform id, name case-insensitively, variant), in document
+ * order. Keyed by a number (`identityHash`), not a built string: the cross-file rules make one
+ * for every bulletin they compare, and building key strings was most of their time.
+ */
+export class FilesByIdentity {
+  private readonly byHash = new Map<number, number | number[]>();
+  private readonly files: BulletinFile[] = [];
+  private readonly platformIds: string[] = [];
+
+  constructor(bulletin: Bulletin) {
+    for (const platform of bulletin.platforms) {
+      if (platform.id === undefined) continue;
+      for (const file of platform.files) {
+        const at = this.files.push(file) - 1;
+        this.platformIds.push(platform.id);
+        const hash = identityHash(platform.id, file.name, file.variant);
+        const present = this.byHash.get(hash);
+        if (present === undefined) this.byHash.set(hash, at);
+        else if (Array.isArray(present)) present.push(at);
+        else this.byHash.set(hash, [present, at]);
+      }
     }
   }
-  return out;
+
+  /** The bulletin's files with the identity of `file` on platform `platformId`, in document order. */
+  get(platformId: string, file: BulletinFile): BulletinFile[] {
+    const present = this.byHash.get(identityHash(platformId, file.name, file.variant));
+    if (present === undefined) return [];
+    const out: BulletinFile[] = [];
+    for (const at of Array.isArray(present) ? present : [present]) {
+      if (sameIdentity(this.platformIds[at], this.files[at], platformId, file)) out.push(this.files[at]);
+    }
+    return out;
+  }
+
+  /** The first of them, if any. */
+  first(platformId: string, file: BulletinFile): BulletinFile | undefined {
+    const present = this.byHash.get(identityHash(platformId, file.name, file.variant));
+    if (present === undefined) return undefined;
+    for (const at of Array.isArray(present) ? present : [present]) {
+      if (sameIdentity(this.platformIds[at], this.files[at], platformId, file)) return this.files[at];
+    }
+    return undefined;
+  }
 }
