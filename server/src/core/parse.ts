@@ -22,6 +22,7 @@ import { computeLineStarts, lineEndAt } from './text';
 import { problem, type Problem } from './problems';
 import { msg, registerMessages, type Locale } from './messages';
 import { yamlErrorMessage } from './yaml-errors';
+import { quickParse } from './quickParse';
 
 export type Range = readonly [number, number];
 
@@ -39,8 +40,6 @@ export interface NodeLocation {
 export interface ParsedDocument {
   text: string;
   lineStarts: Uint32Array;
-  /** The first YAML document, for features that edit or walk the tree (open documents). */
-  yaml?: Document.Parsed;
   /** Plain data of the first document; undefined when it is empty. */
   value: unknown;
   nodes: Map<string, NodeLocation>;
@@ -76,7 +75,13 @@ export function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function parseBulletinText(text: string, locale: Locale = 'en'): ParsedDocument {
+/**
+ * `quick` (the default) lets `quickParse` read plain block YAML, with the same result; tests
+ * turn it off to compare the two.
+ */
+export function parseBulletinText(text: string, locale: Locale = 'en', quick = true): ParsedDocument {
+  const fast = quick ? quickParse(text) : undefined;
+  if (fast) return { text, lineStarts: fast.lineStarts, value: fast.value, nodes: fast.nodes, problems: [] };
   const lineStarts = computeLineStarts(text);
   const nodes = new Map<string, NodeLocation>();
   const problems: Problem[] = [];
@@ -109,7 +114,7 @@ export function parseBulletinText(text: string, locale: Locale = 'en'): ParsedDo
   }
   const first = docs[0];
   if (!first || first.contents === null) {
-    return { text, lineStarts, yaml: first, value: undefined, nodes, problems };
+    return { text, lineStarts, value: undefined, nodes, problems };
   }
   const converter = new Converter(text, first, nodes, locale);
   let value: unknown;
@@ -121,7 +126,7 @@ export function parseBulletinText(text: string, locale: Locale = 'en'): ParsedDo
     value = undefined;
     nodes.clear();
   }
-  return { text, lineStarts, yaml: first, value, nodes, problems };
+  return { text, lineStarts, value, nodes, problems };
 }
 
 interface DocumentStream {

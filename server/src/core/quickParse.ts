@@ -1,0 +1,435 @@
+/**
+ * The per-keystroke reader: for the plain block YAML bulletins are written in, exactly what the
+ * full parser (`parseBulletinText`) yields — the same value, the same node locations in the
+ * same order (the order features walk them in), no problems — at a fraction of its cost; for
+ * anything else `undefined`, and the full parser reads the text.
+ *
+ * It reads a conservative subset: block mappings of plain keys, block sequences, one-line
+ * plain and quoted scalars, one-line flow sequences of scalars, and `|`/`>` block scalars
+ * without indentation indicator or `+`. Anything the full parser could report a problem on,
+ * or could read differently (anchors, tags, multi-line plain or quoted scalars, tabs, comments
+ * that change where a collection ends, several documents, odd keys, deep nesting …), steps
+ * aside. Ranges follow the `yaml` library: a scalar ends where its text does; a block
+ * collection ends after the line break of its last entry.
+ */
+import type { NodeLocation, Range } from './parse';
+
+export interface QuickParse {
+  value: Record<string, unknown>;
+  nodes: Map<string, NodeLocation>;
+  lineStarts: Uint32Array;
+}
+
+class StepAside extends Error {}
+const stepAside = (): never => {
+  throw new StepAside();
+};
+
+/** Characters the full parser treats specially, rejects or breaks lines on. */
+const UNUSUAL = /[\u0000-\u0008\t\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/;
+const LONE_CR = /\r(?!\n)/;
+/** Plain keys taken as written: no escaping in pointers, no tag resolution but canonical integers. */
+const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$|^(?:0|[1-9][0-9]{0,14})$/;
+const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/** The full parser's nesting bound (parse.ts `limits.depth`); deeper documents step aside. */
+const MAX_DEPTH = 64;
+/** Implicit keys are bounded by the YAML spec; long ones step aside. */
+const MAX_KEY = 1000;
+const SPACE = 32;
+
+export function quickParse(text: string): QuickParse | undefined {
+  if (UNUSUAL.test(text) || LONE_CR.test(text)) return undefined;
+  try {
+    return new Reader(text).read();
+  } catch (error) {
+    if (error instanceof StepAside) return undefined;
+    throw error;
+  }
+}
+
+/** Per line: where it starts, where its content ends (no line break), where the next begins. */
+const BLANK = -1;
+const COMMENT = -2;
+
+class Reader {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** Indentation of content lines; BLANK or COMMENT otherwise. */
+  private readonly indents: number[] = [];
+  private readonly commentIndents: number[] = [];
+  private readonly count: number;
+  private line = 0;
+  /** End of the last entry read, after its line break (where an enclosing block collection ends). */
+  private lastEnd = 0;
+  readonly nodes = new Map<string, NodeLocation>();
+
+  constructor(private readonly text: string) {
+    const { starts, ends, indents, commentIndents } = this;
+    let start = 0;
+    const length = text.length;
+    for (;;) {
+      let end = text.indexOf('\n', start);
+      const next = end < 0 ? length + 1 : end + 1;
+      if (end < 0) end = length;
+      const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      let indent = 0;
+      while (start + indent < contentEnd && text.charCodeAt(start + indent) === SPACE) indent++;
+      starts.push(start);
+      ends.push(contentEnd);
+      if (start + indent >= contentEnd) {
+        indents.push(BLANK);
+        commentIndents.push(0);
+      } else if (text.charCodeAt(start + indent) === 35 /* # */) {
+        indents.push(COMMENT);
+        commentIndents.push(indent);
+      } else {
+        if (indent === 0) {
+          const c = text.charCodeAt(start);
+          // Document markers and directives: the full parser decides.
+          if (c === 37 /* % */ || text.startsWith('---', start) || text.startsWith('...', start)) stepAside();
+        }
+        indents.push(indent);
+        commentIndents.push(0);
+      }
+      if (next > length) break;
+      start = next;
+    }
+    this.count = starts.length;
+  }
+
+  read(): QuickParse {
+    this.skipBlank();
+    if (this.line >= this.count || this.indents[this.line] !== 0 || this.isSeqItem(this.line, 0)) stepAside();
+    const value = this.mapping(0, '', 0, undefined);
+    if (this.line < this.count) stepAside();
+    return { value, nodes: this.nodes, lineStarts: Uint32Array.from(this.starts) };
+  }
+
+  /** Start of the line after `line` (the text's length after the last one). */
+  private after(line: number): number {
+    return line + 1 < this.count ? this.starts[line + 1] : this.text.length;
+  }
+
+  /**
+   * Moves to the next content line. A comment line only passes where it cannot change a
+   * range: before a line indented at least as deeply (the full parser counts a deeper
+   * comment after a collection's last entry into that collection).
+   */
+  private skipBlank(): void {
+    const { indents } = this;
+    let deepestComment = -1;
+    while (this.line < this.count && indents[this.line] < 0) {
+      if (indents[this.line] === COMMENT) deepestComment = Math.max(deepestComment, this.commentIndents[this.line]);
+      this.line++;
+    }
+    if (deepestComment > 0 && (this.line >= this.count || indents[this.line] < deepestComment)) stepAside();
+  }
+
+  private isSeqItem(line: number, indent: number): boolean {
+    const at = this.starts[line] + indent;
+    return this.text.charCodeAt(at) === 45 /* - */ && (at + 1 >= this.ends[line] || this.text.charCodeAt(at + 1) === SPACE);
+  }
+
+  /** A block collection whose first entry is on the current line at `indent`. */
+  private block(indent: number, pointer: string, key: Range | undefined, depth: number): unknown {
+    return this.isSeqItem(this.line, indent) ? this.sequence(indent, pointer, key, depth) : this.mapping(indent, pointer, depth, key);
+  }
+
+  private mapping(indent: number, pointer: string, depth: number, key: Range | undefined): Record<string, unknown> {
+    if (depth > MAX_DEPTH) stepAside();
+    const { text, indents, starts, ends } = this;
+    const out: Record<string, unknown> = Object.create(null);
+    const start = starts[this.line] + indent;
+    // Set before the children: the full parser lists a collection before its entries.
+    const location: NodeLocation = { key, value: [start, start], block: false };
+    this.nodes.set(pointer, location);
+    while (this.line < this.count && indents[this.line] === indent && !this.isSeqItem(this.line, indent)) {
+      const line = this.line;
+      const lineStart = starts[line] + indent;
+      const lineEnd = ends[line];
+      const colon = text.indexOf(':', lineStart);
+      if (colon < 0 || colon >= lineEnd || (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE)) stepAside();
+      const name = text.slice(lineStart, colon);
+      if (name.length > MAX_KEY || !KEY.test(name) || SPECIAL_KEY.test(name) || name === '__proto__' || name in out) stepAside();
+      out[name] = this.value(colon + 1, indent, `${pointer}/${name}`, [lineStart, colon], depth + 1, name === 'version');
+    }
+    if (this.line < this.count && indents[this.line] > indent) stepAside();
+    location.value = [start, this.lastEnd];
+    location.block = this.lastEnd > start;
+    return out;
+  }
+
+  private sequence(indent: number, pointer: string, key: Range | undefined, depth: number): unknown[] {
+    if (depth > MAX_DEPTH) stepAside();
+    const { text, indents, starts, ends } = this;
+    const out: unknown[] = [];
+    const start = starts[this.line] + indent;
+    const location: NodeLocation = { key, value: [start, start], block: false };
+    this.nodes.set(pointer, location);
+    while (this.line < this.count && indents[this.line] === indent && this.isSeqItem(this.line, indent)) {
+      const line = this.line;
+      const itemPointer = `${pointer}/${out.length}`;
+      let column = indent + 1;
+      while (starts[line] + column < ends[line] && text.charCodeAt(starts[line] + column) === SPACE) column++;
+      const at = starts[line] + column;
+      if (at >= ends[line]) stepAside(); // `-` alone: the item is on the lines below
+      if (this.startsMapping(at, ends[line])) {
+        // `- key: value`: a mapping whose entries line up under its first key.
+        indents[line] = column;
+        out.push(this.mapping(column, itemPointer, depth + 1, undefined));
+      } else {
+        out.push(this.value(starts[line] + indent + 1, indent, itemPointer, undefined, depth + 1, false));
+      }
+    }
+    if (this.line < this.count && indents[this.line] > indent) stepAside();
+    location.value = [start, this.lastEnd];
+    location.block = this.lastEnd > start;
+    return out;
+  }
+
+  /** Whether a sequence item's content is `key: …` (a plain key, as `mapping` reads it). */
+  private startsMapping(at: number, lineEnd: number): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === 45 /* - */ && (at + 1 >= lineEnd || text.charCodeAt(at + 1) === SPACE)) stepAside(); // `- - x`
+    if (c === 34 || c === 39 || c === 91 || c === 123 || c === 35) return false; // " ' [ { #
+    const colon = text.indexOf(':', at);
+    return colon >= 0 && colon < lineEnd && (colon + 1 >= lineEnd || text.charCodeAt(colon + 1) === SPACE);
+  }
+
+  /** The value after `key:` or `- ` at `from` on the current line; `parentIndent` is the entry's indentation. */
+  private value(from: number, parentIndent: number, pointer: string, key: Range | undefined, depth: number, isVersion: boolean): unknown {
+    if (depth > MAX_DEPTH) stepAside();
+    const { text } = this;
+    const line = this.line;
+    const lineEnd = this.ends[line];
+    let at = from;
+    while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+    if (at >= lineEnd) {
+      this.line++;
+      this.skipBlank();
+      const next = this.line < this.count ? this.indents[this.line] : -1;
+      if (next > parentIndent || (key !== undefined && next === parentIndent && this.isSeqItem(this.line, next))) return this.block(next, pointer, key, depth);
+      return stepAside(); // an empty value: the full parser decides what it means
+    }
+    const c = text[at];
+    let value: unknown;
+    let end: number;
+    if (c === '"') [value, end] = this.doubleQuoted(at, lineEnd);
+    else if (c === "'") [value, end] = this.singleQuoted(at, lineEnd);
+    else if (c === '[') return this.flowSequence(at, lineEnd, parentIndent, pointer, key);
+    else if (c === '|' || c === '>') return this.blockScalar(at, lineEnd, parentIndent, pointer, key);
+    else if ('{&*!%@`]},?:#'.includes(c) || (c === '-' && text.charCodeAt(at + 1) === SPACE)) return stepAside();
+    else {
+      end = this.plainEnd(at, lineEnd);
+      value = resolvePlain(text.slice(at, end), isVersion);
+    }
+    this.endOfLine(end, lineEnd, parentIndent);
+    this.nodes.set(pointer, { key, value: [at, end], block: false, source: text.slice(at, end) });
+    return value;
+  }
+
+  /** After a one-line value: only a comment may follow on the line, and no deeper line below. */
+  private endOfLine(end: number, lineEnd: number, parentIndent: number): void {
+    const { text } = this;
+    let at = end;
+    while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+    if (at < lineEnd && (text.charCodeAt(at) !== 35 /* # */ || at === end)) stepAside();
+    this.lastEnd = this.after(this.line);
+    this.line++;
+    this.skipBlank();
+    // A deeper line would continue the value (or be an error).
+    if (this.line < this.count && this.indents[this.line] > parentIndent) stepAside();
+  }
+
+  /** End of a one-line plain scalar in block context (trailing spaces and comment excluded). */
+  private plainEnd(at: number, lineEnd: number): number {
+    const { text } = this;
+    let end = at;
+    for (let i = at; i < lineEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 35 /* # */ && text.charCodeAt(i - 1) === SPACE) break;
+      if (ch === 58 /* : */ && (i + 1 >= lineEnd || text.charCodeAt(i + 1) === SPACE)) stepAside();
+      if (ch !== SPACE) end = i + 1;
+    }
+    return end;
+  }
+
+  private doubleQuoted(at: number, lineEnd: number): [string, number] {
+    const { text } = this;
+    let out = '';
+    let run = at + 1;
+    for (let i = at + 1; i < lineEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 34 /* " */) return [out + text.slice(run, i), i + 1];
+      if (ch !== 92 /* \ */) continue;
+      out += text.slice(run, i);
+      const e = text[++i];
+      const simple = ESCAPES[e];
+      if (simple !== undefined) out += simple;
+      else if (e === 'x' || e === 'u' || e === 'U') {
+        const length = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+        const hex = text.slice(i + 1, i + 1 + length);
+        if (hex.length !== length || !/^[0-9a-fA-F]+$/.test(hex)) stepAside();
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) stepAside();
+        out += String.fromCodePoint(code);
+        i += length;
+      } else stepAside();
+      run = i + 1;
+    }
+    return stepAside();
+  }
+
+  private singleQuoted(at: number, lineEnd: number): [string, number] {
+    const { text } = this;
+    let out = '';
+    let run = at + 1;
+    for (let i = at + 1; i < lineEnd; i++) {
+      if (text.charCodeAt(i) !== 39 /* ' */) continue;
+      if (text.charCodeAt(i + 1) === 39) {
+        out += text.slice(run, i + 1);
+        run = i + 2;
+        i++;
+      } else return [out + text.slice(run, i), i + 1];
+    }
+    return stepAside();
+  }
+
+  /** `[a, 'b', "c"]` on one line, of scalars only. */
+  private flowSequence(at: number, lineEnd: number, parentIndent: number, pointer: string, key: Range | undefined): unknown[] {
+    const { text } = this;
+    const out: unknown[] = [];
+    const location: NodeLocation = { key, value: [at, at], block: false };
+    this.nodes.set(pointer, location);
+    let i = at + 1;
+    for (;;) {
+      while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
+      if (i >= lineEnd) stepAside();
+      const c = text[i];
+      if (c === ']') {
+        if (out.length > 0) stepAside(); // a trailing comma
+        break;
+      }
+      let value: unknown;
+      let end: number;
+      if (c === '"') [value, end] = this.doubleQuoted(i, lineEnd);
+      else if (c === "'") [value, end] = this.singleQuoted(i, lineEnd);
+      else if ('[]{},#&*!%@`|>?:-\'"'.includes(c)) return stepAside();
+      else {
+        end = i;
+        let j = i;
+        for (; j < lineEnd; j++) {
+          const ch = text[j];
+          if (ch === ',' || ch === ']') break;
+          if ('[{}#:'.includes(ch)) stepAside();
+          if (ch !== ' ') end = j + 1;
+        }
+        value = resolvePlain(text.slice(i, end), false);
+      }
+      this.nodes.set(`${pointer}/${out.length}`, { key: undefined, value: [i, end], block: false, source: text.slice(i, end) });
+      out.push(value);
+      i = end;
+      while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
+      if (text[i] === ']') break;
+      if (text[i] !== ',') stepAside();
+      i++;
+      while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
+      if (text[i] === ']') stepAside(); // a trailing comma
+    }
+    location.value = [at, i + 1];
+    this.endOfLine(i + 1, lineEnd, parentIndent);
+    return out;
+  }
+
+  /**
+   * `|`, `|-`, `>` or `>-`: the content is every following line indented deeper than the
+   * entry, at the indentation of its first line. Leading or whitespace-only blank lines, and
+   * folding anything but plain lines, step aside.
+   */
+  private blockScalar(at: number, lineEnd: number, parentIndent: number, pointer: string, key: Range | undefined): string {
+    const { text, starts, ends, indents } = this;
+    let headerEnd = at + 1;
+    const strip = text.charCodeAt(headerEnd) === 45; /* - */
+    if (strip) headerEnd++;
+    this.endOfHeader(headerEnd, lineEnd);
+    const folded = text[at] === '>';
+    const lines: string[] = [];
+    let blockIndent = -1;
+    let last = this.line;
+    let next = this.line + 1;
+    for (; next < this.count; next++) {
+      const indent = indents[next];
+      if (indent === BLANK) {
+        if (ends[next] > starts[next]) stepAside(); // spaces only: their meaning depends on the indentation
+        if (blockIndent < 0) stepAside();
+        lines.push('');
+        continue;
+      }
+      const spaces = indent === COMMENT ? this.commentIndents[next] : indent;
+      if (blockIndent < 0) {
+        if (spaces <= parentIndent || indent === COMMENT) stepAside();
+        blockIndent = spaces;
+      }
+      if (spaces < blockIndent) break;
+      if (folded && spaces > blockIndent) stepAside();
+      lines.push(text.slice(starts[next] + blockIndent, ends[next]));
+      last = next;
+    }
+    if (blockIndent < 0) stepAside();
+    // Trailing blank lines are not the block's: clip and strip drop them.
+    lines.length = last - this.line;
+    let body: string;
+    if (folded) {
+      if (lines.includes('')) stepAside();
+      body = lines.join(' ');
+    } else body = lines.join('\n');
+    const value = strip ? body : `${body}\n`;
+    const end = this.after(last);
+    this.nodes.set(pointer, { key, value: [at, end], block: false, source: text.slice(at, end) });
+    this.lastEnd = end;
+    this.line = last + 1;
+    this.skipBlank();
+    if (this.line < this.count && indents[this.line] > parentIndent) stepAside();
+    return value;
+  }
+
+  /** After `|` or `>` (and `-`): nothing but a comment. */
+  private endOfHeader(at: number, lineEnd: number): void {
+    if (at >= lineEnd) return;
+    let i = at;
+    while (i < lineEnd && this.text.charCodeAt(i) === SPACE) i++;
+    if (i === at || (i < lineEnd && this.text.charCodeAt(i) !== 35)) stepAside();
+  }
+}
+
+const ESCAPES: Record<string, string | undefined> = Object.assign(Object.create(null), {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+});
+
+// The `yaml` library's core schema (YAML 1.2), in its order, with its resolution.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+/** Only these can start a non-string plain scalar. */
+const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
+
+/** A plain scalar's value; under a `version` key a number keeps its written form ("4.00"). */
+function resolvePlain(source: string, isVersion: boolean): unknown {
+  if (!MAYBE_NOT_STRING.test(source)) return source;
+  if (NULL.test(source)) return null;
+  if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
+  let number: number;
+  if (INT_OCT.test(source)) number = parseInt(source.substring(2), 8);
+  else if (INT.test(source)) number = parseInt(source, 10);
+  else if (INT_HEX.test(source)) number = parseInt(source.substring(2), 16);
+  else if (FLOAT_NAN.test(source)) number = source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  else if (FLOAT_EXP.test(source) || FLOAT.test(source)) number = parseFloat(source);
+  else return source;
+  return isVersion ? source : number;
+}

@@ -1,0 +1,130 @@
+/**
+ * The per-keystroke reader (`quickParse`) must give exactly what the full parser gives — value,
+ * node locations in the same order, line starts, no problems — or step aside: never a
+ * different answer. Checked on every example and fixture, generated bulletins, edge cases, and
+ * thousands of seeded edits (what typing produces: half-typed keys, quotes, indentation).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBulletinText } from '../../server/src/core/parse';
+import { quickParse } from '../../server/src/core/quickParse';
+import { computeLineStarts } from '../../server/src/core/text';
+// @ts-expect-error -- a plain .mjs module without types
+import { generateBulletin } from '../../bench/generate-bulletin.mjs';
+
+const root = join(__dirname, '..', '..');
+
+/** Values with what deepEqual alone would miss: prototypes, NaN, -0. */
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape);
+  if (value !== null && typeof value === 'object') return { proto: Object.getPrototypeOf(value), entries: Object.entries(value).map(([k, v]) => [k, shape(v)]) };
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  if (Object.is(value, -0)) return '-0';
+  return value;
+}
+
+/** True when the quick reader read the text (and then it agreed with the full parser). */
+function assertSame(name: string, text: string): boolean {
+  const quick = quickParse(text);
+  if (!quick) return false;
+  const full = parseBulletinText(text, 'en', false);
+  assert.deepEqual(full.problems, [], `${name}: the quick reader read a text the full parser finds problems in`);
+  assert.deepEqual(shape(quick.value), shape(full.value), `${name}: value`);
+  assert.deepEqual([...quick.nodes], [...full.nodes], `${name}: node locations (and their order)`);
+  assert.deepEqual([...quick.lineStarts], [...computeLineStarts(text)], `${name}: line starts`);
+  return true;
+}
+
+function bulletinFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return bulletinFiles(path);
+    return name.endsWith('.yaml') || name.endsWith('.yml') ? [path] : [];
+  });
+}
+
+test('examples and generated bulletins are read quickly, with the full parser’s result', () => {
+  for (const path of bulletinFiles(join(root, 'examples'))) assert.ok(assertSame(path, readFileSync(path, 'utf8')), `${path} is read quickly`);
+  for (const lines of [200, 2000]) assert.ok(assertSame(`generated ${lines}`, generateBulletin(lines) as string), `generated ${lines} is read quickly`);
+});
+
+test('every fixture: the same result, or the full parser reads it', () => {
+  for (const path of bulletinFiles(join(root, 'test', 'fixtures'))) assertSame(path, readFileSync(path, 'utf8'));
+});
+
+test('edge cases of ranges, scalars and comments', () => {
+  const accepted: Record<string, string> = {
+    'comment at the end': 'a: 1\n# c\n',
+    'comment after a nested mapping': 'a:\n  b: 1\n# c\nd: 2\n',
+    'comments inside a mapping': 'a:\n  # lead\n  b: 1\n  # mid\n  c: 2\n',
+    'literal block, clip': 'a: |\n  x\n  y\n\nb: 1\n',
+    'literal block, strip': 'a: |-\n  x\n\nb: 1\n',
+    'literal block with a blank line and a hash': 'a: |\n  x\n\n  # not a comment\n',
+    'literal block at the end without a line break': 'a: |\n  x',
+    'folded block': 'a: >\n  x\n  y\nb: 1\n',
+    'sequence at the key’s indentation': 'a:\n- x\n- y\nb: 1\n',
+    'mappings in a sequence, flow list': 'a:\n  - b: 1\n    c: [x, "y", 1]\n  - e\nd: 1\n',
+    'quoted scalars': 'a: "x\\ty\\u00e9 \\"q\\""\nb: \'it\'\'s\'\n',
+    CRLF: 'a: 1\r\nb:\r\n  c: |\r\n    x\r\n    y\r\n\r\nd: 2\r\n',
+    'numbers, nulls and booleans of every form': 'x: 0o17\ny: 0x1F\nz: .5\nw: -.inf\nv: .NaN\nu: 1e3\nt: +12\ns: -0\nr: 12345678901234567890123\nversion: 4.00\nq: Null\np: ~\no: TRUE\n',
+    'numeric keys': '50: 1\n100: 2\n',
+    'trailing comment and a hash inside a value': 'a: b # c\nd: e#f\n',
+    'empty flow lists': 'a: [ ]\nb: []  # c\n',
+    'no final line break': 'a: 1',
+  };
+  for (const [name, text] of Object.entries(accepted)) assert.ok(assertSame(name, text), `${name} is read quickly`);
+  const declined: Record<string, string> = {
+    'deeper comment after the last entry': 'a:\n  b: 1\n    # c\nd: 1\n',
+    'anchor and alias': 'a: &x 1\nb: *x\n',
+    tab: 'a:\t1\n',
+    'multi-line plain scalar': 'a: x\n  y\n',
+    'two documents': 'a: 1\n---\nb: 2\n',
+    'duplicate key': 'a: 1\na: 2\n',
+    'empty value': 'a:\n',
+    'keep chomping': 'a: |+\n  x\n\nb: 1\n',
+    'non-canonical numeric keys': '1: a\n1.0: b\n',
+    'boolean key': 'True: 1\n',
+    'too deep': Array.from({ length: 70 }, (_, i) => `${' '.repeat(2 * i)}k:`).join('\n') + ' 1\n',
+  };
+  for (const [name, text] of Object.entries(declined)) assert.equal(quickParse(text), undefined, `${name}: left to the full parser`);
+  // Through the default path, a declined text still gets its problems from the full parser.
+  assert.match(parseBulletinText(declined['duplicate key']).problems[0]?.message ?? '', /unique|duplicate|重複/i);
+});
+
+test('seeded edits of real bulletins: the same result or the full parser', () => {
+  const bases = [
+    readFileSync(join(root, 'examples', 'MS04-029.bulletin.yaml'), 'utf8'),
+    readFileSync(join(root, 'examples', 'MS04-012.bulletin.yaml'), 'utf8'),
+    generateBulletin(200, { seed: 7 }) as string,
+  ];
+  const fragments = ['key: value\n', '  - x\n', ' #c', ': ', '- ', '"', "'", '[a, b]', '|\n  x\n', '>-\n', '\\', '&a *a', '{a: 1}', '  ', '\n', '~', '0x1F', '1.0', 'null', ': |', '? ', '%', '...', '---', '# c\n', '    # c\n', '\r\n', '\n\n', '  b: 1\n', '- a: 1\n'];
+  let seed = 20261126;
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  let read = 0;
+  const edits = 2500;
+  for (let i = 0; i < edits; i++) {
+    const base = bases[i % bases.length];
+    const at = Math.floor(random() * base.length);
+    const kind = random();
+    let text: string;
+    if (kind < 0.6) {
+      const fragment = fragments[Math.floor(random() * fragments.length)];
+      text = base.slice(0, at) + fragment.slice(0, 1 + Math.floor(random() * fragment.length)) + base.slice(at);
+    } else if (kind < 0.85) {
+      text = base.slice(0, at) + base.slice(at + 1 + Math.floor(random() * 4));
+    } else {
+      const lines = base.split('\n');
+      const line = Math.floor(random() * lines.length);
+      const op = random();
+      if (op < 0.33) lines.splice(line, 0, lines[line]);
+      else if (op < 0.66) lines[line] = ` ${lines[line]}`;
+      else lines[line] = lines[line].replace(/^ /, '');
+      text = lines.join('\n');
+    }
+    if (assertSame(`edit ${i} at ${at}`, text)) read++;
+  }
+  // Most edits keep the text readable quickly; the rest went to the full parser.
+  assert.ok(read > edits / 4 && read < edits, `${read} of ${edits} edits read quickly`);
+});
