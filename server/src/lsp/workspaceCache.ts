@@ -58,7 +58,7 @@ type StoredModel = Omit<SerialBulletin, 'strings'> & { strings: Int32Array };
 // are read and decoded one at a time while they are revived. The strings of every model are one
 // table (file names, dates and descriptions repeat across thousands of bulletins): each is
 // decoded and pooled once, not once per model.
-const FORMAT = 'bulletin-workspace-cache-4';
+const FORMAT = 'bulletin-workspace-cache-5';
 const WRITE_CHUNK = 1 << 20;
 const READ_WINDOW = 1 << 20;
 

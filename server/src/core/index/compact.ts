@@ -17,6 +17,7 @@ import type { Range } from "../parse";
 import { fileHash, type HashedFile } from "./fileHash";
 
 const pool = new Map<string, string>();
+const FILE_POINTER = /^\/platforms\/(\d+)\/files\/(\d+)$/;
 /** A string operation that keeps `undefined` apart from strings (as `own` and `pooled` do). */
 type StringCopy = { (value: string): string; (value: string | undefined): string | undefined };
 const same: StringCopy = ((value: string | undefined) => value) as StringCopy;
@@ -47,6 +48,8 @@ function rangeAt(ranges: Int32Array, at: number): Range | undefined {
 }
 
 export class CompactFile implements HashedFile {
+  // Numbers live in the shared array, not in fields: at 10,000 bulletins there are 250,000
+  // files, and every field is 8 bytes each.
   constructor(
     readonly ranges: Int32Array,
     readonly at: number,
@@ -57,11 +60,17 @@ export class CompactFile implements HashedFile {
     readonly variant: string | undefined,
     readonly description: string | undefined,
     readonly folder: string | undefined,
-    readonly platformIndex: number,
-    readonly fileIndex: number,
-    /** `fileHash` of this file on its platform (-1 without a version or platform id). */
-    readonly indexHash: number,
   ) {}
+  get platformIndex(): number {
+    return this.ranges[this.at + 10];
+  }
+  get fileIndex(): number {
+    return this.ranges[this.at + 11];
+  }
+  /** `fileHash` of this file on its platform (-1 without a version or platform id). */
+  get indexHash(): number {
+    return this.ranges[this.at + 12];
+  }
   /** Made on demand: a pointer string per file would cost more than the rest of the entry. */
   get pointer(): string {
     return `/platforms/${this.platformIndex}/files/${this.fileIndex}`;
@@ -152,9 +161,17 @@ export class CompactPlatform implements Platform {
     readonly folder: string | undefined,
     readonly files: BulletinFile[],
     readonly registry: RegistryCheck[] | undefined,
-    readonly deployment: DeploymentEstimate[],
+    /** Where the estimates' ranges start in `ranges`. */
+    readonly deploymentAt: number,
+    /** Machines and minutes of each estimate, in turn (estimate objects are made when read). */
+    readonly estimates: readonly number[],
   ) {
     this.package = packageInfo;
+  }
+  get deployment(): DeploymentEstimate[] {
+    const out: DeploymentEstimate[] = [];
+    for (let i = 0; i < this.estimates.length; i += 2) out.push(new CompactEstimate(this.ranges, this.deploymentAt + i, this.estimates[i], this.estimates[i + 1]));
+    return out;
   }
   get idRange(): Range | undefined {
     return rangeAt(this.ranges, this.at);
@@ -192,6 +209,11 @@ export function compactBulletin(bulletin: Bulletin, copyStrings = true): Bulleti
         push(f.dateRange);
         push(f.sizeRange);
         push(f.range);
+        const [, platformIndex, fileIndex] = FILE_POINTER.exec(f.pointer) ?? [];
+        const hash = platform.id === undefined || f.version === undefined ? -1 : fileHash(platform.id, f.name, f.variant, f.version);
+        // A file under an unusual pointer stays a plain object (its slots are unused).
+        if (platformIndex === undefined) flat.push(-1, -1, -1);
+        else flat.push(Number(platformIndex), Number(fileIndex), hash);
         return at;
       }),
     );
@@ -233,9 +255,7 @@ export function compactBulletin(bulletin: Bulletin, copyStrings = true): Bulleti
           ),
         /* folder */ pooled(platform.folder),
         /* files */ platform.files.map((f, fi) => {
-          const [, platformIndex, fileIndex] =
-            /^\/platforms\/(\d+)\/files\/(\d+)$/.exec(f.pointer) ?? [];
-          if (platformIndex === undefined)
+          if (!FILE_POINTER.test(f.pointer))
             return { ...f, name: pooled(f.name)!, pointer: own(f.pointer) };
           return new CompactFile(
             ranges,
@@ -247,11 +267,6 @@ export function compactBulletin(bulletin: Bulletin, copyStrings = true): Bulleti
             pooled(f.variant),
             pooled(f.description),
             pooled(f.folder),
-            Number(platformIndex),
-            Number(fileIndex),
-            platform.id === undefined || f.version === undefined
-              ? -1
-              : fileHash(platform.id, f.name, f.variant, f.version),
           );
         }),
         /* registry */ platform.registry?.map(
@@ -266,15 +281,8 @@ export function compactBulletin(bulletin: Bulletin, copyStrings = true): Bulleti
               pooled(r.pointer)!,
             ),
         ),
-        /* deployment */ platform.deployment.map(
-          (d, di) =>
-            new CompactEstimate(
-              ranges,
-              estimateStarts[pi][di],
-              d.machines,
-              d.minutes,
-            ),
-        ),
+        /* deployment */ estimateStarts[pi][0] ?? -1,
+        platform.deployment.flatMap((d) => [d.machines, d.minutes]),
       ),
   );
   return {

@@ -5,7 +5,7 @@
  * walking it in the order `compactBulletin` filled it, so nothing is re-parsed.
  */
 import type { Bulletin, BulletinFile, Platform } from '../model';
-import { compactBulletin, CompactEstimate, CompactFile, CompactPackage, CompactPlatform, CompactRegistryCheck, pooled } from './compact';
+import { compactBulletin, CompactFile, CompactPackage, CompactPlatform, CompactRegistryCheck, pooled } from './compact';
 
 type Top = Omit<Bulletin, 'platforms'>;
 /** A string as its index in the model's string table; -1 for none. */
@@ -16,7 +16,7 @@ interface SerialPlatform {
   strings: [Str, Str, Str, Str];
   /** file, date, version, size, pointer */
   pkg?: [Str, Str, Str, number | null, Str];
-  /** Ten numbers per file: name, version, size, date, variant, description, folder, platform index, file index, index hash. */
+  /** Seven per file: name, version, size, date, variant, description, folder (the rest is in `ranges`). */
   files: (number | null)[];
   /** Files whose pointer is not the usual one, kept as they are (their slot in `files` is all null). */
   plainFiles?: Record<number, BulletinFile>;
@@ -36,11 +36,11 @@ export interface SerialBulletin {
 
 /** Range slots `compactBulletin` gives each entry (two numbers per range). */
 const PLATFORM_SLOTS = 4;
-const FILE_SLOTS = 10;
+const FILE_SLOTS = 13;
 const ESTIMATE_SLOTS = 2;
 const PACKAGE_SLOTS = 6;
 const REGISTRY_SLOTS = 8;
-const FILE_FIELDS = 10;
+const FILE_FIELDS = 7;
 
 export function toSerial(model: Bulletin): SerialBulletin {
   const bulletin = model.platforms.every((p) => p instanceof CompactPlatform) ? model : compactBulletin(model);
@@ -62,7 +62,7 @@ export function toSerial(model: Bulletin): SerialBulletin {
     let plainFiles: Record<number, BulletinFile> | undefined;
     platform.files.forEach((f, i) => {
       if (f instanceof CompactFile) {
-        files.push(str(f.name), str(f.version), f.size ?? null, str(f.date), str(f.variant), str(f.description), str(f.folder), f.platformIndex, f.fileIndex, f.indexHash);
+        files.push(str(f.name), str(f.version), f.size ?? null, str(f.date), str(f.variant), str(f.description), str(f.folder));
       } else {
         for (let k = 0; k < FILE_FIELDS; k++) files.push(null);
         (plainFiles ??= {})[i] = { ...f };
@@ -75,7 +75,7 @@ export function toSerial(model: Bulletin): SerialBulletin {
       files,
       plainFiles,
       registry: platform.registry?.map((r) => [str(r.key), str(r.value), str(r.type), r.data, str(r.pointer)]),
-      deployment: platform.deployment.flatMap((d) => [d.machines, d.minutes]),
+      deployment: [...(platform as CompactPlatform).estimates],
     };
   });
   return { top, ranges, strings, platforms: serialPlatforms };
@@ -101,14 +101,13 @@ export function fromSerial(serial: SerialBulletin): Bulletin {
       const f = p.files;
       const k = i * FILE_FIELDS;
       const plain = p.plainFiles?.[i];
-      files.push(plain ?? new CompactFile(ranges, fileAt, str(f[k])!, str(f[k + 1]), num(f[k + 2]), str(f[k + 3]), str(f[k + 4]), str(f[k + 5]), str(f[k + 6]), f[k + 7]!, f[k + 8]!, f[k + 9]!));
+      files.push(plain ?? new CompactFile(ranges, fileAt, str(f[k])!, str(f[k + 1]), num(f[k + 2]), str(f[k + 3]), str(f[k + 4]), str(f[k + 5]), str(f[k + 6])));
     }
-    const deployment: CompactEstimate[] = [];
-    for (let i = 0; i < p.deployment.length; i += 2) deployment.push(new CompactEstimate(ranges, take(ESTIMATE_SLOTS), p.deployment[i], p.deployment[i + 1]));
+    const deploymentAt = p.deployment.length > 0 ? take((ESTIMATE_SLOTS * p.deployment.length) / 2) : -1;
     const pkg = p.pkg && new CompactPackage(ranges, take(PACKAGE_SLOTS), str(p.pkg[0]), str(p.pkg[1]), str(p.pkg[2]), num(p.pkg[3]), str(p.pkg[4])!);
     const registry = p.registry?.map(([key, value, type, data, pointer]) => new CompactRegistryCheck(ranges, take(REGISTRY_SLOTS), str(key), str(value), str(type), data, str(pointer)!));
     const [id, name, pointer, folder] = p.strings;
-    return new CompactPlatform(ranges, platformAt, str(id), str(name), str(pointer)!, pkg, str(folder), files, registry, deployment);
+    return new CompactPlatform(ranges, platformAt, str(id), str(name), str(pointer)!, pkg, str(folder), files, registry, deploymentAt, p.deployment);
   });
   return { ...serial.top, published: pooled(serial.top.published), updated: pooled(serial.top.updated), platforms };
 }
