@@ -9,7 +9,7 @@ import { registerPreview } from './preview';
 import { registerNewBulletin } from './commands/newBulletin';
 import { registerStatusBar } from './statusBar';
 import { registerShowIndex } from './commands/showIndex';
-import { registerReindex } from './commands/reindex';
+import { registerIndexingCommands } from './commands/indexing';
 import { registerExportCsaf } from './commands/exportCsaf';
 
 let client: LanguageClient | undefined;
@@ -58,7 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);
   registerPreview(context, () => client, output);
   context.subscriptions.push(registerNewBulletin(context));
-  context.subscriptions.push(registerStatusBar(client), registerShowIndex(() => client), registerReindex(() => client));
+  context.subscriptions.push(registerStatusBar(client), registerShowIndex(() => client), registerIndexingCommands(() => client));
   context.subscriptions.push(...registerExportCsaf(client));
   context.subscriptions.push(
     vscode.commands.registerCommand('bulletin.restartServer', async () => {

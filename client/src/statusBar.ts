@@ -6,7 +6,7 @@ import { StatusNotification, type IndexStatus } from '../../server/src/protocol'
 export function registerStatusBar(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bulletin.index', vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('Bulletin Index');
-  item.command = 'bulletin.showIndex';
+  item.command = 'bulletin.cancelIndexing';
   item.text = `$(sync~spin) ${vscode.l10n.t('Bulletin: indexing…')}`;
   item.show();
   const update = (status: IndexStatus) => {
@@ -18,12 +18,15 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
       item.command = 'bulletin.reindex';
       return;
     }
-    item.command = 'bulletin.showIndex';
+    // While the workspace is read, a click cancels (VS Code's progress in the status bar has no Cancel button).
+    item.command = status.ready ? 'bulletin.showIndex' : 'bulletin.cancelIndexing';
     const icon = status.errors > 0 ? '$(error)' : status.warnings > 0 ? '$(warning)' : '$(check)';
     item.text = status.ready
       ? `${icon} ${vscode.l10n.t('Bulletins: {0} · Findings: {1}', status.bulletins, status.findings)}`
       : `$(sync~spin) ${vscode.l10n.t('Bulletins: indexing ({0} read)…', status.bulletins)}`;
-    item.tooltip = vscode.l10n.t('Bulletins indexed: {0}. Errors: {1}, warnings: {2}, other findings: {3}. Click to show the index.', status.bulletins, status.errors, status.warnings, status.findings - status.errors - status.warnings);
+    item.tooltip = status.ready
+      ? vscode.l10n.t('Bulletins indexed: {0}. Errors: {1}, warnings: {2}, other findings: {3}. Click to show the index.', status.bulletins, status.errors, status.warnings, status.findings - status.errors - status.warnings)
+      : vscode.l10n.t('Indexing the workspace: {0} bulletins read. Click to cancel.', status.bulletins);
   };
   const subscription = client.onNotification(StatusNotification, update);
   return vscode.Disposable.from(item, subscription);

@@ -53,6 +53,9 @@ export const StatusNotification = new NotificationType<IndexStatus>('bulletin/st
 /** Reads the workspace folders again (after indexing was cancelled); resolves when they are indexed and checked. */
 export const ReindexRequest = new RequestType0<null, void>('bulletin/reindex');
 
+/** Stops the workspace scan in progress, as its progress's Cancel button does; false when none is running. */
+export const CancelIndexingRequest = new RequestType0<boolean, void>('bulletin/cancelIndexing');
+
 export interface IndexParams {
   /** A file name (case-insensitive); absent: only the list of names is returned. */
   file?: string;

@@ -23,7 +23,7 @@ import { renameCapabilities, registerRename } from './lsp/rename';
 import { symbolCapabilities, registerSymbols } from './lsp/symbols';
 import { foldingCapabilities, registerFolding } from './lsp/folding';
 import { codeActionCapabilities, registerCodeActions } from './lsp/codeActions';
-import { ReindexRequest, serverName } from './protocol';
+import { CancelIndexingRequest, ReindexRequest, serverName } from './protocol';
 import { WorkspaceManager } from './lsp/workspace';
 import { registerPullDiagnostics } from './lsp/pullDiagnostics';
 import { registerIndexRequest } from './lsp/workspaceIndexRequest';
@@ -41,6 +41,7 @@ for (const register of [registerCompletion, registerHover, registerDefinition, r
 const workspace = new WorkspaceManager(connection, documents, state, validation, logger);
 registerIndexRequest(connection, state, logger);
 connection.onRequest(ReindexRequest, () => workspace.reindex());
+connection.onRequest(CancelIndexingRequest, () => workspace.cancelIndexing());
 const csaf = new CsafService({ connection, documents, state, logger });
 let dynamicConfiguration = false;
 

@@ -17,9 +17,9 @@ const workspace = new DiskWorkspace();
 generateWorkspace(N - 1, workspace.folder);
 // MS04-029 names MS04-012, which this workspace does not have: an unresolved reference, once every bulletin is read.
 workspace.write('zz-MS04-029.bulletin.yaml', example('MS04-029'));
-let server: ServerProcess | undefined;
+const servers: ServerProcess[] = [];
 after(async () => {
-  await server?.stop();
+  await Promise.all(servers.map((s) => s.stop()));
   workspace.dispose();
 });
 
@@ -33,7 +33,8 @@ test('cancelling the indexing progress stops the scan; a re-index reads the rest
       textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
     },
   });
-  server = started.server;
+  const server = started.server;
+  servers.push(server);
   const { statuses } = started;
   const progress = server.progress;
   const begin = await until('the indexing progress', () => progress.find((p) => p.value.kind === 'begin'), 30_000, server);
@@ -44,15 +45,30 @@ test('cancelling the indexing progress stops the scan; a re-index reads the rest
   assert.ok(cancelled.bulletins < N, `${cancelled.bulletins} of ${N} read before the cancel took effect`);
   assert.equal(cancelled.ready, false);
   await until('the progress to end', () => progress.some((p) => p.token === begin.token && p.value.kind === 'end'), 10_000, server);
-  const crossFileFindings = () => [...server!.diagnostics.values()].flatMap((p) => p.diagnostics).filter((d) => crossFile.has(String(d.code)));
+  const crossFileFindings = () => [...server.diagnostics.values()].flatMap((p) => p.diagnostics).filter((d) => crossFile.has(String(d.code)));
   assert.deepEqual(crossFileFindings(), [], 'no cross-file finding from a partial index');
 
   const before = statuses.length;
   await server.connection.sendRequest('bulletin/reindex');
   const done = await until('the re-indexed status', () => statuses.slice(before).find((s) => s.ready && s.bulletins === N), 120_000, server);
   assert.equal(done.cancelled, undefined);
-  await until('the unresolved reference of MS04-029', () => server!.diagnostics.get(workspace.uri('zz-MS04-029.bulletin.yaml'))?.diagnostics.some((d) => d.code === 'unresolved-reference'), 30_000, server);
+  await until('the unresolved reference of MS04-029', () => server.diagnostics.get(workspace.uri('zz-MS04-029.bulletin.yaml'))?.diagnostics.some((d) => d.code === 'unresolved-reference'), 30_000, server);
   const second = progress.filter((p) => p.value.kind === 'begin');
   assert.equal(second.length, 2, 'the re-index shows its own progress');
   assert.ok(progress.some((p) => p.token === second[1].token && p.value.kind === 'end'));
+});
+
+test('bulletin/cancelIndexing (the status bar and command in VS Code, whose window progress has no Cancel button) stops the scan too', async () => {
+  const { server, statuses } = await startOn(workspace);
+  servers.push(server);
+  // Asked until a scan is there to cancel: the server first reads its settings.
+  let cancelled = false;
+  const deadline = Date.now() + 30_000;
+  while (!cancelled && Date.now() < deadline && !statuses.some((s) => s.ready)) {
+    cancelled = (await server.connection.sendRequest('bulletin/cancelIndexing')) as boolean;
+  }
+  assert.ok(cancelled, 'the request reached the scan while it was reading');
+  const status = await until('the cancelled status', () => statuses.find((s) => s.cancelled), 60_000, server);
+  assert.ok(status.bulletins < N, `${status.bulletins} of ${N}`);
+  assert.equal(await server.connection.sendRequest('bulletin/cancelIndexing'), false, 'nothing left to cancel');
 });

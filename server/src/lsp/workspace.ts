@@ -48,6 +48,8 @@ export class WorkspaceManager {
   private scans = 0;
   /** The scan the user cancelled (its progress's Cancel button), if any. */
   private userCancelled = 0;
+  /** The scan that is listing or reading files (0: none). */
+  private reading = 0;
   private resolveReady!: () => void;
   /** Resolves once the workspace has been read and checked the first time. */
   readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
@@ -176,12 +178,21 @@ export class WorkspaceManager {
     const scan = ++this.scans;
     this.validation.workspaceReady = false;
     this.validation.indexingCancelled = false;
+    this.reading = scan;
     const progress = await IndexProgress.begin(this.connection, this.state.settings.locale, () => (this.userCancelled = scan));
     try {
       await this.listAndLoad(scan, rereadAll, progress);
     } finally {
       progress.done();
+      if (this.reading === scan) this.reading = 0;
     }
+  }
+
+  /** Stops the scan that is reading files, if any (the progress's Cancel button, or the command). */
+  cancelIndexing(): boolean {
+    if (this.reading === 0 || this.reading !== this.scans) return false;
+    this.userCancelled = this.scans;
+    return true;
   }
 
   /** Asked for by the user (after cancelling, or to pick up what the watcher missed): read the folders again, keeping what is indexed. */
@@ -227,6 +238,7 @@ export class WorkspaceManager {
       },
       onError: (uri, error) => this.logger.error(`reading ${uri} failed: ${error instanceof Error ? error.message : String(error)}`),
     });
+    if (this.reading === scan) this.reading = 0; // every file is read: nothing left to cancel
     if (scan !== this.scans) return;
     for (const [uri, info] of disk) this.disk.set(uri, info);
     if (scan === this.userCancelled) {
