@@ -149,7 +149,8 @@ export class WorkspaceCache {
             if (strings.some((text) => typeof text !== 'string')) return undefined;
             // A typed array comes back as a view of the record it was read from: a copy of
             // its own, so no model keeps a window of the cache alive.
-            return { ...stored, strings, ranges: stored.ranges.slice(), top: { ...stored.top, lineStarts: stored.top.lineStarts.slice() } };
+            stored.top.lineStarts = stored.top.lineStarts.slice();
+            return Object.assign(stored, { strings, ranges: stored.ranges.slice() });
           } catch {
             return undefined;
           }

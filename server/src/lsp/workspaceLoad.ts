@@ -32,9 +32,9 @@ export interface LoadContext {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-/** A model revived from the cache under another URI (a renamed or copied file). */
+/** A model revived from the cache (its strings pooled as the cache was read), under this URI (a renamed or copied file keeps its model). */
 export function revive(model: SerialBulletin, uri: string): Bulletin {
-  return fromSerial(model.top.uri === uri ? model : { ...model, top: { ...model.top, uri } });
+  return fromSerial(model.top.uri === uri ? model : { ...model, top: { ...model.top, uri } }, true);
 }
 
 /** The file's text and what the file system says about it, or undefined if it cannot be read. */

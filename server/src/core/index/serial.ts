@@ -81,10 +81,11 @@ export function toSerial(model: Bulletin): SerialBulletin {
   return { top, ranges, strings, platforms: serialPlatforms };
 }
 
-export function fromSerial(serial: SerialBulletin): Bulletin {
+/** `stringsPooled`: the strings are pooled copies already (the warm-start cache pools its table once). */
+export function fromSerial(serial: SerialBulletin, stringsPooled = false): Bulletin {
   const { ranges } = serial;
   // Each distinct string is pooled once (one copy across the workspace's models).
-  const strings = serial.strings.map((s) => pooled(s)!);
+  const strings = stringsPooled ? serial.strings : serial.strings.map((s) => pooled(s)!);
   const str = (at: number | null): string | undefined => (at === null || at < 0 ? undefined : strings[at]);
   const num = (value: number | null): number | undefined => (value === null ? undefined : value);
   let at = 0;
