@@ -28,6 +28,8 @@ import { WorkspaceManager } from './lsp/workspace';
 import { registerPullDiagnostics } from './lsp/pullDiagnostics';
 import { registerIndexRequest } from './lsp/workspaceIndexRequest';
 import { CsafService } from './lsp/csaf';
+import { warmUpDiagnostics } from './lsp/diagnostics';
+import { runSafeVoid } from './lsp/runSafe';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -55,6 +57,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   validation.pull = capabilities.textDocument?.diagnostic !== undefined;
   validation.refreshSupported = capabilities.workspace?.diagnostics?.refreshSupport === true;
   if (validation.pull) registerPullDiagnostics(connection, state, validation, workspace);
+  // Compile the keystroke path while the client finishes starting (runs once this answer is sent).
+  setImmediate(() => runSafeVoid(logger, 'warm-up', warmUpDiagnostics));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },

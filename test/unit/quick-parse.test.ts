@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { parseBulletinText } from '../../server/src/core/parse';
 import { quickParse } from '../../server/src/core/quickParse';
 import { computeLineStarts } from '../../server/src/core/text';
+import { analyzeText } from '../../server/src/core/analyze';
+import { warmUpAnalysis, warmUpText } from '../../server/src/core/warmUp';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin } from '../../bench/generate-bulletin.mjs';
 
@@ -73,6 +75,7 @@ test('edge cases of ranges, scalars and comments', () => {
     'trailing comment and a hash inside a value': 'a: b # c\nd: e#f\n',
     'empty flow lists': 'a: [ ]\nb: []  # c\n',
     'no final line break': 'a: 1',
+    'a colon in the comment of a list item': 'a:\n  - x  # c: d\n  - b: 1 # e: f\n',
   };
   for (const [name, text] of Object.entries(accepted)) assert.ok(assertSame(name, text), `${name} is read quickly`);
   const declined: Record<string, string> = {
@@ -127,4 +130,11 @@ test('seeded edits of real bulletins: the same result or the full parser', () =>
   }
   // Most edits keep the text readable quickly; the rest went to the full parser.
   assert.ok(read > edits / 4 && read < edits, `${read} of ${edits} edits read quickly`);
+});
+
+test('the warm-up bulletin takes the keystroke path: read quickly, schema-clean, one finding', () => {
+  const text = warmUpText(3);
+  assert.ok(assertSame('warm-up', text), 'the warm-up bulletin is read quickly');
+  assert.deepEqual(analyzeText('u', text).bulletin.intrinsic, []);
+  assert.deepEqual(warmUpAnalysis(1, 3).map((p) => p.code), ['unresolved-reference']);
 });

@@ -193,8 +193,12 @@ class Reader {
     const c = text.charCodeAt(at);
     if (c === 45 /* - */ && (at + 1 >= lineEnd || text.charCodeAt(at + 1) === SPACE)) stepAside(); // `- - x`
     if (c === 34 || c === 39 || c === 91 || c === 123 || c === 35) return false; // " ' [ { #
-    const colon = text.indexOf(':', at);
-    return colon >= 0 && colon < lineEnd && (colon + 1 >= lineEnd || text.charCodeAt(colon + 1) === SPACE);
+    for (let i = at; i < lineEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 35 /* # */ && text.charCodeAt(i - 1) === SPACE) return false; // a colon in the comment does not count
+      if (ch === 58 /* : */ && (i + 1 >= lineEnd || text.charCodeAt(i + 1) === SPACE)) return true;
+    }
+    return false;
   }
 
   /** The value after `key:` or `- ` at `from` on the current line; `parentIndent` is the entry's indentation. */

@@ -3,7 +3,8 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Problem, Severity } from '../core/problems';
-import { positionAt } from '../core/text';
+import { computeLineStarts, positionAt } from '../core/text';
+import { warmUpAnalysis, warmUpText } from '../core/warmUp';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -42,4 +43,13 @@ export function toDiagnostic(problem: Problem, lineStarts: Uint32Array, lookup: 
     ...(related.length > 0 ? { relatedInformation: related } : {}),
     ...(problem.data ? { data: problem.data } : {}),
   };
+}
+
+/**
+ * The whole path from text to published diagnostics, run on a made-up bulletin once at start
+ * (see core/warmUp.ts): the author's first document no longer pays for compiling it.
+ */
+export function warmUpDiagnostics(): void {
+  const lineStarts = computeLineStarts(warmUpText(40));
+  JSON.stringify(warmUpAnalysis().map((p) => toDiagnostic(p, lineStarts, () => undefined)));
 }
