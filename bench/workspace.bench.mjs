@@ -5,7 +5,8 @@
 //     with an empty cache folder;
 //   - warm start: a second start, with the cache the first one wrote in the storage folder
 //     passed as `initializationOptions.storagePath` (models and findings, keyed by content hash);
-//   - the server's CPU time (user + system, every thread) for each start, and the load average;
+//   - the server's CPU time (user + system, every thread, and its main thread alone) for each
+//     start, and the load average (other processes on the machine stretch the wall-clock figures);
 //   - peak RSS of the server process (VmHWM);
 //   - re-check after a one-character edit to the hub bulletin, which has 50 dependents:
 //     from `didChange` to the queue being idle again (every dependent re-checked).
@@ -40,6 +41,16 @@ process.on('exit', () => rmSync(storagePath, { recursive: true, force: true }));
 function cpuSeconds(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** User + system CPU seconds of the server's main thread alone (the one that indexes and checks). */
+function mainThreadCpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
@@ -85,9 +96,11 @@ async function start() {
   const t0 = performance.now();
   await connection.sendNotification('initialized', {});
   const cpu0 = cpuSeconds(child.pid);
+  const mainCpu0 = mainThreadCpuSeconds(child.pid);
   const status = await ready;
   const startMs = performance.now() - t0;
   const startCpu = cpuSeconds(child.pid) - cpu0;
+  const startMainCpu = mainThreadCpuSeconds(child.pid) - mainCpu0;
   const load = loadavg()[0];
   const stop = async () => {
     await connection.sendRequest('shutdown').catch(() => undefined);
@@ -95,7 +108,7 @@ async function start() {
     await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
     connection.dispose();
   };
-  return { child, connection, startMs, startCpu, load, status, nextStatus, stop, last: () => last };
+  return { child, connection, startMs, startCpu, startMainCpu, load, status, nextStatus, stop, last: () => last };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -133,9 +146,9 @@ await warm.stop();
 
 const rows = [
   ['cold start (initialized → all diagnostics ready; no cache)', `${(cold.startMs / 1000).toFixed(2)} s`, '≤ 3 s'],
-  ['  server CPU time (all threads) / load average at the time', `${cold.startCpu.toFixed(2)} s / ${cold.load.toFixed(1)}`, ''],
+  ['  server CPU time (all threads / main thread) / load average', `${cold.startCpu.toFixed(2)} s / ${cold.startMainCpu.toFixed(2)} s / ${cold.load.toFixed(1)}`, ''],
   ['warm start (second start, with the cache the first one wrote)', `${(warm.startMs / 1000).toFixed(2)} s`, '≤ 1 s'],
-  ['  server CPU time (all threads) / load average at the time', `${warm.startCpu.toFixed(2)} s / ${warm.load.toFixed(1)}`, ''],
+  ['  server CPU time (all threads / main thread) / load average', `${warm.startCpu.toFixed(2)} s / ${warm.startMainCpu.toFixed(2)} s / ${warm.load.toFixed(1)}`, ''],
   ['server peak RSS (cold / warm)', `${coldRss.toFixed(0)} MB / ${warmRss.toFixed(0)} MB`, '≤ 300 MB'],
   [`re-check after a 1-char edit, 50 dependents (median / max of ${EDITS})`, `${median(recheck).toFixed(1)} ms / ${max(recheck).toFixed(1)} ms`, '≤ 30 ms'],
 ];
