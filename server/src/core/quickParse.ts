@@ -141,7 +141,8 @@ class Reader {
     const out: Record<string, unknown> = Object.create(null);
     const start = starts[this.line] + indent;
     // Set before the children: the full parser lists a collection before its entries.
-    const location: NodeLocation = { key, value: [start, start], block: false };
+    const range: [number, number] = [start, start];
+    const location: NodeLocation = { key, value: range, block: false };
     this.nodes.set(pointer, location);
     while (this.line < this.count && indents[this.line] === indent && !this.isSeqItem(this.line, indent)) {
       const line = this.line;
@@ -154,7 +155,7 @@ class Reader {
       out[name] = this.value(colon + 1, indent, `${pointer}/${name}`, [lineStart, colon], depth + 1, name === 'version');
     }
     if (this.line < this.count && indents[this.line] > indent) stepAside();
-    location.value = [start, this.lastEnd];
+    range[1] = this.lastEnd;
     location.block = this.lastEnd > start;
     return out;
   }
@@ -164,7 +165,8 @@ class Reader {
     const { text, indents, starts, ends } = this;
     const out: unknown[] = [];
     const start = starts[this.line] + indent;
-    const location: NodeLocation = { key, value: [start, start], block: false };
+    const range: [number, number] = [start, start];
+    const location: NodeLocation = { key, value: range, block: false };
     this.nodes.set(pointer, location);
     while (this.line < this.count && indents[this.line] === indent && this.isSeqItem(this.line, indent)) {
       const line = this.line;
@@ -182,7 +184,7 @@ class Reader {
       }
     }
     if (this.line < this.count && indents[this.line] > indent) stepAside();
-    location.value = [start, this.lastEnd];
+    range[1] = this.lastEnd;
     location.block = this.lastEnd > start;
     return out;
   }
@@ -226,7 +228,10 @@ class Reader {
     else if ('{&*!%@`]},?:#'.includes(c) || (c === '-' && text.charCodeAt(at + 1) === SPACE)) return stepAside();
     else {
       end = this.plainEnd(at, lineEnd);
-      value = resolvePlain(text.slice(at, end), isVersion);
+      const source = text.slice(at, end);
+      this.endOfLine(end, lineEnd, parentIndent);
+      this.nodes.set(pointer, { key, value: [at, end], block: false, source });
+      return resolvePlain(source, isVersion);
     }
     this.endOfLine(end, lineEnd, parentIndent);
     this.nodes.set(pointer, { key, value: [at, end], block: false, source: text.slice(at, end) });
