@@ -69,6 +69,11 @@ test('YAML the fast reader must get right or leave alone', () => {
     'keys named like object members': base.replace('kb: 873350', 'kb: 873350\nconstructor: 1\ntoString: x'),
     '__proto__ key': base.replace('kb: 873350', 'kb: 873350\n__proto__: 1'),
     'duplicate member-like key': base.replace('kb: 873350', 'kb: 873350\nvalueOf: 1\nvalueOf: 2'),
+    'octal registry data': base.replace('data: 1', 'data: 0o17'),
+    'hex registry data': base.replace('data: 1', 'data: 0x1F'),
+    'text that starts like a number, a null or a boolean': base.replace('value: Installed', 'value: nope').replace('description: Microsoft OLE for Windows and Windows NT', 'description: true north').replace('description: Remote Procedure Call Runtime', 'description: 12 dlls').replace('description: Distribute COM Services', 'description: .info'),
+    'special floats and nulls as data': base.replace('data: 1', 'data: .Inf').replace('value: Installed', 'value: ~'),
+    'NaN and exponent data': base.replace('data: 1', 'data: .NaN').replace('kb: 873350', 'kb: 8.7335e5'),
   };
   for (const [name, text] of Object.entries(variants)) {
     assert.notEqual(text, base, `${name}: the variant changes the text`);

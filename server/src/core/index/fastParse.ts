@@ -22,8 +22,21 @@ const bail = (): never => {
 /** Characters the full parser treats specially or rejects: such files take the full path. */
 const UNUSUAL = /[\u0000-\u0008\t\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/;
 const LONE_CR = /\r(?!\n)/;
-const KEY = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/** Whether `text[start, end)` is a key this reader takes: `[A-Za-z0-9_][A-Za-z0-9_.-]*`. */
+function isKey(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+    if (!word && (i === start || (c !== 46 && c !== 45))) return false;
+  }
+  return true;
+}
 const MAX_DEPTH = 64;
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
 
 export function fastParse(text: string): FastParse | undefined {
   if (UNUSUAL.test(text)) return undefined;
@@ -78,7 +91,7 @@ class Reader {
 
   private isSeqItem(line: number, indent: number): boolean {
     const at = this.starts[line] + indent;
-    return this.text[at] === '-' && (at + 1 >= this.ends[line] || this.text[at + 1] === ' ');
+    return this.text.charCodeAt(at) === DASH && (at + 1 >= this.ends[line] || this.text.charCodeAt(at + 1) === SPACE);
   }
 
   /** A block collection whose first entry is on the current line at `indent`. */
@@ -96,11 +109,11 @@ class Reader {
       const lineStart = this.starts[line] + indent;
       const lineEnd = this.ends[line];
       const colon = this.text.indexOf(':', lineStart);
-      if (colon < 0 || colon >= lineEnd || (colon + 1 < lineEnd && this.text[colon + 1] !== ' ')) bail();
+      if (colon < 0 || colon >= lineEnd || (colon + 1 < lineEnd && this.text.charCodeAt(colon + 1) !== SPACE)) bail();
       const name = this.text.slice(lineStart, colon);
-      if (!KEY.test(name) || name === '__proto__' || Object.prototype.hasOwnProperty.call(out, name) || name === 'null' || name === 'Null' || name === 'NULL') bail();
+      if (!isKey(this.text, lineStart, colon) || name === '__proto__' || Object.prototype.hasOwnProperty.call(out, name) || name === 'null' || name === 'Null' || name === 'NULL') bail();
       const keyRange: Range = [lineStart, colon];
-      // KEY admits neither `~` nor `/`: the key is its own pointer token.
+      // A key (isKey) has neither `~` nor `/`: it is its own pointer token.
       const childPointer = `${pointer}/${name}`;
       out[name] = this.value(colon + 1, indent, childPointer, keyRange, depth + 1, name === 'version');
       end = Math.max(end, this.lastEnd);
@@ -120,7 +133,7 @@ class Reader {
       const line = this.line;
       const itemPointer = `${pointer}/${out.length}`;
       let column = indent + 1;
-      while (this.starts[line] + column < this.ends[line] && this.text[this.starts[line] + column] === ' ') column++;
+      while (this.starts[line] + column < this.ends[line] && this.text.charCodeAt(this.starts[line] + column) === SPACE) column++;
       const at = this.starts[line] + column;
       if (at < this.ends[line] && this.text[at] !== '#' && this.looksLikeKey(at, this.ends[line])) {
         // `- key: value`: a mapping whose entries line up under its first key.
@@ -155,8 +168,8 @@ class Reader {
     const line = this.line;
     const lineEnd = this.ends[line];
     let at = from;
-    while (at < lineEnd && this.text[at] === ' ') at++;
-    if (at >= lineEnd || this.text[at] === '#') {
+    while (at < lineEnd && this.text.charCodeAt(at) === SPACE) at++;
+    if (at >= lineEnd || this.text.charCodeAt(at) === HASH) {
       this.line++;
       this.skipBlank();
       const next = this.line < this.indents.length ? this.indents[this.line] : -1;
@@ -187,17 +200,18 @@ class Reader {
 
   private restIsComment(end: number, lineEnd: number): void {
     let at = end;
-    while (at < lineEnd && this.text[at] === ' ') at++;
-    if (at < lineEnd && (this.text[at] !== '#' || at === end)) bail();
+    while (at < lineEnd && this.text.charCodeAt(at) === SPACE) at++;
+    if (at < lineEnd && (this.text.charCodeAt(at) !== HASH || at === end)) bail();
   }
 
   private plain(at: number, lineEnd: number): { value: unknown; end: number; plain: true } {
     let end = at;
+    const text = this.text;
     for (let i = at; i < lineEnd; i++) {
-      const ch = this.text[i];
-      if (ch === '#' && this.text[i - 1] === ' ') break;
-      if (ch === ':' && (i + 1 >= lineEnd || this.text[i + 1] === ' ')) bail();
-      if (ch !== ' ') end = i + 1;
+      const ch = text.charCodeAt(i);
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) break;
+      if (ch === COLON && (i + 1 >= lineEnd || text.charCodeAt(i + 1) === SPACE)) bail();
+      if (ch !== SPACE) end = i + 1;
     }
     return { value: undefined, end, plain: true };
   }
@@ -348,7 +362,6 @@ function fold(lines: string[]): string {
   return out;
 }
 
-const MAYBE_NOT_TEXT = /^[-+.0-9~nNtTfF]/;
 const NULL = /^(?:~|null|Null|NULL)$/;
 const TRUE = /^(?:true|True|TRUE)$/;
 const FALSE = /^(?:false|False|FALSE)$/;
@@ -361,18 +374,23 @@ const NAN = /^\.(?:nan|NaN|NAN)$/;
 
 /** YAML 1.2 core schema resolution of a plain scalar; a version keeps its written form. */
 function resolvePlain(source: string, isVersion: boolean): unknown {
-  // Most scalars are text: only these first characters can start a null, a boolean or a number.
-  if (!MAYBE_NOT_TEXT.test(source)) return source;
-  if (NULL.test(source)) return null;
-  if (TRUE.test(source)) return true;
-  if (FALSE.test(source)) return false;
+  // Each test runs only where its first (and last) character allows a match: dates, versions
+  // and sizes are most of a bulletin's scalars, and nine failing expressions each cost more
+  // than the rest of reading them.
+  const first = source.charCodeAt(0);
+  const last = source.charCodeAt(source.length - 1);
+  if (first === 126 /* ~ */ || first === 110 /* n */ || first === 78 /* N */) return NULL.test(source) ? null : source;
+  if (first === 116 /* t */ || first === 84 /* T */) return TRUE.test(source) ? true : source;
+  if (first === 102 /* f */ || first === 70 /* F */) return FALSE.test(source) ? false : source;
+  const digit = first >= 48 && first <= 57;
+  if (!digit && first !== 43 /* + */ && first !== 45 /* - */ && first !== 46 /* . */) return source;
   let number: number | undefined;
   if (INT.test(source)) number = Number(source);
-  else if (OCT.test(source)) number = parseInt(source.slice(2), 8);
-  else if (HEX.test(source)) number = parseInt(source.slice(2), 16);
+  else if (first === 48 && source.charCodeAt(1) === 111 /* o */ && OCT.test(source)) number = parseInt(source.slice(2), 8);
+  else if (first === 48 && source.charCodeAt(1) === 120 /* x */ && HEX.test(source)) number = parseInt(source.slice(2), 16);
   else if (FLOAT.test(source)) number = parseFloat(source);
-  else if (INF.test(source)) number = source.startsWith('-') ? -Infinity : Infinity;
-  else if (NAN.test(source)) number = NaN;
+  else if ((last === 102 || last === 70) /* f, F */ && INF.test(source)) number = source.startsWith('-') ? -Infinity : Infinity;
+  else if (first === 46 && (last === 110 || last === 78) /* n, N */ && NAN.test(source)) number = NaN;
   if (number === undefined) return source;
   return isVersion ? source : number;
 }
