@@ -50,6 +50,10 @@ function rangeAt(ranges: Int32Array, at: number): Range | undefined {
 export class CompactFile implements HashedFile {
   // Numbers live in the shared array, not in fields: at 10,000 bulletins there are 250,000
   // files, and every field is 8 bytes each.
+  // Set when the workspace index takes the file as its own entry (`FileEntry`); private, so
+  // neither spreading nor serializing a file follows them.
+  #bulletin: Bulletin | undefined;
+  #platform: Platform | undefined;
   constructor(
     readonly ranges: Int32Array,
     readonly at: number,
@@ -61,6 +65,21 @@ export class CompactFile implements HashedFile {
     readonly description: string | undefined,
     readonly folder: string | undefined,
   ) {}
+  /** This file as the workspace index's entry of it (bulletin, platform, file). */
+  indexedAs(bulletin: Bulletin, platform: Platform): this {
+    this.#bulletin = bulletin;
+    this.#platform = platform;
+    return this;
+  }
+  get bulletin(): Bulletin {
+    return this.#bulletin!;
+  }
+  get platform(): Platform {
+    return this.#platform!;
+  }
+  get file(): this {
+    return this;
+  }
   get platformIndex(): number {
     return this.ranges[this.at + 10];
   }

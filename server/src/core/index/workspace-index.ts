@@ -15,6 +15,7 @@ import type { Bulletin, BulletinFile, Platform, Ref } from '../model';
 import { versionKey } from '../version';
 import { cyclicComponents, pathWithin } from './cycles';
 import { fileHash, hashOfFile } from './fileHash';
+import { CompactFile } from './compact';
 
 export type ReferenceKind = 'includes' | 'related';
 
@@ -150,6 +151,9 @@ export class WorkspaceIndex {
     if (!indexed || old.id !== next.id) return false;
     const { references, files } = indexed;
     if (references.length !== next.includes.length + next.related.length) return false;
+    // Compact files are their own entries and cannot be re-pointed (a closed file re-read from
+    // disk, which is rare): they are removed and added again.
+    if (files.some((entry) => entry instanceof CompactFile)) return false;
     for (let i = 0; i < next.includes.length; i++) if (references[i].kind !== 'includes' || references[i].ref.id !== next.includes[i].id) return false;
     for (let i = 0, j = next.includes.length; i < next.related.length; i++, j++) if (references[j].kind !== 'related' || references[j].ref.id !== next.related[i].id) return false;
     let k = 0;
@@ -368,7 +372,11 @@ function fileEntriesOf(bulletin: Bulletin): FileEntry[] {
   const out: FileEntry[] = [];
   for (const platform of bulletin.platforms) {
     if (platform.id === undefined) continue;
-    for (const file of platform.files) out.push({ bulletin, platform, file });
+    for (const file of platform.files) {
+      // A compact file is its own entry (250,000 entry objects less at 10,000 bulletins).
+      if (file instanceof CompactFile) out.push(file.indexedAs(bulletin, platform));
+      else out.push({ bulletin, platform, file });
+    }
   }
   return out;
 }
