@@ -275,7 +275,11 @@ export class WorkspaceIndex {
   /** `filesAtVersion` of a file of a platform (a compact file's hash is not computed again). */
   filesAtVersionOf(platformId: string, file: BulletinFile): readonly FileEntry[] {
     const hash = hashOfFile(platformId, file);
-    return hash < 0 ? NONE : this.bucketAt(hash, platformId, file.name, file.variant, file.version!);
+    if (hash < 0) return NONE;
+    // A file alone at its version (most are) is its own entry: nothing to compare.
+    const bucket = this.filesByVersion.get(hash);
+    if (bucket === (file as unknown) && (bucket as CompactFile).platform.id === platformId) return [bucket as CompactFile];
+    return this.bucketAt(hash, platformId, file.name, file.variant, file.version!);
   }
 
   private bucketAt(hash: number, platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {

@@ -3,7 +3,7 @@ import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { compareNewer } from '../index/order';
 import { compareVersions } from '../version';
-import { FilesByIdentity, label, relatedAt, variantSuffix } from './support';
+import { filesByIdentityOf, label, relatedAt, variantSuffix } from './support';
 
 registerMessages({
   en: {
@@ -33,7 +33,7 @@ export const fileVersionConflict: Rule = {
       for (const other of index.byId(reference.ref.id)) {
         if (other.uri === bulletin.uri || seen.has(other.uri) || compareNewer(bulletin, other) <= 0) continue;
         seen.add(other.uri);
-        const theirs = new FilesByIdentity(other);
+        const theirs = filesByIdentityOf(other);
         for (const platform of bulletin.platforms) {
           if (platform.id === undefined) continue;
           for (const file of platform.files) {

@@ -2,7 +2,7 @@ import type { Rule } from './types';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { compareVersions } from '../version';
-import { FilesByIdentity, label, relatedAt, variantSuffix } from './support';
+import { filesByIdentityOf, label, relatedAt, variantSuffix } from './support';
 
 registerMessages({
   en: {
@@ -35,7 +35,8 @@ export const incompleteSupersedence: Rule = {
     'This bulletin `includes` another, but on a platform both cover it lacks one of that bulletin\'s files (reported on the `includes` item, once per missing file and platform) or ships it at a lower version (reported on this file\'s `version`). The other bulletin\'s file entry is related, and `data` carries its URI and JSON pointer for a quick fix. MS04-029 does not contain `rpcproxy.dll` of MS04-012, which is why MS04-029 lists MS04-012 under `related`, not `includes`.',
   check: ({ bulletin, index, locale }) => {
     const out: Problem[] = [];
-    const own = new FilesByIdentity(bulletin);
+    if (bulletin.includes.length === 0) return out;
+    const own = filesByIdentityOf(bulletin);
     const platformIds = new Set(bulletin.platforms.flatMap((platform) => (platform.id === undefined ? [] : [platform.id])));
     const seen = new Set<string>();
     for (const ref of bulletin.includes) {

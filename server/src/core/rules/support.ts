@@ -75,3 +75,17 @@ export class FilesByIdentity {
     return undefined;
   }
 }
+
+const recent = new Map<Bulletin, FilesByIdentity>();
+/**
+ * `FilesByIdentity` of a model, kept for the last few hundred models asked about (a model never
+ * changes; a bulletin many others name is asked about once per naming bulletin).
+ */
+export function filesByIdentityOf(bulletin: Bulletin): FilesByIdentity {
+  let found = recent.get(bulletin);
+  if (found) return found;
+  found = new FilesByIdentity(bulletin);
+  if (recent.size >= 256) recent.delete(recent.keys().next().value!);
+  recent.set(bulletin, found);
+  return found;
+}
