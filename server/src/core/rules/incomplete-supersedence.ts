@@ -2,7 +2,7 @@ import type { Rule } from './types';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { compareVersions } from '../version';
-import { filesByIdentityOf, label, relatedAt, variantSuffix } from './support';
+import { FilesByIdentity, label, relatedAt, variantSuffix } from './support';
 
 registerMessages({
   en: {
@@ -36,7 +36,7 @@ export const incompleteSupersedence: Rule = {
   check: ({ bulletin, index, locale }) => {
     const out: Problem[] = [];
     if (bulletin.includes.length === 0) return out;
-    const own = filesByIdentityOf(bulletin);
+    const own = new FilesByIdentity(bulletin);
     const platformIds = new Set(bulletin.platforms.flatMap((platform) => (platform.id === undefined ? [] : [platform.id])));
     const seen = new Set<string>();
     for (const ref of bulletin.includes) {

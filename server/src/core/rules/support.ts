@@ -1,6 +1,7 @@
 /** Small helpers the rule modules share: names for bulletins, related locations. */
 import type { Bulletin, BulletinFile } from '../model';
 import { identityHash, sameIdentity } from '../index/fileHash';
+import { CompactPlatform } from '../index/compact';
 import type { Range } from '../parse';
 import type { RelatedLocation } from '../problems';
 
@@ -78,10 +79,13 @@ export class FilesByIdentity {
 
 const recent = new Map<Bulletin, FilesByIdentity>();
 /**
- * `FilesByIdentity` of a model, kept for the last few hundred models asked about (a model never
- * changes; a bulletin many others name is asked about once per naming bulletin).
+ * `FilesByIdentity` of a model, kept for the last few hundred closed-file (compact) models asked
+ * about: such a model never changes, and a bulletin many others name is asked about once per
+ * naming bulletin. An open document's model (a new one per keystroke, and perhaps large) is
+ * never kept.
  */
 export function filesByIdentityOf(bulletin: Bulletin): FilesByIdentity {
+  if (!(bulletin.platforms[0] instanceof CompactPlatform)) return new FilesByIdentity(bulletin);
   let found = recent.get(bulletin);
   if (found) return found;
   found = new FilesByIdentity(bulletin);
