@@ -32,6 +32,16 @@ export interface LoadContext {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
+/**
+ * The path of a file URI. A URI made by `pathToFileURL` without any `%` escape (nor `?` or `#`)
+ * is the path itself after `file://` (on POSIX): no URL parsing for each of 10,000 files at start.
+ */
+export function pathOf(uri: string): string {
+  if (POSIX && uri.startsWith('file:///') && !/[%?#]/.test(uri)) return uri.slice(7);
+  return fileURLToPath(uri);
+}
+const POSIX = process.platform !== 'win32';
+
 /** A model revived from the cache (its strings pooled as the cache was read), under this URI (a renamed or copied file keeps its model). */
 export function revive(model: SerialBulletin, uri: string): Bulletin {
   return fromSerial(model.top.uri === uri ? model : { ...model, top: { ...model.top, uri } }, true);
@@ -80,7 +90,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
     }
     let stats;
     try {
-      stats = statSync(fileURLToPath(uri), { throwIfNoEntry: false });
+      stats = statSync(pathOf(uri), { throwIfNoEntry: false });
     } catch {
       continue; // unreadable
     }
@@ -97,7 +107,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
   }
   await forEachLimited(toRead, 32, async (uri) => {
     if (context.cancelled()) return;
-    const path = fileURLToPath(uri);
+    const path = pathOf(uri);
     if (context.workers && !context.isOpen(uri) && byHash.size === 0) {
       toParse.push(uri); // nothing cached to match: the workers read it
       return;

@@ -4,12 +4,12 @@
  * so the server's thread only revives and indexes them. No YAML document leaves the worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
 import { extractSerial } from '../core/index/extract';
 import { readFileSync, statSync } from 'node:fs';
 import { hashText } from '../core/analyze';
 import type { DiskInfo } from '../lsp/workspaceCache';
 import type { ParseBatch, ParsedBatch, ParseResult } from '../lsp/indexWorkers';
+import { pathOf } from '../lsp/workspaceLoad';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -27,7 +27,7 @@ function readWithInfo(path: string): { text: string; info: DiskInfo } | undefine
 parentPort?.on('message', (batch: ParseBatch) => {
   const results: [string, ParseResult | null][] = [];
   for (const uri of batch.uris) {
-    const read = readWithInfo(fileURLToPath(uri));
+    const read = readWithInfo(pathOf(uri));
     if (!read) {
       results.push([uri, null]); // vanished or unreadable: the file leaves the workspace
       continue;
