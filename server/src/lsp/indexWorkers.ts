@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { CheckOptions } from '../core/analyze';
 import { extractSerial } from '../core/index/extract';
 import type { SerialBulletin } from '../core/index/serial';
+import { pooled } from '../core/index/compact';
 import type { DiskInfo } from './workspaceCache';
 import { readWithInfo } from './workspaceLoad';
 
@@ -19,9 +20,15 @@ export interface ParseBatch {
   uris: string[];
   options: CheckOptions;
 }
-export type ParseResult = { model: SerialBulletin; info: DiskInfo } | { error: string };
+/**
+ * `pooled`: the model's strings are pooled copies already. In a batch from a worker, a model's
+ * strings travel as `at`, indices into the batch's `strings` (each string once per batch, so
+ * this thread pools a file name or a date once per batch, not once per model).
+ */
+export type ParseResult = { model: SerialBulletin; info: DiskInfo; pooled?: boolean; at?: Int32Array } | { error: string };
 export interface ParsedBatch {
   results: [string, ParseResult | null][];
+  strings?: string[];
 }
 
 const BATCH = 64;
@@ -43,8 +50,17 @@ export class IndexWorkers {
   async parse(uris: readonly string[], options: CheckOptions, cancelled: () => boolean, onResult: (uri: string, result: ParseResult) => void): Promise<void> {
     const queue: string[][] = [];
     for (let i = 0; i < uris.length; i += BATCH) queue.push(uris.slice(i, i + BATCH));
-    const deliver = (results: ParsedBatch['results']) => {
-      for (const [uri, result] of results) if (result) onResult(uri, result);
+    const deliver = ({ results, strings }: ParsedBatch) => {
+      const table = strings?.map((text) => pooled(text)!);
+      for (const [uri, result] of results) {
+        if (!result) continue;
+        if (table && 'model' in result && result.at) {
+          result.model.strings = Array.from(result.at, (at) => table[at]);
+          result.pooled = true;
+          delete result.at;
+        }
+        onResult(uri, result);
+      }
     };
     const runWorker = () =>
       new Promise<void>((resolve) => {
@@ -68,7 +84,7 @@ export class IndexWorkers {
         };
         worker.on('message', (batch: ParsedBatch) => {
           inFlight.shift();
-          deliver(batch.results);
+          deliver(batch);
           next();
         });
         const failed = () => {

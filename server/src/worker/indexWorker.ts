@@ -26,6 +26,14 @@ function readWithInfo(path: string): { text: string; info: DiskInfo } | undefine
 
 parentPort?.on('message', (batch: ParseBatch) => {
   const results: [string, ParseResult | null][] = [];
+  // One string table for the batch: the models' strings travel as indices into it.
+  const strings: string[] = [];
+  const table = new Map<string, number>();
+  const indexOf = (text: string): number => {
+    let at = table.get(text);
+    if (at === undefined) table.set(text, (at = strings.push(text) - 1));
+    return at;
+  };
   for (const uri of batch.uris) {
     const read = readWithInfo(pathOf(uri));
     if (!read) {
@@ -33,10 +41,13 @@ parentPort?.on('message', (batch: ParseBatch) => {
       continue;
     }
     try {
-      results.push([uri, { model: extractSerial(uri, read.text, batch.options), info: read.info }]);
+      const model = extractSerial(uri, read.text, batch.options);
+      const at = Int32Array.from(model.strings, indexOf);
+      model.strings = [];
+      results.push([uri, { model, info: read.info, at }]);
     } catch (error) {
       results.push([uri, { error: error instanceof Error ? error.message : String(error) }]);
     }
   }
-  parentPort!.postMessage({ results } satisfies ParsedBatch);
+  parentPort!.postMessage({ results, strings } satisfies ParsedBatch);
 });
