@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import type { Range } from '../parse';
+import type { BulletinFile } from '../model';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { relatedAt, variantSuffix } from './support';
@@ -35,13 +36,17 @@ export const duplicateEntry: Rule = {
         if (first) out.push(problem('duplicate-entry', 'error', platform.idRange, msg(locale, 'rule.duplicateEntry.platform', { platform: platform.id }), { related: related(first) }));
         else platforms.set(platform.id, platform.idRange);
       }
-      const files = new Map<string, Range>();
+      // The first file of each identity, its range read only for a duplicate (most files have none).
+      const files = new Map<string, BulletinFile>();
       for (const file of platform.files) {
         const key = `${file.name.toLowerCase()}\u0000${(file.variant ?? '').toLowerCase()}`;
         const first = files.get(key);
+        if (!first) {
+          files.set(key, file);
+          continue;
+        }
         const args = { file: file.name, variant: variantSuffix(file.variant), platform: platform.id ?? platform.pointer };
-        if (first) out.push(problem('duplicate-entry', 'error', file.nameRange, msg(locale, 'rule.duplicateEntry.file', args), { related: related(first) }));
-        else files.set(key, file.nameRange);
+        out.push(problem('duplicate-entry', 'error', file.nameRange, msg(locale, 'rule.duplicateEntry.file', args), { related: related(first.nameRange) }));
       }
     }
     return out;
