@@ -191,12 +191,14 @@ function reportDuplicateKeys(doc: Document.Parsed, budget: number): number {
   while (stack.length > 0) {
     const node = stack.pop();
     if (isMap(node)) {
-      const seen = new Set<unknown>();
-      for (const pair of node.items) {
-        const key = pair.key;
+      const items = node.items;
+      // Most mappings are small: comparing with the earlier keys allocates nothing.
+      const seen = items.length > 8 ? new Set<unknown>() : undefined;
+      for (let i = 0; i < items.length; i++) {
+        const key = items[i].key;
         if (!isScalar(key) || (typeof key.value === 'number' && Number.isNaN(key.value))) continue;
-        if (!seen.has(key.value)) {
-          seen.add(key.value);
+        if (seen ? !seen.has(key.value) : !sameKeyBefore(items, i, key.value)) {
+          seen?.add(key.value);
           continue;
         }
         const start = key.range?.[0] ?? 0;
@@ -220,6 +222,15 @@ function reportDuplicateKeys(doc: Document.Parsed, budget: number): number {
     }
   }
   return budget;
+}
+
+/** Whether a scalar key before `index` has this value (the Set's equality: NaN never counts). */
+function sameKeyBefore(items: readonly { key: unknown }[], index: number, value: unknown): boolean {
+  for (let j = 0; j < index; j++) {
+    const key = items[j].key;
+    if (isScalar(key) && key.value === value) return true;
+  }
+  return false;
 }
 
 class BoundExceeded extends Error {
@@ -248,7 +259,9 @@ class Converter {
       throw new BoundExceeded(msg(this.locale, 'yaml.tooDeep', { limit: limits.depth }), [at[0], Math.min(at[0] + 1, this.text.length)]);
     }
     const range: Range = node?.range ? [node.range[0], node.range[1]] : key ? [key[1], key[1]] : [0, 0];
-    if (!inAlias) this.nodes.set(pointer, { key, value: range, block: false });
+    // Set before the children (features walk locations in document order), completed below.
+    const location: NodeLocation | undefined = inAlias ? undefined : { key, value: range, block: false };
+    if (location) this.nodes.set(pointer, location);
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       const target = this.resolveAlias(node);
@@ -258,7 +271,7 @@ class Converter {
     }
     if (isScalar(node)) {
       const source = this.text.slice(range[0], range[1]);
-      if (!inAlias) this.nodes.set(pointer, { key, value: range, block: false, source });
+      if (location) location.source = source;
       const v = node.value;
       if (isVersion && (typeof v === 'number' || typeof v === 'bigint') && node.type === 'PLAIN') return source.trim();
       if (typeof v === 'bigint') return Number(v);
@@ -267,7 +280,7 @@ class Converter {
       return v;
     }
     const block = (node as { flow?: boolean }).flow !== true;
-    if (!inAlias) this.nodes.set(pointer, { key, value: range, block: block && range[1] > range[0] });
+    if (location) location.block = block && range[1] > range[0];
     if (isSeq(node)) {
       return node.items.map((item, i) =>
         this.convert(item as YamlNode | null, `${pointer}/${i}`, undefined, depth + 1, false, inAlias),
