@@ -8,7 +8,6 @@ import { analyzeText, hashText, type CheckOptions } from '../analyze';
 import { readBulletin, type Bulletin } from '../model';
 import type { ParsedDocument } from '../parse';
 import { validateSchema } from '../schema/validate';
-import { computeLineStarts } from '../text';
 import { fastParse } from './fastParse';
 import { compactBulletin } from './compact';
 import { toSerial, type SerialBulletin } from './serial';
@@ -21,7 +20,7 @@ export function extractBulletin(uri: string, text: string, options: CheckOptions
 export function extractFast(uri: string, text: string, options: CheckOptions = {}): Bulletin | undefined {
   const fast = fastParse(text);
   if (!fast) return undefined;
-  const parsed: ParsedDocument = { text, lineStarts: computeLineStarts(text), value: fast.value, nodes: fast.nodes, problems: [] };
+  const parsed: ParsedDocument = { text, lineStarts: fast.lineStarts, value: fast.value, nodes: fast.nodes, problems: [] };
   if (validateSchema(parsed, { locale: options.locale ?? 'en', idPattern: options.idPattern }).length > 0) return undefined;
   return readBulletin(uri, parsed, [], hashText(text));
 }

@@ -12,6 +12,8 @@ import type { NodeLocation, Range } from '../parse';
 export interface FastParse {
   value: Record<string, unknown>;
   nodes: Map<string, NodeLocation>;
+  /** As `computeLineStarts` gives them (this reader takes no lone `\r`, so every line ends in `\n`). */
+  lineStarts: Uint32Array;
 }
 
 class Bail extends Error {}
@@ -82,7 +84,7 @@ class Reader {
     const value = this.mapping(0, '', 0) as Record<string, unknown>;
     this.skipBlank();
     if (this.line < this.indents.length) bail();
-    return { value, nodes: this.nodes };
+    return { value, nodes: this.nodes, lineStarts: Uint32Array.from(this.starts) };
   }
 
   private skipBlank(): void {
