@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { extractBulletin, extractClosedBulletin, extractSerial } from '../../server/src/core/index/extract';
 import { fileHash, type HashedFile } from '../../server/src/core/index/fileHash';
-import { fromSerial, toSerial } from '../../server/src/core/index/serial';
+import { fromSerial, serialOf, toSerial } from '../../server/src/core/index/serial';
+import { compactBulletin } from '../../server/src/core/index/compact';
 import type { Bulletin } from '../../server/src/core/model';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
@@ -57,6 +58,9 @@ test('a model revived from structured clone or the cache reads exactly like the 
     assert.deepEqual(plain(fromSerial(deserialize(serialize(toSerial(compact))))), expected, `${name}: v8.serialize`);
     // A plain (open document) model is compacted on the way.
     assert.deepEqual(plain(fromSerial(structuredClone(toSerial(extractBulletin('file:///x.bulletin.yaml', text))))), expected, `${name}: from a plain model`);
+    // The worker's direct serial form is the compact model's, slot for slot.
+    const model = extractBulletin('file:///x.bulletin.yaml', text);
+    assert.deepEqual(serialOf(model), toSerial(compactBulletin(model)), `${name}: serialOf`);
     // What an index worker sends (strings neither copied nor pooled there).
     const sent = fromSerial(structuredClone(extractSerial('file:///x.bulletin.yaml', text)));
     assert.deepEqual(plain(sent), expected, `${name}: from a worker`);

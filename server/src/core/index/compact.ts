@@ -18,11 +18,6 @@ import { fileHash, type HashedFile } from "./fileHash";
 
 const pool = new Map<string, string>();
 const FILE_POINTER = /^\/platforms\/(\d+)\/files\/(\d+)$/;
-/** A string operation that keeps `undefined` apart from strings (as `own` and `pooled` do). */
-type StringCopy = { (value: string): string; (value: string | undefined): string | undefined };
-const same: StringCopy = ((value: string | undefined) => value) as StringCopy;
-const ownCopy: StringCopy = ((value: string | undefined) => own(value)) as StringCopy;
-const pooledCopy: StringCopy = ((value: string | undefined) => pooled(value)) as StringCopy;
 /** One copy of each repeated short string (file names, dates, descriptions, folders). */
 export function pooled(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -200,13 +195,7 @@ export class CompactPlatform implements Platform {
   }
 }
 
-/**
- * `copyStrings` false leaves strings as they are: for a model that is only serialized (an index
- * worker's), where pooling and copying cost time and the copy is made by serializing anyway.
- */
-export function compactBulletin(bulletin: Bulletin, copyStrings = true): Bulletin {
-  const own = copyStrings ? ownCopy : same;
-  const pooled = copyStrings ? pooledCopy : same;
+export function compactBulletin(bulletin: Bulletin): Bulletin {
   const flat: number[] = [];
   const push = (range: Range | undefined): number => {
     const at = flat.length;

@@ -10,7 +10,7 @@ import type { ParsedDocument } from '../parse';
 import { validateSchema } from '../schema/validate';
 import { fastParse } from './fastParse';
 import { compactBulletin } from './compact';
-import { toSerial, type SerialBulletin } from './serial';
+import { serialOf, type SerialBulletin } from './serial';
 
 export function extractBulletin(uri: string, text: string, options: CheckOptions = {}): Bulletin {
   return extractFast(uri, text, options) ?? analyzeText(uri, text, options).bulletin;
@@ -32,5 +32,5 @@ export function extractClosedBulletin(uri: string, text: string, options: CheckO
 
 /** The model of a closed file as plain data, for the server's thread (an index worker's work). */
 export function extractSerial(uri: string, text: string, options: CheckOptions = {}): SerialBulletin {
-  return toSerial(compactBulletin(extractBulletin(uri, text, options), false));
+  return serialOf(extractBulletin(uri, text, options));
 }

@@ -5,6 +5,8 @@
  * walking it in the order `compactBulletin` filled it, so nothing is re-parsed.
  */
 import type { Bulletin, BulletinFile, Platform } from '../model';
+import type { Range } from '../parse';
+import { fileHash } from './fileHash';
 import { compactBulletin, CompactFile, CompactPackage, CompactPlatform, CompactRegistryCheck, pooled } from './compact';
 
 type Top = Omit<Bulletin, 'platforms'>;
@@ -80,6 +82,75 @@ export function toSerial(model: Bulletin): SerialBulletin {
   });
   return { top, ranges, strings, platforms: serialPlatforms };
 }
+
+/**
+ * `toSerial(compactBulletin(model, false))` without making the compact objects first: what an
+ * index worker sends. The ranges are laid out exactly as `compactBulletin` lays them out.
+ */
+export function serialOf(model: Bulletin): SerialBulletin {
+  const { platforms, ...top } = model;
+  const flat: number[] = [];
+  const push = (range: Range | undefined): void => {
+    flat.push(range ? range[0] : -1, range ? range[1] : -1);
+  };
+  const strings: string[] = [];
+  const table = new Map<string, number>();
+  const str = (value: string | undefined): Str => {
+    if (value === undefined) return -1;
+    let at = table.get(value);
+    if (at === undefined) {
+      at = strings.push(value) - 1;
+      table.set(value, at);
+    }
+    return at;
+  };
+  const serialPlatforms = platforms.map((platform): SerialPlatform => {
+    push(platform.idRange);
+    push(platform.range);
+    const files: (number | null)[] = [];
+    let plainFiles: Record<number, BulletinFile> | undefined;
+    platform.files.forEach((f, i) => {
+      push(f.nameRange);
+      push(f.versionRange);
+      push(f.dateRange);
+      push(f.sizeRange);
+      push(f.range);
+      const [, platformIndex, fileIndex] = FILE_POINTER.exec(f.pointer) ?? [];
+      if (platformIndex === undefined) {
+        flat.push(-1, -1, -1);
+        for (let k = 0; k < FILE_FIELDS; k++) files.push(null);
+        (plainFiles ??= {})[i] = { ...f };
+        return;
+      }
+      flat.push(Number(platformIndex), Number(fileIndex), platform.id === undefined || f.version === undefined ? -1 : fileHash(platform.id, f.name, f.variant, f.version));
+      files.push(str(f.name), str(f.version), f.size ?? null, str(f.date), str(f.variant), str(f.description), str(f.folder));
+    });
+    for (const d of platform.deployment) push(d.range);
+    const pkg = platform.package;
+    if (pkg) {
+      push(pkg.fileRange);
+      push(pkg.dateRange);
+      push(pkg.range);
+    }
+    for (const r of platform.registry ?? []) {
+      push(r.keyRange);
+      push(r.typeRange);
+      push(r.dataRange);
+      push(r.range);
+    }
+    return {
+      strings: [str(platform.id), str(platform.name), str(platform.pointer), str(platform.folder)],
+      pkg: pkg && [str(pkg.file), str(pkg.date), str(pkg.version), pkg.size ?? null, str(pkg.pointer)],
+      files,
+      plainFiles,
+      registry: platform.registry?.map((r) => [str(r.key), str(r.value), str(r.type), r.data, str(r.pointer)]),
+      deployment: platform.deployment.flatMap((d) => [d.machines, d.minutes]),
+    };
+  });
+  return { top, ranges: Int32Array.from(flat), strings, platforms: serialPlatforms };
+}
+
+const FILE_POINTER = /^\/platforms\/(\d+)\/files\/(\d+)$/;
 
 /** `stringsPooled`: the strings are pooled copies already (the warm-start cache pools its table once). */
 export function fromSerial(serial: SerialBulletin, stringsPooled = false): Bulletin {
