@@ -143,7 +143,7 @@ test('files at a version: names and variants compare case-insensitively (beyond 
   assert.deepEqual([...index.dependentsOf('a')], []);
 });
 
-test('compact (closed-file) models: each file is its own entry, and a new model of the same file replaces them', () => {
+test('compact models: each file is its own entry, and a new model with the same files takes their places', () => {
   const text = (size: number) => `bulletin: 1\nid: MS04-012\ntitle: T\npublished: 2004-10-16\nseverity: important\n${files('nt4', `x.dll 1.0 ${size}`)}`;
   const index = new WorkspaceIndex();
   const first = extractClosedBulletin('a', text(10));
@@ -159,8 +159,16 @@ test('compact (closed-file) models: each file is its own entry, and a new model 
   const second = extractClosedBulletin('a', text(12));
   index.set(second);
   const entries = index.filesAtVersion('nt4', 'x.dll', undefined, '1');
-  assert.deepEqual(entries.map((e) => [e.bulletin.uri, e.file.size]), [['b', 11], ['a', 12]]);
-  assert.equal(entries[1].bulletin, second);
+  assert.deepEqual(entries.map((e) => [e.bulletin.uri, e.file.size]), [['a', 12], ['b', 11]]);
+  assert.equal(entries[0].bulletin, second);
+  assert.equal(entries[0].file, second.platforms[0].files[0]);
+  // A plain model (an open document) in place of a compact one, and back.
+  const open = bulletin('a', 'MS04-012', files('nt4', 'x.dll 1.0 13'));
+  index.set(open);
+  assert.deepEqual(index.filesAtVersion('nt4', 'x.dll', undefined, '1').map((e) => [e.bulletin.uri, e.file.size]), [['a', 13], ['b', 11]]);
+  assert.equal(index.filesAtVersion('nt4', 'x.dll', undefined, '1')[0].bulletin, open);
+  index.set(second);
+  assert.equal(index.filesAtVersion('nt4', 'x.dll', undefined, '1')[0].bulletin, second);
   assert.deepEqual([...index.dependentsOf('a')], ['b']);
   index.delete('a');
   assert.deepEqual(index.filesAtVersion('nt4', 'x.dll', undefined, '1').map((e) => e.bulletin.uri), ['b']);

@@ -151,9 +151,6 @@ export class WorkspaceIndex {
     if (!indexed || old.id !== next.id) return false;
     const { references, files } = indexed;
     if (references.length !== next.includes.length + next.related.length) return false;
-    // Compact files are their own entries and cannot be re-pointed (a closed file re-read from
-    // disk, which is rare): they are removed and added again.
-    if (files.some((entry) => entry instanceof CompactFile)) return false;
     for (let i = 0; i < next.includes.length; i++) if (references[i].kind !== 'includes' || references[i].ref.id !== next.includes[i].id) return false;
     for (let i = 0, j = next.includes.length; i < next.related.length; i++, j++) if (references[j].kind !== 'related' || references[j].ref.id !== next.related[i].id) return false;
     let k = 0;
@@ -171,13 +168,33 @@ export class WorkspaceIndex {
     for (const platform of next.platforms) {
       if (platform.id === undefined) continue;
       for (const file of platform.files) {
-        const entry = files[k++];
-        entry.bulletin = next;
-        entry.platform = platform;
-        entry.file = file;
+        const entry = files[k];
+        if (entry instanceof CompactFile) {
+          // A compact file is its own entry: the new one takes its place in its bucket.
+          const fresh: FileEntry = file instanceof CompactFile ? file.indexedAs(next, platform) : { bulletin: next, platform, file };
+          this.replaceFile(entry, fresh);
+          files[k] = fresh;
+        } else {
+          entry.bulletin = next;
+          entry.platform = platform;
+          entry.file = file;
+        }
+        k++;
       }
     }
     return true;
+  }
+
+  /** Puts `fresh` where `old` is (the same file at the same version, so the same bucket). */
+  private replaceFile(old: FileEntry, fresh: FileEntry): void {
+    const hash = hashOfFile(old.platform.id!, old.file);
+    if (hash < 0) return;
+    const bucket = this.filesByVersion.get(hash);
+    if (bucket === old) this.filesByVersion.set(hash, fresh);
+    else if (Array.isArray(bucket)) {
+      const at = bucket.indexOf(old);
+      if (at >= 0) bucket[at] = fresh;
+    }
   }
 
   private remove(old: Bulletin): void {
