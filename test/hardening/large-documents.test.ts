@@ -17,18 +17,23 @@ after(async () => {
   await Promise.all(servers.map((s) => s.stop()));
 });
 
-/** A server; `everythingInBackground` sends every document, however small, to the worker. */
+/** A server; `everythingInBackground` sends every document, however small or plain, to the worker. */
 async function start(everythingInBackground: boolean): Promise<ServerProcess> {
-  const saved = process.env.BULLETIN_LARGE_DOCUMENT_CHARS;
-  if (everythingInBackground) process.env.BULLETIN_LARGE_DOCUMENT_CHARS = '1';
-  else delete process.env.BULLETIN_LARGE_DOCUMENT_CHARS;
+  const names = ['BULLETIN_LARGE_DOCUMENT_CHARS', 'BULLETIN_QUICK_HERE_CHARS'];
+  const saved = names.map((name) => process.env[name]);
+  for (const name of names) {
+    if (everythingInBackground) process.env[name] = '1';
+    else delete process.env[name];
+  }
   try {
     const server = await ServerProcess.start();
     servers.push(server);
     return server;
   } finally {
-    if (saved === undefined) delete process.env.BULLETIN_LARGE_DOCUMENT_CHARS;
-    else process.env.BULLETIN_LARGE_DOCUMENT_CHARS = saved;
+    names.forEach((name, i) => {
+      if (saved[i] === undefined) delete process.env[name];
+      else process.env[name] = saved[i];
+    });
   }
 }
 

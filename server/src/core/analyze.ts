@@ -3,7 +3,7 @@
  * single-file problems), and bulletin + index → every finding with configured severities.
  */
 import { createHash } from 'node:crypto';
-import { parseBulletinText, type ParsedDocument } from './parse';
+import { parseBulletinText, parseQuickly, type ParsedDocument } from './parse';
 import { validateSchema } from './schema/validate';
 import { readBulletin, type Bulletin } from './model';
 import { compareProblems, type Problem, type SeveritySetting } from './problems';
@@ -29,10 +29,22 @@ export function hashText(text: string): string {
 }
 
 export function analyzeText(uri: string, text: string, options: CheckOptions = {}): Analysis {
+  return analyzeParsed(uri, parseBulletinText(text, options.locale ?? 'en'), options);
+}
+
+/**
+ * The analysis when the quick reader takes the text (plain block YAML, several times cheaper
+ * than the full parser), else undefined: the caller chooses where the full parser runs.
+ */
+export function analyzeQuickly(uri: string, text: string, options: CheckOptions = {}): Analysis | undefined {
+  const parsed = parseQuickly(text);
+  return parsed && analyzeParsed(uri, parsed, options);
+}
+
+function analyzeParsed(uri: string, parsed: ParsedDocument, options: CheckOptions): Analysis {
   const locale = options.locale ?? 'en';
-  const parsed = parseBulletinText(text, locale);
   const intrinsic = [...parsed.problems, ...validateSchema(parsed, { locale, idPattern: options.idPattern })].sort(compareProblems);
-  return { parsed, bulletin: readBulletin(uri, parsed, intrinsic, hashText(text)) };
+  return { parsed, bulletin: readBulletin(uri, parsed, intrinsic, hashText(parsed.text)) };
 }
 
 export function checkBulletin(bulletin: Bulletin, index: WorkspaceIndex, options: CheckOptions = {}): Problem[] {

@@ -75,13 +75,19 @@ export function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** The parse by `quickParse` alone: plain block YAML, or undefined (the full parser's job). */
+export function parseQuickly(text: string): ParsedDocument | undefined {
+  const fast = quickParse(text);
+  return fast && { text, lineStarts: fast.lineStarts, value: fast.value, nodes: fast.nodes, problems: [] };
+}
+
 /**
  * `quick` (the default) lets `quickParse` read plain block YAML, with the same result; tests
  * turn it off to compare the two.
  */
 export function parseBulletinText(text: string, locale: Locale = 'en', quick = true): ParsedDocument {
-  const fast = quick ? quickParse(text) : undefined;
-  if (fast) return { text, lineStarts: fast.lineStarts, value: fast.value, nodes: fast.nodes, problems: [] };
+  const fast = quick ? parseQuickly(text) : undefined;
+  if (fast) return fast;
   const lineStarts = computeLineStarts(text);
   const nodes = new Map<string, NodeLocation>();
   const problems: Problem[] = [];

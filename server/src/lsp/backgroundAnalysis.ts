@@ -17,8 +17,14 @@ import type { Fold, OutlineNode } from '../core/authoring/outline';
 import type { Bulletin } from '../core/model';
 import { fromSerial, type SerialBulletin } from '../core/index/serial';
 
-/** Documents from this size on (characters) are analysed on the worker; below, analysis costs less than ~100 ms. */
+/** Documents from this size on (characters) are analysed on the worker; below, even the full parser costs less than ~100 ms. */
 export const LARGE_DOCUMENT_CHARS = Number(process.env.BULLETIN_LARGE_DOCUMENT_CHARS) || 256 * 1024;
+/**
+ * Up to this size a large document that the quick reader takes (plain block YAML) is still
+ * read on the server's thread, in less than ~100 ms: quicker than a worker's answer, and the
+ * editor features get its parse at no cost. Beyond, or when the full parser is needed, the worker.
+ */
+export const QUICK_HERE_CHARS = Number(process.env.BULLETIN_QUICK_HERE_CHARS) || 768 * 1024;
 const IDLE_STOP_MS = 60_000;
 
 export interface AnalysisJob {

@@ -5,12 +5,12 @@
  * documents' findings may change (dependents before and after the change).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, type Analysis } from '../core/analyze';
+import { analyzeQuickly, analyzeText, type Analysis } from '../core/analyze';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { sameCrossFileFacts } from '../core/index/crossFileFacts';
 import type { Bulletin } from '../core/model';
 import type { SettingsCache } from './settings';
-import { BackgroundAnalysis, LARGE_DOCUMENT_CHARS, type BackgroundResult } from './backgroundAnalysis';
+import { BackgroundAnalysis, LARGE_DOCUMENT_CHARS, QUICK_HERE_CHARS, type BackgroundResult } from './backgroundAnalysis';
 
 interface CachedAnalysis {
   version: number;
@@ -69,8 +69,15 @@ export class ServerState {
    */
   refreshModel(document: TextDocument): void {
     if (this.isCurrent(document)) return;
-    if (this.isBackground(document)) this.background!.request(document.uri, document.version, this.generation, document.getText(), this.settings.checkOptions);
-    else this.analysisOf(document);
+    if (!this.isBackground(document)) {
+      this.analysisOf(document);
+      return;
+    }
+    const text = document.getText();
+    // Plain block YAML up to QUICK_HERE_CHARS is read here faster than a worker could answer.
+    const quick = text.length < QUICK_HERE_CHARS ? analyzeQuickly(document.uri, text, this.settings.checkOptions) : undefined;
+    if (quick) this.keep(document, quick);
+    else this.background!.request(document.uri, document.version, this.generation, text, this.settings.checkOptions);
   }
 
   /**
@@ -80,6 +87,8 @@ export class ServerState {
   async backgroundAnalysisOf(document: TextDocument): Promise<BackgroundResult | undefined> {
     if (!this.isBackground(document)) return undefined;
     this.refreshModel(document);
+    const here = this.analyses.get(document.uri);
+    if (here && here.version === document.version && here.generation === this.generation) return undefined; // read here (quick)
     const result = await this.background!.whenAnalysed(document.uri, document.version);
     return result && result.generation === this.generation ? result : undefined;
   }
@@ -102,7 +111,10 @@ export class ServerState {
   analysisOf(document: TextDocument): Analysis {
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
-    const analysis = analyzeText(document.uri, document.getText(), this.settings.checkOptions);
+    return this.keep(document, analyzeText(document.uri, document.getText(), this.settings.checkOptions));
+  }
+
+  private keep(document: TextDocument, analysis: Analysis): Analysis {
     this.analyses.set(document.uri, { version: document.version, generation: this.generation, analysis });
     this.setModel(analysis.bulletin);
     return analysis;
