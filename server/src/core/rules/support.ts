@@ -78,14 +78,16 @@ export class FilesByIdentity {
 }
 
 const recent = new Map<Bulletin, FilesByIdentity>();
+const MAX_KEPT_FILES = 200;
 /**
  * `FilesByIdentity` of a model, kept for the last few hundred closed-file (compact) models asked
  * about: such a model never changes, and a bulletin many others name is asked about once per
- * naming bulletin. An open document's model (a new one per keystroke, and perhaps large) is
- * never kept.
+ * naming bulletin. An open document's plain model (a new one per keystroke) is never kept, nor
+ * a large model (a large open document comes back compact from the background worker on every
+ * keystroke: keeping its old versions would hold megabytes).
  */
 export function filesByIdentityOf(bulletin: Bulletin): FilesByIdentity {
-  if (!(bulletin.platforms[0] instanceof CompactPlatform)) return new FilesByIdentity(bulletin);
+  if (!(bulletin.platforms[0] instanceof CompactPlatform) || bulletin.platforms.reduce((n, p) => n + p.files.length, 0) > MAX_KEPT_FILES) return new FilesByIdentity(bulletin);
   let found = recent.get(bulletin);
   if (found) return found;
   found = new FilesByIdentity(bulletin);
