@@ -43,6 +43,16 @@ export function identityHash(platformId: string, name: string, variant: string |
 
 const sameText = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
 
+/** Whether the file is (name, variant) at `version` (numerically: `5.00.1` is `5.0.1`). */
+export function isAtVersion(file: BulletinFile, name: string, variant: string | undefined, version: string): boolean {
+  return (
+    file.version !== undefined &&
+    sameText(file.name, name) &&
+    sameText(file.variant ?? '', variant ?? '') &&
+    (file.version === version || versionKey(file.version) === versionKey(version))
+  );
+}
+
 /** Whether two files of these platforms are the same file (identity: platform id, name, variant). */
 export function sameIdentity(platformA: string, a: BulletinFile, platformB: string, b: BulletinFile): boolean {
   return platformA === platformB && sameText(a.name, b.name) && sameText(a.variant ?? '', b.variant ?? '');

@@ -12,9 +12,8 @@
  *   includesPath(from, to), dependentsOf(uri), generation.
  */
 import type { Bulletin, BulletinFile, Platform, Ref } from '../model';
-import { versionKey } from '../version';
 import { cyclicComponents, pathWithin } from './cycles';
-import { fileHash, hashOfFile } from './fileHash';
+import { fileHash, hashOfFile, isAtVersion } from './fileHash';
 import { CompactFile } from './compact';
 
 export type ReferenceKind = 'includes' | 'related';
@@ -60,19 +59,9 @@ function removeFrom<T extends Owned>(map: Multi<T>, key: string, uri: string): v
   else if (kept.length !== list.length) map.set(key, kept);
 }
 
-const sameText = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
-
-/** Whether the entry is the file (platform id, name, variant) at the version whose key is `version`. */
-function isFileAt(entry: FileEntry, platformId: string, name: string, variant: string | undefined, version: string): boolean {
-  const file = entry.file;
-  return (
-    entry.platform.id === platformId &&
-    file.version !== undefined &&
-    sameText(file.name, name) &&
-    sameText(file.variant ?? '', variant ?? '') &&
-    (file.version === version || versionKey(file.version) === versionKey(version))
-  );
-}
+/** Whether the entry is the file (platform id, name, variant) at this version (numerically). */
+const isFileAt = (entry: FileEntry, platformId: string, name: string, variant: string | undefined, version: string): boolean =>
+  entry.platform.id === platformId && isAtVersion(entry.file, name, variant, version);
 
 type Bucket = FileEntry | FileEntry[];
 const NONE: readonly FileEntry[] = Object.freeze([]);
