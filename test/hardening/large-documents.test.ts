@@ -18,13 +18,15 @@ after(async () => {
 });
 
 /** A server; `everythingInBackground` sends every document, however small or plain, to the worker. */
-async function start(everythingInBackground: boolean): Promise<ServerProcess> {
-  const names = ['BULLETIN_LARGE_DOCUMENT_CHARS', 'BULLETIN_QUICK_HERE_CHARS'];
+async function start(everythingInBackground: boolean, worker?: string): Promise<ServerProcess> {
+  const names = ['BULLETIN_LARGE_DOCUMENT_CHARS', 'BULLETIN_QUICK_HERE_CHARS', 'BULLETIN_ANALYSIS_WORKER'];
   const saved = names.map((name) => process.env[name]);
   for (const name of names) {
     if (everythingInBackground) process.env[name] = '1';
     else delete process.env[name];
   }
+  if (worker) process.env.BULLETIN_ANALYSIS_WORKER = worker;
+  else delete process.env.BULLETIN_ANALYSIS_WORKER;
   try {
     const server = await ServerProcess.start();
     servers.push(server);
@@ -114,4 +116,18 @@ test('diagnostics across bulletins, outline and folds are the same whether the w
   assert.ok(fromHere.diagnostics.some((d) => d.code === 'incomplete-supersedence' && d.relatedInformation?.[0].location.uri === uris[0]));
   assert.ok(fromHere.symbols.length > 10 && fromHere.folds.length > 10);
   assert.deepEqual(fromWorker, fromHere);
+});
+
+test('a worker that dies on a document leaves it to the server, which still checks it, and its outline comes back', async () => {
+  const server = await start(true, join(root, 'test', 'fixtures', 'workers', 'dying-analysis-worker.js'));
+  const uri = 'file:///ws/MS04-029.bulletin.yaml';
+  const text = readFileSync(join(root, 'examples', 'MS04-029.bulletin.yaml'), 'utf8').replace(/^severity: .*$/m, 'severity: [x]');
+  server.open(uri, text);
+  const diagnostics = await server.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'schema'), 1, 60_000);
+  assert.equal(text.split('\n')[diagnostics.find((d) => d.code === 'schema')!.range.start.line], 'severity: [x]');
+  const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+  assert.ok(symbols.some((s) => s.name === 'platforms'));
+  // And the next version goes to a new worker, which dies too: still checked.
+  const version = server.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }]);
+  await server.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'schema'), version, 60_000);
 });
