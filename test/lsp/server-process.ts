@@ -81,18 +81,26 @@ export class ServerProcess {
 
   open(uri: string, text: string, version = 1): void {
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version, text } });
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version, text } });
   }
 
   change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;
   }
 
+  /**
+   * A notification is written a moment later; if the server has died meanwhile (the crash
+   * tests kill it), the failed write is logged here, not left as an unhandled rejection.
+   */
+  private notify(method: string, params: object): void {
+    this.connection.sendNotification(method, params).catch((error: unknown) => this.logs.push(`${method} not sent: ${error instanceof Error ? error.message : String(error)}\n`));
+  }
+
   close(uri: string): void {
-    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    this.notify('textDocument/didClose', { textDocument: { uri } });
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
