@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { serialize, deserialize } from 'node:v8';
+import { readRecord, RecordWriter } from './cacheRecords';
 import type { Problem } from '../core/problems';
 import type { SerialBulletin } from '../core/index/serial';
 import { pooled } from '../core/index/compact';
@@ -50,15 +50,13 @@ interface Meta extends DiskInfo {
   /** The strings of the cache's table that this record's model uses first. */
   strings?: string[];
 }
-/** A model as the cache stores it: its strings are indices into the table of the whole cache. */
-type StoredModel = Omit<SerialBulletin, 'strings'> & { strings: Int32Array };
 
 // Layout: a header, then per file a small record (URI, size, mtime, hash, findings, strings new
-// to the table) and the model's own record, each `v8.serialize`d behind its length: the models
+// to the table) and the model's own record (cacheRecords.ts: JSON and typed arrays): the models
 // are read and decoded one at a time while they are revived. The strings of every model are one
 // table (file names, dates and descriptions repeat across thousands of bulletins): each is
 // decoded and pooled once, not once per model.
-const FORMAT = 'bulletin-workspace-cache-5';
+const FORMAT = 'bulletin-workspace-cache-6';
 const WRITE_CHUNK = 1 << 20;
 const READ_WINDOW = 1 << 20;
 
@@ -127,7 +125,7 @@ export class WorkspaceCache {
         at += 4 + length;
         return record;
       };
-      const header = deserialize(next()) as Header;
+      const header = readRecord(next()).value as Header;
       if (!header || header.format !== FORMAT || header.stamp !== this.stamp) {
         close();
         return undefined;
@@ -135,7 +133,7 @@ export class WorkspaceCache {
       const entries = new Map<string, LoadedEntry>();
       const table: string[] = [];
       while (at < size) {
-        const meta = deserialize(next()) as Meta;
+        const meta = readRecord(next()).value as Meta;
         if (typeof meta?.uri !== 'string' || typeof meta.hash !== 'string') throw new Error('not a cache record');
         for (const text of meta.strings ?? []) table.push(pooled(text)!);
         const length = lengthAt(at);
@@ -144,13 +142,14 @@ export class WorkspaceCache {
         at = position + length;
         const model = (): SerialBulletin | undefined => {
           try {
-            const stored = deserialize(recordAt(position, length)) as StoredModel;
-            const strings = Array.from(stored.strings, (at) => table[at]);
+            const { value, arrays } = readRecord(recordAt(position, length));
+            const [ranges, lineStarts, indices] = arrays;
+            if (!(ranges instanceof Int32Array) || !(lineStarts instanceof Uint32Array) || !(indices instanceof Int32Array)) return undefined;
+            const stored = value as Omit<SerialBulletin, 'strings' | 'ranges'>;
+            const strings = Array.from(indices, (at) => table[at]);
             if (strings.some((text) => typeof text !== 'string')) return undefined;
-            // A typed array comes back as a view of the record it was read from: a copy of
-            // its own, so no model keeps a window of the cache alive.
-            stored.top.lineStarts = stored.top.lineStarts.slice();
-            return Object.assign(stored, { strings, ranges: stored.ranges.slice() });
+            stored.top.lineStarts = lineStarts;
+            return Object.assign(stored, { strings, ranges });
           } catch {
             return undefined;
           }
@@ -170,22 +169,9 @@ export class WorkspaceCache {
     let file: fs.FileHandle | undefined;
     try {
       await fs.mkdir(join(this.path, '..'), { recursive: true });
-      file = await fs.open(temp, 'w');
-      let chunks: Buffer[] = [];
-      let size = 0;
-      const add = (value: unknown) => {
-        const record = serialize(value);
-        const length = Buffer.alloc(4);
-        length.writeUInt32LE(record.length);
-        chunks.push(length, record);
-        size += 4 + record.length;
-      };
-      const flush = async () => {
-        await file!.write(Buffer.concat(chunks, size));
-        chunks = [];
-        size = 0;
-      };
-      add({ format: FORMAT, stamp: this.stamp, digest } satisfies Header);
+      const handle = (file = await fs.open(temp, 'w'));
+      const writer = new RecordWriter((bytes) => handle.write(bytes), WRITE_CHUNK);
+      await writer.add({ format: FORMAT, stamp: this.stamp, digest } satisfies Header);
       const table = new Map<string, number>();
       for (const [uri, { model, problems, ...info }] of entries) {
         const fresh: string[] = [];
@@ -197,11 +183,12 @@ export class WorkspaceCache {
           }
           return at;
         });
-        add({ uri, ...info, problems, strings: fresh } satisfies Meta);
-        add({ ...model, strings: indices } satisfies StoredModel);
-        if (size > WRITE_CHUNK) await flush();
+        await writer.add({ uri, ...info, problems, strings: fresh } satisfies Meta);
+        const { ranges, strings: _strings, top, ...rest } = model;
+        const { lineStarts, ...topRest } = top;
+        await writer.add({ ...rest, top: topRest }, [ranges, lineStarts, indices]);
       }
-      await flush();
+      await writer.flush();
       await file.close();
       file = undefined;
       await fs.rename(temp, this.path);
