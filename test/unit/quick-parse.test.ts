@@ -15,6 +15,8 @@ import { analyzeText } from '../../server/src/core/analyze';
 import { warmUpAnalysis, warmUpText } from '../../server/src/core/warmUp';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin } from '../../bench/generate-bulletin.mjs';
+// @ts-expect-error -- a plain .mjs module without types
+import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
 
 const root = join(__dirname, '..', '..');
 
@@ -50,6 +52,8 @@ function bulletinFiles(folder: string): string[] {
 test('examples and generated bulletins are read quickly, with the full parser’s result', () => {
   for (const path of bulletinFiles(join(root, 'examples'))) assert.ok(assertSame(path, readFileSync(path, 'utf8')), `${path} is read quickly`);
   for (const lines of [200, 2000]) assert.ok(assertSame(`generated ${lines}`, generateBulletin(lines) as string), `generated ${lines} is read quickly`);
+  // The index reads a workspace's closed files with it too.
+  for (const i of [0, 1, 9, 57, 500]) assert.ok(assertSame(`workspace bulletin ${i}`, generateWorkspaceBulletin(i, 1000) as string), `workspace bulletin ${i} is read quickly`);
 });
 
 test('every fixture: the same result, or the full parser reads it', () => {
@@ -94,6 +98,59 @@ test('edge cases of ranges, scalars and comments', () => {
   for (const [name, text] of Object.entries(declined)) assert.equal(quickParse(text), undefined, `${name}: left to the full parser`);
   // Through the default path, a declined text still gets its problems from the full parser.
   assert.match(parseBulletinText(declined['duplicate key']).problems[0]?.message ?? '', /unique|duplicate|重複/i);
+});
+
+test('variants of a real bulletin: the same result or the full parser', () => {
+  const base = readFileSync(join(root, 'examples', 'MS04-029.bulletin.yaml'), 'utf8');
+  // Read quickly: forms bulletins are written in, schema problems included (the schema check
+  // runs on the quick reader's result as on the full parser's).
+  const accepted: Record<string, string> = {
+    crlf: base.replace(/\n/g, '\r\n'),
+    'quoted values': base.replace('id: MS04-029', 'id: "MS04-029"').replace('name: ole32.dll', "name: 'ole32.dll'"),
+    'escapes in double quotes': base.replace(/^title: .*$/m, 'title: "a\\tb \\u00e9 \\x41 \\"q\\""'),
+    'two-part versions read as written': base.replace(/version: 5\.4\.15\.0/g, 'version: 4.00'),
+    'trailing comments': base.replace('kb: 873350', 'kb: 873350   # the KB').replace('- name: rpcrt4.dll', '- name: rpcrt4.dll  # runtime'),
+    'flow includes with quotes': base.replace(/^related:\n  - MS04-012.*$/m, "related: ['MS04-012', \"MS04-011\"]"),
+    'empty flow list': base.replace(/^related:\n  - MS04-012.*$/m, 'related: []'),
+    'sequence at the key indentation': base.replace(/^related:\n  - (MS04-012.*)$/m, 'related:\n- $1'),
+    'null and booleans': base.replace('uninstall: true', 'uninstall: ~'),
+    'numbers of every form': base.replace('size: 614544', 'size: 0x9609').replace('size: 768288', 'size: +768288').replace('size: 374400', 'size: 3.744e5'),
+    'block scalar strip': base.replace('summary: |', 'summary: |-'),
+    'unknown key (schema problem)': base.replace('kb: 873350', 'kb: 873350\nkbb: 1'),
+    'keys named like object members': base.replace('kb: 873350', 'kb: 873350\nconstructor: 1\ntoString: x'),
+    'octal registry data': base.replace('data: 1', 'data: 0o17'),
+    'hex registry data': base.replace('data: 1', 'data: 0x1F'),
+    'text that starts like a number, a null or a boolean': base.replace('value: Installed', 'value: nope').replace('description: Microsoft OLE for Windows and Windows NT', 'description: true north').replace('description: Remote Procedure Call Runtime', 'description: 12 dlls').replace('description: Distribute COM Services', 'description: .info'),
+    'special floats and nulls as data': base.replace('data: 1', 'data: .Inf').replace('value: Installed', 'value: ~'),
+    'NaN and exponent data': base.replace('data: 1', 'data: .NaN').replace('kb: 873350', 'kb: 8.7335e5'),
+  };
+  const declined: Record<string, string> = {
+    'lone cr': base.replace('\ntitle', '\rtitle'),
+    'anchor and alias': base.replace('kb: 873350', 'kb: &k 873350\nx-kb: *k'),
+    tab: base.replace('kb: 873350', 'kb:\t873350'),
+    'multi-line plain title': base.replace(/^title: (.*)$/m, 'title: $1\n  continued'),
+    'two documents': `${base}---\nid: MS04-030\n`,
+    'duplicate key': base.replace('kb: 873350', 'kb: 873350\nkb: 873351'),
+    'empty value': base.replace('kb: 873350', 'kb:'),
+    'block scalar keep': base.replace('comment: |', 'comment: >+'),
+    'colon in a plain value': base.replace(/^title: .*$/m, 'title: a: b'),
+    'deeper line after a scalar': base.replace('kb: 873350', 'kb: 873350\n   x: 1'),
+    BOM: `\uFEFF${base}`,
+    'document start marker': `---\n${base}`,
+    'empty file': '',
+    'a list at the root': '- a\n- b\n',
+    'compact nested sequence': base.replace('targets: [server]', 'targets:\n  - - server'),
+    '__proto__ key': base.replace('kb: 873350', 'kb: 873350\n__proto__: 1'),
+    'duplicate member-like key': base.replace('kb: 873350', 'kb: 873350\nvalueOf: 1\nvalueOf: 2'),
+  };
+  for (const [name, text] of Object.entries(accepted)) {
+    assert.notEqual(text, base, `${name}: the variant changes the text`);
+    assert.ok(assertSame(name, text), `${name} is read quickly`);
+  }
+  for (const [name, text] of Object.entries(declined)) {
+    assert.notEqual(text, base, `${name}: the variant changes the text`);
+    assert.equal(quickParse(text), undefined, `${name}: left to the full parser`);
+  }
 });
 
 test('seeded edits of real bulletins: the same result or the full parser', () => {

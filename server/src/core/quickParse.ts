@@ -28,14 +28,14 @@ const stepAside = (): never => {
 /** Characters the full parser treats specially, rejects or breaks lines on. */
 const UNUSUAL = /[\u0000-\u0008\t\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]/;
 const LONE_CR = /\r(?!\n)/;
-/** Plain keys taken as written: no escaping in pointers, no tag resolution but canonical integers. */
-const KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$|^(?:0|[1-9][0-9]{0,14})$/;
+/** Keys that resolve to null or a boolean: the full parser decides. */
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** The full parser's nesting bound (parse.ts `limits.depth`); deeper documents step aside. */
 const MAX_DEPTH = 64;
 /** Implicit keys are bounded by the YAML spec; long ones step aside. */
 const MAX_KEY = 1000;
 const SPACE = 32;
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 export function quickParse(text: string): QuickParse | undefined {
   if (UNUSUAL.test(text) || LONE_CR.test(text)) return undefined;
@@ -45,6 +45,32 @@ export function quickParse(text: string): QuickParse | undefined {
     if (error instanceof StepAside) return undefined;
     throw error;
   }
+}
+
+/**
+ * Whether `text[start, end)` is a key taken as written: `[A-Za-z_][A-Za-z0-9_.-]*` but no null
+ * or boolean (no escaping in pointers, no tag resolution), or a canonical integer of up to 15
+ * digits. A loop over the characters: two expressions per key cost more than reading its value.
+ */
+function isPlainKey(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  const first = text.charCodeAt(start);
+  if (first >= 48 && first <= 57) {
+    if (end - start > 15 || (first === 48 && end - start > 1)) return false;
+    for (let i = start + 1; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+    }
+    return true;
+  }
+  if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || first === 95)) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45)) return false;
+  }
+  // n, N, t, T, f, F: perhaps null or a boolean.
+  if (first === 110 || first === 78 || first === 116 || first === 84 || first === 102 || first === 70) return !SPECIAL_KEY.test(text.slice(start, end));
+  return true;
 }
 
 /** Per line: where it starts, where its content ends (no line break), where the next begins. */
@@ -138,7 +164,10 @@ class Reader {
   private mapping(indent: number, pointer: string, depth: number, key: Range | undefined): Record<string, unknown> {
     if (depth > MAX_DEPTH) stepAside();
     const { text, indents, starts, ends } = this;
-    const out: Record<string, unknown> = Object.create(null);
+    // Filled as a plain object and given the full parser's null prototype at the end: an
+    // object made by `Object.create(null)` keeps its properties in a dictionary, which made
+    // the schema check and the model reader markedly slower.
+    const out: Record<string, unknown> = {};
     const start = starts[this.line] + indent;
     // Set before the children: the full parser lists a collection before its entries.
     const range: [number, number] = [start, start];
@@ -151,13 +180,13 @@ class Reader {
       const colon = text.indexOf(':', lineStart);
       if (colon < 0 || colon >= lineEnd || (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE)) stepAside();
       const name = text.slice(lineStart, colon);
-      if (name.length > MAX_KEY || !KEY.test(name) || SPECIAL_KEY.test(name) || name === '__proto__' || name in out) stepAside();
+      if (colon - lineStart > MAX_KEY || !isPlainKey(text, lineStart, colon) || name === '__proto__' || hasOwn(out, name)) stepAside();
       out[name] = this.value(colon + 1, indent, `${pointer}/${name}`, [lineStart, colon], depth + 1, name === 'version');
     }
     if (this.line < this.count && indents[this.line] > indent) stepAside();
     range[1] = this.lastEnd;
     location.block = this.lastEnd > start;
-    return out;
+    return Object.setPrototypeOf(out, null) as Record<string, unknown>;
   }
 
   private sequence(indent: number, pointer: string, key: Range | undefined, depth: number): unknown[] {
@@ -425,19 +454,24 @@ const INT_HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-/** Only these can start a non-string plain scalar. */
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
-
-/** A plain scalar's value; under a `version` key a number keeps its written form ("4.00"). */
+/**
+ * A plain scalar's value; under a `version` key a number keeps its written form ("4.00").
+ * Each test runs only where the first character allows a match: dates, versions and sizes
+ * are most of a bulletin's scalars, and a chain of failing expressions cost more than the
+ * rest of reading them.
+ */
 function resolvePlain(source: string, isVersion: boolean): unknown {
-  if (!MAYBE_NOT_STRING.test(source)) return source;
-  if (NULL.test(source)) return null;
-  if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
+  const first = source.charCodeAt(0);
+  if (first === 126 /* ~ */ || first === 110 /* n */ || first === 78 /* N */ || source === '') return NULL.test(source) ? null : source;
+  if (first === 116 /* t */ || first === 84 /* T */) return BOOL.test(source) ? true : source;
+  if (first === 102 /* f */ || first === 70 /* F */) return BOOL.test(source) ? false : source;
+  const digit = first >= 48 && first <= 57;
+  if (!digit && first !== 43 /* + */ && first !== 45 /* - */ && first !== 46 /* . */) return source;
   let number: number;
-  if (INT_OCT.test(source)) number = parseInt(source.substring(2), 8);
+  if (first === 48 && source.charCodeAt(1) === 111 /* 0o */ && INT_OCT.test(source)) number = parseInt(source.substring(2), 8);
   else if (INT.test(source)) number = parseInt(source, 10);
-  else if (INT_HEX.test(source)) number = parseInt(source.substring(2), 16);
-  else if (FLOAT_NAN.test(source)) number = source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  else if (first === 48 && source.charCodeAt(1) === 120 /* 0x */ && INT_HEX.test(source)) number = parseInt(source.substring(2), 16);
+  else if (!digit && FLOAT_NAN.test(source)) number = source.slice(-3).toLowerCase() === 'nan' ? NaN : first === 45 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   else if (FLOAT_EXP.test(source) || FLOAT.test(source)) number = parseFloat(source);
   else return source;
   return isVersion ? source : number;
