@@ -44,10 +44,8 @@ const PACKAGE_SLOTS = 6;
 const REGISTRY_SLOTS = 8;
 const FILE_FIELDS = 7;
 
-export function toSerial(model: Bulletin): SerialBulletin {
-  const bulletin = model.platforms.every((p) => p instanceof CompactPlatform) ? model : compactBulletin(model);
-  const { platforms, ...top } = bulletin;
-  const ranges = platforms.length > 0 ? (platforms[0] as CompactPlatform).ranges : new Int32Array(0);
+/** A model's strings, each once: `str` gives a string's index in `strings` (-1 for none). */
+function stringTable(): { strings: string[]; str: (value: string | undefined) => Str } {
   const strings: string[] = [];
   const table = new Map<string, number>();
   const str = (value: string | undefined): Str => {
@@ -59,6 +57,14 @@ export function toSerial(model: Bulletin): SerialBulletin {
     }
     return at;
   };
+  return { strings, str };
+}
+
+export function toSerial(model: Bulletin): SerialBulletin {
+  const bulletin = model.platforms.every((p) => p instanceof CompactPlatform) ? model : compactBulletin(model);
+  const { platforms, ...top } = bulletin;
+  const ranges = platforms.length > 0 ? (platforms[0] as CompactPlatform).ranges : new Int32Array(0);
+  const { strings, str } = stringTable();
   const serialPlatforms = platforms.map((platform): SerialPlatform => {
     const files: (number | null)[] = [];
     let plainFiles: Record<number, BulletinFile> | undefined;
@@ -93,17 +99,7 @@ export function serialOf(model: Bulletin): SerialBulletin {
   const push = (range: Range | undefined): void => {
     flat.push(range ? range[0] : -1, range ? range[1] : -1);
   };
-  const strings: string[] = [];
-  const table = new Map<string, number>();
-  const str = (value: string | undefined): Str => {
-    if (value === undefined) return -1;
-    let at = table.get(value);
-    if (at === undefined) {
-      at = strings.push(value) - 1;
-      table.set(value, at);
-    }
-    return at;
-  };
+  const { strings, str } = stringTable();
   const serialPlatforms = platforms.map((platform): SerialPlatform => {
     push(platform.idRange);
     push(platform.range);
