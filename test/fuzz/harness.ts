@@ -11,6 +11,7 @@ import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import type { Bulletin } from '../../server/src/core/model';
 import type { Problem } from '../../server/src/core/problems';
 import type { SeveritySetting } from '../../server/src/core/problems';
+import { assertSame } from '../unit/quick-parse-check';
 
 export const root = join(__dirname, '..', '..');
 
@@ -56,6 +57,8 @@ export interface FuzzCase {
 export interface CaseResult {
   ms: number;
   problems: number;
+  /** The quick reader read the text (and agreed with the full parser). */
+  quick: boolean;
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
@@ -130,6 +133,8 @@ function checkOnce(c: FuzzCase): CaseResult {
     if (example.uri !== c.replaces) index.set(example);
   }
   const uri = c.replaces ?? CASE_URI;
+  // Whatever the quick reader takes, the full parser must read the same way (the server trusts it).
+  const quick = assertSame('fuzz case', c.text);
   const { bulletin } = analyzeText(uri, c.text, options);
   if (bulletin.textLength !== c.text.length) throw new Error(`model text length ${bulletin.textLength} != ${c.text.length}`);
   const input = `${c.text}\n${c.settings.idPattern ?? ''}`;
@@ -142,7 +147,7 @@ function checkOnce(c: FuzzCase): CaseResult {
     count += problems.length;
   }
   const spent = process.cpuUsage(started);
-  return { ms: (spent.user + spent.system) / 1000, problems: count };
+  return { ms: (spent.user + spent.system) / 1000, problems: count, quick };
 }
 
 /** Running figures over many cases: counts per kind and the slowest case. */
@@ -155,6 +160,7 @@ export class FuzzStats {
   longestLength = 0;
   totalMs = 0;
   problems = 0;
+  quick = 0;
 
   record(c: FuzzCase, result: CaseResult): void {
     this.cases++;
@@ -162,6 +168,7 @@ export class FuzzStats {
     for (const m of c.mutations ?? []) this.byMutation.set(m, (this.byMutation.get(m) ?? 0) + 1);
     this.totalMs += result.ms;
     this.problems += result.problems;
+    if (result.quick) this.quick++;
     if (result.ms > this.longestMs) {
       this.longestMs = result.ms;
       this.longestKind = c.kind;
@@ -172,7 +179,7 @@ export class FuzzStats {
   summary(): string {
     const list = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${k}: ${n}`);
     return [
-      `cases: ${this.cases} (${this.problems} problems reported)`,
+      `cases: ${this.cases} (${this.problems} problems reported; ${this.quick} read by the quick reader, each the same as by the full parser)`,
       ...list(this.byKind),
       'mutations applied:',
       ...list(this.byMutation),

@@ -10,7 +10,6 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBulletinText } from '../../server/src/core/parse';
 import { quickParse } from '../../server/src/core/quickParse';
-import { computeLineStarts } from '../../server/src/core/text';
 import { analyzeText } from '../../server/src/core/analyze';
 import { warmUpAnalysis, warmUpText } from '../../server/src/core/warmUp';
 // @ts-expect-error -- a plain .mjs module without types
@@ -18,28 +17,9 @@ import { generateBulletin } from '../../bench/generate-bulletin.mjs';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
 
+import { assertSame } from './quick-parse-check';
+
 const root = join(__dirname, '..', '..');
-
-/** Values with what deepEqual alone would miss: prototypes, NaN, -0. */
-function shape(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(shape);
-  if (value !== null && typeof value === 'object') return { proto: Object.getPrototypeOf(value), entries: Object.entries(value).map(([k, v]) => [k, shape(v)]) };
-  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
-  if (Object.is(value, -0)) return '-0';
-  return value;
-}
-
-/** True when the quick reader read the text (and then it agreed with the full parser). */
-function assertSame(name: string, text: string): boolean {
-  const quick = quickParse(text);
-  if (!quick) return false;
-  const full = parseBulletinText(text, 'en', false);
-  assert.deepEqual(full.problems, [], `${name}: the quick reader read a text the full parser finds problems in`);
-  assert.deepEqual(shape(quick.value), shape(full.value), `${name}: value`);
-  assert.deepEqual([...quick.nodes], [...full.nodes], `${name}: node locations (and their order)`);
-  assert.deepEqual([...quick.lineStarts], [...computeLineStarts(text)], `${name}: line starts`);
-  return true;
-}
 
 function bulletinFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
