@@ -11,6 +11,7 @@ import { hashText } from '../../server/src/core/analyze';
 import { extractBulletin } from '../../server/src/core/index/extract';
 import { compactBulletin } from '../../server/src/core/index/compact';
 import { readBulletin, type Bulletin } from '../../server/src/core/model';
+import { plain } from './model-plain';
 import { parseBulletinText } from '../../server/src/core/parse';
 import { compareProblems } from '../../server/src/core/problems';
 import { validateSchema } from '../../server/src/core/schema/validate';
@@ -44,28 +45,6 @@ test('a version is read as written', () => {
   const text = example('MS04-029').replace(/version: 5\.4\.15\.0/g, 'version: 4.00');
   assert.equal(extractBulletin(uri, text).platforms[0].package!.version, '4.00');
 });
-
-/** Every field of the model as a reader sees it (getters included). */
-function plain(bulletin: Bulletin): unknown {
-  return JSON.parse(
-    JSON.stringify({
-      ...bulletin,
-      lineStarts: [...bulletin.lineStarts],
-      platforms: bulletin.platforms.map((p) => ({
-        id: p.id,
-        idRange: p.idRange,
-        name: p.name,
-        pointer: p.pointer,
-        range: p.range,
-        folder: p.folder,
-        files: p.files.map((f) => ({ name: f.name, nameRange: f.nameRange, version: f.version, versionRange: f.versionRange, date: f.date, dateRange: f.dateRange, size: f.size, sizeRange: f.sizeRange, description: f.description, variant: f.variant, folder: f.folder, pointer: f.pointer, range: f.range })),
-        deployment: p.deployment.map((d) => ({ machines: d.machines, minutes: d.minutes, range: d.range })),
-        package: p.package && { file: p.package.file, fileRange: p.package.fileRange, date: p.package.date, dateRange: p.package.dateRange, version: p.package.version, size: p.package.size, pointer: p.package.pointer, range: p.package.range },
-        registry: p.registry?.map((r) => ({ key: r.key, keyRange: r.keyRange, value: r.value, type: r.type, typeRange: r.typeRange, data: r.data, dataRange: r.dataRange, pointer: r.pointer, range: r.range })),
-      })),
-    }),
-  );
-}
 
 test('a compact model (closed files) reads exactly like the plain one', () => {
   const texts = [example('MS04-012'), example('MS04-029'), generateWorkspaceBulletin(57, 1000) as string, example('MS04-029').replace('kb: 873350', 'kb: x')];

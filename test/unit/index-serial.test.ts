@@ -13,33 +13,12 @@ import { fileHash, type HashedFile } from '../../server/src/core/index/fileHash'
 import { fromSerial, serialOf, toSerial } from '../../server/src/core/index/serial';
 import { compactBulletin } from '../../server/src/core/index/compact';
 import type { Bulletin } from '../../server/src/core/model';
+import { plain } from './model-plain';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
 
 const root = join(__dirname, '..', '..');
 const example = (name: string) => readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8');
-
-/** Every field of the model as a reader sees it (getters included). */
-function plain(bulletin: Bulletin): unknown {
-  return JSON.parse(
-    JSON.stringify({
-      ...bulletin,
-      lineStarts: [...bulletin.lineStarts],
-      platforms: bulletin.platforms.map((p) => ({
-        id: p.id,
-        idRange: p.idRange,
-        name: p.name,
-        pointer: p.pointer,
-        range: p.range,
-        folder: p.folder,
-        files: p.files.map((f) => ({ name: f.name, nameRange: f.nameRange, version: f.version, versionRange: f.versionRange, date: f.date, dateRange: f.dateRange, size: f.size, sizeRange: f.sizeRange, description: f.description, variant: f.variant, folder: f.folder, pointer: f.pointer, range: f.range })),
-        deployment: p.deployment.map((d) => ({ machines: d.machines, minutes: d.minutes, range: d.range })),
-        package: p.package && { file: p.package.file, fileRange: p.package.fileRange, date: p.package.date, dateRange: p.package.dateRange, version: p.package.version, size: p.package.size, pointer: p.package.pointer, range: p.package.range },
-        registry: p.registry?.map((r) => ({ key: r.key, keyRange: r.keyRange, value: r.value, type: r.type, typeRange: r.typeRange, data: r.data, dataRange: r.dataRange, pointer: r.pointer, range: r.range })),
-      })),
-    }),
-  );
-}
 
 const texts: Record<string, string> = {
   'MS04-012': example('MS04-012'),
