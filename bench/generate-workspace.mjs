@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { bulletinHead } from './generate-bulletin.mjs';
 
 const PLATFORMS = [
   ['nt4-server-sp6a', 'Windows NT Server 4.0 SP6a', '4.0.1381'],
@@ -37,25 +38,15 @@ export function generateBulletin(i, n) {
   const files = [0, 1, 2, 3, 4].map((k) => FILES[(family * 3 + k * 5) % FILES.length]);
   const published = dateOf(i);
   const lines = [
-    `# Generated bulletin ${i} of ${n} (bench/generate-workspace.mjs).`,
-    'bulletin: 1',
-    `id: ${id}`,
-    `kb: ${kb}`,
-    'lang: ja',
-    `title: RPC ランタイム ライブラリの脆弱性により、情報漏えいおよびサービス拒否が起こる (${i})`,
-    `published: ${published}`,
-    `updated: ${published}`,
-    'severity: important',
-    'exploit: none',
-    'urgency: early',
-    'restart: required',
-    'uninstall: true',
-    'targets: [server, client]',
-    'advisories:',
-    `  - label: ${id} (日本)`,
-    `    url: https://www.microsoft.com/japan/technet/security/bulletin/${id.toLowerCase()}.mspx`,
-    `  - label: ${id} (US)`,
-    `    url: https://www.microsoft.com/technet/security/bulletin/${id.toLowerCase()}.mspx`,
+    ...bulletinHead({
+      comment: `Generated bulletin ${i} of ${n} (bench/generate-workspace.mjs).`,
+      id,
+      kb,
+      title: `RPC ランタイム ライブラリの脆弱性により、情報漏えいおよびサービス拒否が起こる (${i})`,
+      published,
+      updated: published,
+      advisory: id,
+    }),
     'vulnerabilities:',
     `  - id: CAN-2004-${String(1000 + (i % 9000)).padStart(4, '0')}`,
     '    title: RPC ランタイム・ライブラリの未チェック・バッファの脆弱性',
