@@ -10,6 +10,7 @@ import { launchBrowser } from './e2e/lib/browser';
 import { repoRoot } from './e2e/lib/paths';
 import { prepareWorkspace } from './e2e/lib/workspace';
 import { stopAll } from './e2e/lib/processes';
+import { runCommand } from './e2e/lib/palette';
 
 const timeout = 60_000;
 const work = join(repoRoot, 'out', 'readme-shots');
@@ -24,15 +25,6 @@ function workspaceWithFinding(): string {
   if (!text.includes('includes:\n  - MS04-012')) throw new Error('examples/MS04-029.bulletin.yaml no longer has the expected includes/related lines');
   writeFileSync(file, text);
   return folder;
-}
-
-async function command(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout });
-  await page.keyboard.press('Enter');
 }
 
 /** Polls `condition` until it holds, failing with `what` after the timeout. */
@@ -152,7 +144,7 @@ async function main(): Promise<void> {
     // scrolled until its top line is the one the table is rendered from (its `data-line`).
     await page.keyboard.press('Control+J'); // the panel makes room for the preview
     await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout });
-    await command(page, 'Bulletin: Open Preview to the Side');
+    await runCommand(page, 'Bulletin: Open Preview to the Side', timeout);
     const frame = page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
     const tables = frame.locator('table.comparison-table');
     await tables.first().waitFor({ timeout });
@@ -160,7 +152,7 @@ async function main(): Promise<void> {
     const lineAttribute = await tables.first().getAttribute('data-line', { timeout });
     const tableLine = Number(lineAttribute); // 0-based
     if (lineAttribute === null || !Number.isInteger(tableLine)) throw new Error('the comparison table carries no data-line');
-    await command(page, 'View: Focus First Editor Group');
+    await runCommand(page, 'View: Focus First Editor Group', timeout);
     // The cursor on the included bulletin's id first: Go to Line centres the line it goes to.
     await page.keyboard.press('Control+G');
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout });

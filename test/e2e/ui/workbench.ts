@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { openWorkbench } from '../../../scripts/e2e/lib/extension-tests';
+import { runCommand } from '../../../scripts/e2e/lib/palette';
 
 export interface WorkbenchCheck {
   name: string;
@@ -72,15 +73,6 @@ async function goToLineEnd(page: Page, line: number): Promise<void> {
   await page.keyboard.press('End');
 }
 
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout });
-  await page.keyboard.press('Enter');
-}
-
 function previewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
 }
@@ -131,7 +123,7 @@ export async function checkWorkbench(browser: Browser, url: string, screenshotDi
       // The command is offered where the bulletin editor has focus (editorLangId), as the
       // Markdown preview's is; a double-click in the explorer may leave the focus there.
       await focusEditor(page, 'MS04-029.bulletin.yaml');
-      await runCommand(page, 'Open Preview to the Side');
+      await runCommand(page, 'Open Preview to the Side', timeout);
       const frame = previewFrame(page);
       const comparison = frame.locator('table.comparison-table').first();
       await comparison.waitFor({ timeout });
