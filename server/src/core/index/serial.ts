@@ -60,6 +60,19 @@ function stringTable(): { strings: string[]; str: (value: string | undefined) =>
   return { strings, str };
 }
 
+/** A platform's record around its files and estimates, laid out the same by `toSerial` and `serialOf`. */
+function platformRecord(platform: Platform, str: (value: string | undefined) => Str, files: (number | null)[], plainFiles: Record<number, BulletinFile> | undefined, deployment: number[]): SerialPlatform {
+  const pkg = platform.package;
+  return {
+    strings: [str(platform.id), str(platform.name), str(platform.pointer), str(platform.folder)],
+    pkg: pkg && [str(pkg.file), str(pkg.date), str(pkg.version), pkg.size ?? null, str(pkg.pointer)],
+    files,
+    plainFiles,
+    registry: platform.registry?.map((r) => [str(r.key), str(r.value), str(r.type), r.data, str(r.pointer)]),
+    deployment,
+  };
+}
+
 export function toSerial(model: Bulletin): SerialBulletin {
   const bulletin = model.platforms.every((p) => p instanceof CompactPlatform) ? model : compactBulletin(model);
   const { platforms, ...top } = bulletin;
@@ -76,15 +89,7 @@ export function toSerial(model: Bulletin): SerialBulletin {
         (plainFiles ??= {})[i] = { ...f };
       }
     });
-    const pkg = platform.package;
-    return {
-      strings: [str(platform.id), str(platform.name), str(platform.pointer), str(platform.folder)],
-      pkg: pkg && [str(pkg.file), str(pkg.date), str(pkg.version), pkg.size ?? null, str(pkg.pointer)],
-      files,
-      plainFiles,
-      registry: platform.registry?.map((r) => [str(r.key), str(r.value), str(r.type), r.data, str(r.pointer)]),
-      deployment: [...(platform as CompactPlatform).estimates],
-    };
+    return platformRecord(platform, str, files, plainFiles, [...(platform as CompactPlatform).estimates]);
   });
   return { top, ranges, strings, platforms: serialPlatforms };
 }
@@ -134,14 +139,7 @@ export function serialOf(model: Bulletin): SerialBulletin {
       push(r.dataRange);
       push(r.range);
     }
-    return {
-      strings: [str(platform.id), str(platform.name), str(platform.pointer), str(platform.folder)],
-      pkg: pkg && [str(pkg.file), str(pkg.date), str(pkg.version), pkg.size ?? null, str(pkg.pointer)],
-      files,
-      plainFiles,
-      registry: platform.registry?.map((r) => [str(r.key), str(r.value), str(r.type), r.data, str(r.pointer)]),
-      deployment: platform.deployment.flatMap((d) => [d.machines, d.minutes]),
-    };
+    return platformRecord(platform, str, files, plainFiles, platform.deployment.flatMap((d) => [d.machines, d.minutes]));
   });
   return { top, ranges: Int32Array.from(flat), strings, platforms: serialPlatforms };
 }
