@@ -17,10 +17,7 @@ let counter = 0;
 
 before(async () => {
   server = await ServerProcess.start();
-  for (const name of ['MS04-012', 'MS04-029']) {
-    const uri = `file:///ws/${name}.bulletin.yaml`;
-    server.open(uri, readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8'));
-  }
+  server.openExamples();
 });
 after(async () => {
   await server.stop();

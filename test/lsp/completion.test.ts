@@ -18,10 +18,7 @@ const HEAD = 'bulletin: 1\nid: MS04-999\nkb: 873350\ntitle: T\npublished: 2004-1
 
 before(async () => {
   server = await ServerProcess.start({ locale: 'en' });
-  for (const name of ['MS04-012', 'MS04-029']) {
-    const uri = `file:///ws/${name}.bulletin.yaml`;
-    server.open(uri, example(name));
-  }
+  server.openExamples();
 });
 after(async () => {
   await server.stop();

@@ -1,22 +1,16 @@
 /** Hover over stdio: schema descriptions, enum meanings, bulletin summaries on ids, file history on file names. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Hover } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, root } from './server-process';
+import { ServerProcess } from './server-process';
 import { withCursor } from '../unit/authoring/cursor-marker';
 
 let server: ServerProcess;
 let counter = 0;
-const example = (name: string) => readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8');
 
 before(async () => {
   server = await ServerProcess.start({ locale: 'en' });
-  for (const name of ['MS04-012', 'MS04-029']) {
-    const uri = `file:///ws/${name}.bulletin.yaml`;
-    server.open(uri, example(name));
-  }
+  server.openExamples();
 });
 after(async () => {
   await server.stop();

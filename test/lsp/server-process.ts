@@ -3,6 +3,7 @@
  * Waits are polls on a condition with a timeout, never fixed sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -82,6 +83,11 @@ export class ServerProcess {
   open(uri: string, text: string, version = 1): void {
     this.versions.set(uri, version);
     this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version, text } });
+  }
+
+  /** Opens the two examples as `file:///ws/MS04-012.bulletin.yaml` and `file:///ws/MS04-029.bulletin.yaml`. */
+  openExamples(): void {
+    for (const name of ['MS04-012', 'MS04-029']) this.open(`file:///ws/${name}.bulletin.yaml`, readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8'));
   }
 
   change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
