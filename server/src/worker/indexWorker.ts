@@ -6,19 +6,19 @@
 import { parentPort } from 'node:worker_threads';
 import { extractSerial } from '../core/index/extract';
 import { readFileSync, statSync } from 'node:fs';
-import { hashText } from '../core/analyze';
-import type { DiskInfo } from '../lsp/workspaceCache';
 import type { ParseBatch, ParsedBatch, ParseResult } from '../lsp/indexWorkers';
 import { pathOf } from '../lsp/workspaceLoad';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-/** Blocking reads: this thread has nothing else to do meanwhile, and they cost far less than promises. */
-function readWithInfo(path: string): { text: string; info: DiskInfo } | undefined {
+/**
+ * Blocking reads: this thread has nothing else to do meanwhile, and they cost far less than
+ * promises. No hash here: the model carries the text's hash (analysis computes it once).
+ */
+function readText(path: string): { text: string; size: number; mtimeMs: number } | undefined {
   try {
     const stats = statSync(path);
-    const text = decoder.decode(readFileSync(path));
-    return { text, info: { size: stats.size, mtimeMs: stats.mtimeMs, hash: hashText(text) } };
+    return { text: decoder.decode(readFileSync(path)), size: stats.size, mtimeMs: stats.mtimeMs };
   } catch {
     return undefined;
   }
@@ -35,7 +35,7 @@ parentPort?.on('message', (batch: ParseBatch) => {
     return at;
   };
   for (const uri of batch.uris) {
-    const read = readWithInfo(pathOf(uri));
+    const read = readText(pathOf(uri));
     if (!read) {
       results.push([uri, null]); // vanished or unreadable: the file leaves the workspace
       continue;
@@ -44,7 +44,7 @@ parentPort?.on('message', (batch: ParseBatch) => {
       const model = extractSerial(uri, read.text, batch.options);
       const at = Int32Array.from(model.strings, indexOf);
       model.strings = [];
-      results.push([uri, { model, info: read.info, at }]);
+      results.push([uri, { model, info: { size: read.size, mtimeMs: read.mtimeMs, hash: model.top.hash }, at }]);
     } catch (error) {
       results.push([uri, { error: error instanceof Error ? error.message : String(error) }]);
     }
