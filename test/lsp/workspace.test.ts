@@ -140,3 +140,35 @@ test('bulletin/index lists every bulletin that ships a file name, by platform an
     ws.dispose();
   }
 });
+
+test('the status totals are the published diagnostics, through edits that add, change and remove findings', async () => {
+  const ws = new DiskWorkspace();
+  ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
+  ws.write('MS04-030.bulletin.yaml', superseding.replace('includes: [MS04-012]', 'includes: [MS04-012, MS04-099]'));
+  const { server, statuses } = await startOn(ws);
+  const totals = () => {
+    const all = [...server.diagnostics.values()].flatMap((p) => p.diagnostics);
+    return { findings: all.length, errors: all.filter((d) => d.severity === 1).length, warnings: all.filter((d) => d.severity === 2).length };
+  };
+  const agrees = () => {
+    const last = statuses.at(-1);
+    return last?.ready === true && last.findings === totals().findings && last.errors === totals().errors && last.warnings === totals().warnings;
+  };
+  try {
+    await until('the status to count the findings', () => statuses.some((s) => s.ready && s.bulletins === 2) && totals().findings > 0 && agrees(), 10_000, server);
+    const uri = ws.uri('MS04-012.bulletin.yaml');
+    server.open(uri, example('MS04-012'));
+    server.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'severty: low\n' }]);
+    await until('an added error to be counted', () => statuses.at(-1)?.errors === totals().errors && totals().errors > 0 && agrees(), 10_000, server);
+    const before = statuses.at(-1)!.findings;
+    server.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    await until('the removed error to leave the count', () => agrees() && statuses.at(-1)!.findings === before - 1, 10_000, server);
+    server.close(uri);
+    ws.write('MS04-030.bulletin.yaml', superseding);
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('MS04-030.bulletin.yaml'), type: 2 }] });
+    await until('a fixed file to leave the count', () => agrees() && statuses.at(-1)!.findings < before - 1, 10_000, server);
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});

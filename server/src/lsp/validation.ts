@@ -38,6 +38,8 @@ export class ValidationQueue {
   /** Documents to re-check against the index as it is. */
   private readonly recheck = new Set<string>();
   private readonly findings = new Map<string, Findings>();
+  /** Counts over every document's findings, for the status (kept by `setFindings`). */
+  private readonly totals = { findings: 0, errors: 0, warnings: 0 };
   private scheduled = false;
   /** Counts `request` calls, to see whether an event-loop turn brought more edits. */
   private requests = 0;
@@ -96,7 +98,7 @@ export class ValidationQueue {
   restore(uri: string, problems: Problem[]): void {
     const bulletin = this.state.index.get(uri);
     if (!bulletin) return;
-    this.findings.set(uri, { problems, resultId: String(++this.resultCounter) });
+    this.setFindings(uri, { problems, resultId: String(++this.resultCounter) });
     if (!this.pull && problems.length > 0) {
       const lookup = (other: string) => this.state.index.get(other)?.lineStarts;
       void this.connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup)) });
@@ -106,7 +108,7 @@ export class ValidationQueue {
   /** Forget a document that left the workspace: its findings go, the editor is told. */
   clear(uri: string): void {
     const had = this.findings.get(uri);
-    this.findings.delete(uri);
+    this.setFindings(uri, undefined);
     if (had && had.problems.length > 0 && !this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.schedule();
   }
@@ -138,17 +140,25 @@ export class ValidationQueue {
   }
 
   status(): IndexStatus {
-    let findings = 0;
-    let errors = 0;
-    let warnings = 0;
-    for (const { problems } of this.findings.values()) {
-      findings += problems.length;
-      for (const p of problems) {
-        if (p.severity === 'error') errors++;
-        else if (p.severity === 'warning') warnings++;
-      }
-    }
+    const { findings, errors, warnings } = this.totals;
     return { bulletins: this.state.index.size, findings, errors, warnings, ready: this.workspaceReady && !this.busy, ...(this.indexingCancelled ? { cancelled: true } : {}) };
+  }
+
+  /** Every change of a document's findings goes through here, so the totals stay current without a pass over the workspace. */
+  private setFindings(uri: string, entry: Findings | undefined): void {
+    const count = (problems: readonly Problem[] | undefined, sign: 1 | -1) => {
+      if (!problems) return;
+      this.totals.findings += sign * problems.length;
+      for (const p of problems) {
+        if (p.severity === 'error') this.totals.errors += sign;
+        else if (p.severity === 'warning') this.totals.warnings += sign;
+      }
+    };
+    count(this.findings.get(uri)?.problems, -1);
+    if (entry) {
+      this.findings.set(uri, entry);
+      count(entry.problems, 1);
+    } else this.findings.delete(uri);
   }
 
   schedule(): void {
@@ -229,7 +239,7 @@ export class ValidationQueue {
     const previous = this.findings.get(uri);
     const same = previous !== undefined && sameProblems(previous.problems, problems);
     const entry: Findings = same ? { ...previous, version: document?.version } : { problems, resultId: String(++this.resultCounter), version: document?.version };
-    this.findings.set(uri, entry);
+    this.setFindings(uri, entry);
     if (!this.pull && (document || !same) && (document || problems.length > 0 || (previous?.problems.length ?? 0) > 0)) {
       const lookup = (other: string) => this.state.index.get(other)?.lineStarts;
       void this.connection.sendDiagnostics({
