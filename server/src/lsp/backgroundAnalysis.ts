@@ -85,10 +85,15 @@ export class BackgroundAnalysis {
     return this.results.get(uri);
   }
 
+  /** Whether this version is queued, being analysed, or analysed already. */
+  has(uri: string, version: number, generation: number): boolean {
+    const same = (job: { version: number; generation: number } | undefined) => job !== undefined && job.version === version && job.generation === generation;
+    return (this.running?.uri === uri && same(this.running)) || same(this.results.get(uri)) || same(this.queued.get(uri));
+  }
+
   /** Queues this version of the document unless it is being analysed, or was, already. */
   request(uri: string, version: number, generation: number, text: string, options: CheckOptions): void {
-    const same = (job: { version: number; generation: number } | undefined) => job !== undefined && job.version === version && job.generation === generation;
-    if ((this.running?.uri === uri && same(this.running)) || same(this.results.get(uri)) || same(this.queued.get(uri))) return;
+    if (this.has(uri, version, generation)) return;
     this.queued.set(uri, { uri, version, generation, text, options });
     this.pump();
   }

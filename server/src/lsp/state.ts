@@ -73,6 +73,8 @@ export class ServerState {
       this.analysisOf(document);
       return;
     }
+    // Already with the worker (the quick reader declined this version, or it is too large for it).
+    if (this.background!.has(document.uri, document.version, this.generation)) return;
     const text = document.getText();
     // Plain block YAML up to QUICK_HERE_CHARS is read here faster than a worker could answer.
     const quick = text.length < QUICK_HERE_CHARS ? analyzeQuickly(document.uri, text, this.settings.checkOptions) : undefined;
@@ -87,8 +89,7 @@ export class ServerState {
   async backgroundAnalysisOf(document: TextDocument): Promise<BackgroundResult | undefined> {
     if (!this.isBackground(document)) return undefined;
     this.refreshModel(document);
-    const here = this.analyses.get(document.uri);
-    if (here && here.version === document.version && here.generation === this.generation) return undefined; // read here (quick)
+    if (this.currentFor(document, this.analyses.get(document.uri))) return undefined; // read here (quick)
     const result = await this.background!.whenAnalysed(document.uri, document.version);
     return result && result.generation === this.generation ? result : undefined;
   }
@@ -110,7 +111,7 @@ export class ServerState {
   /** Parsed document and model of an open document, parsed at most once per version. */
   analysisOf(document: TextDocument): Analysis {
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.analysis;
+    if (cached && this.currentFor(document, cached)) return cached.analysis;
     return this.keep(document, analyzeText(document.uri, document.getText(), this.settings.checkOptions));
   }
 
@@ -122,8 +123,12 @@ export class ServerState {
 
   /** Whether the open document's analysis is current (no re-parse needed). */
   isCurrent(document: TextDocument): boolean {
-    const current = (known: { version: number; generation: number } | undefined) => known !== undefined && known.version === document.version && known.generation === this.generation;
-    return current(this.analyses.get(document.uri)) || current(this.backgroundModels.get(document.uri));
+    return this.currentFor(document, this.analyses.get(document.uri)) || this.currentFor(document, this.backgroundModels.get(document.uri));
+  }
+
+  /** Whether something made for a version under some settings is for this document's version under the current settings. */
+  private currentFor(document: TextDocument, made: { version: number; generation: number } | undefined): boolean {
+    return made !== undefined && made.version === document.version && made.generation === this.generation;
   }
 
   setModel(bulletin: Bulletin, quiet = false): void {
