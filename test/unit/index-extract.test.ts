@@ -12,7 +12,7 @@ import { extractBulletin } from '../../server/src/core/index/extract';
 import { compactBulletin } from '../../server/src/core/index/compact';
 import { readBulletin, type Bulletin } from '../../server/src/core/model';
 import { plain } from './model-plain';
-import { parseBulletinText } from '../../server/src/core/parse';
+import { parseBulletinText, rangeOf } from '../../server/src/core/parse';
 import { compareProblems } from '../../server/src/core/problems';
 import { validateSchema } from '../../server/src/core/schema/validate';
 import { findBulletins } from '../../server/src/cli/files';
@@ -51,5 +51,35 @@ test('a compact model (closed files) reads exactly like the plain one', () => {
   for (const text of texts) {
     const model = extractBulletin('file:///x.bulletin.yaml', text);
     assert.deepEqual(plain(compactBulletin(model)), plain(model));
+  }
+});
+
+test('the model’s ranges, found by walking the location tree, are the ones its pointers name', () => {
+  const base = example('MS04-029');
+  const texts: [string, string][] = [
+    ['MS04-029', base],
+    ['duplicate keys', base.replace('kb: 873350', 'kb: 873350\nkb: 873351').replace('- name: rpcrt4.dll\n', '- name: rpcrt4.dll\n        name: other.dll\n')],
+    ['an aliased platform', `${base.replace('platforms:\n', 'platforms:\n  - &p\n    id: x\n    files:\n      - name: a.dll\n        version: 1.0\n')}\nextra: [*p]\n`],
+    ['flow and quoted keys', base.replace('kb: 873350', '"kb": 873350').replace(/(\n\s+)version: ([\d.]+)/, '$1"version": $2')],
+    ['a deployment table', base.replace('      50: 18\n', '      "50": 18\n      x: 1\n      050: 3\n')],
+  ];
+  for (const path of findBulletins([join(root, 'test', 'fixtures')])) texts.push([path, readFileSync(path, 'utf8')]);
+  for (const [name, text] of texts) {
+    const parsed = parseBulletinText(text, 'en', false);
+    const model = readBulletin(uri, parsed, [], '');
+    const at = (pointer: string) => rangeOf(parsed.nodes, pointer);
+    assert.deepEqual(model.idRange, at('/id'), `${name}: id`);
+    assert.deepEqual(model.kbRange, at('/kb'), `${name}: kb`);
+    for (const ref of [...model.includes, ...model.related]) assert.deepEqual(ref.range, at(ref.pointer), `${name}: ${ref.pointer}`);
+    for (const platform of model.platforms) {
+      assert.deepEqual(platform.idRange, at(`${platform.pointer}/id`), `${name}: ${platform.pointer}/id`);
+      for (const file of platform.files) {
+        for (const field of ['version', 'date', 'size'] as const) assert.deepEqual(file[`${field}Range`], at(`${file.pointer}/${field}`), `${name}: ${file.pointer}/${field}`);
+        assert.deepEqual(file.nameRange, at(`${file.pointer}/name`) ?? file.range, `${name}: ${file.pointer}/name`);
+      }
+      for (const estimate of platform.deployment) assert.ok(estimate.range[1] > 0, `${name}: deployment ${estimate.machines}`);
+      if (platform.package) assert.deepEqual(platform.package.fileRange, at(`${platform.package.pointer}/file`), `${name}: package file`);
+      for (const check of platform.registry ?? []) assert.deepEqual(check.keyRange, at(`${check.pointer}/key`), `${name}: ${check.pointer}/key`);
+    }
   }
 });

@@ -34,7 +34,33 @@ export interface NodeLocation {
   /** The value is a block collection spanning lines: underline the key instead. */
   block: boolean;
   /** The value as written, for scalars (versions are read from it, never from the number). */
-  source?: string;
+  source: string | undefined;
+  /** The key's text, for a mapping's entries (undefined for the root and sequence items). */
+  name: string | undefined;
+  /**
+   * A collection's entries in document order: a sequence's items by index, a mapping's by
+   * `name`. Readers that know their path (the model) walk these, with no pointer to build or hash.
+   */
+  children: NodeLocation[] | undefined;
+}
+
+/** A location of the one shape both readers give (one hidden class, and equal when compared). */
+export function newLocation(key: Range | undefined, value: Range, name: string | undefined): NodeLocation {
+  return { key, value, block: false, source: undefined, name, children: undefined };
+}
+
+/** The entry of a mapping's location under `name` (the last one, as a pointer would find it). */
+export function entryOf(location: NodeLocation | undefined, name: string): NodeLocation | undefined {
+  const children = location?.children;
+  if (!children) return undefined;
+  for (let i = children.length - 1; i >= 0; i--) if (children[i].name === name) return children[i];
+  return undefined;
+}
+
+/** The location of a sequence's item `index`. */
+export function itemOf(location: NodeLocation | undefined, index: number): NodeLocation | undefined {
+  const item = location?.children?.[index];
+  return item && item.name === undefined ? item : undefined;
 }
 
 export interface ParsedDocument {
@@ -42,7 +68,10 @@ export interface ParsedDocument {
   lineStarts: Uint32Array;
   /** Plain data of the first document; undefined when it is empty. */
   value: unknown;
-  nodes: Map<string, NodeLocation>;
+  /** The root's location, whose `children` hold the rest: the tree `nodes` lists. */
+  root: NodeLocation | undefined;
+  /** Every node's location by JSON pointer, in document order (the quick reader makes it when first read). */
+  readonly nodes: Map<string, NodeLocation>;
   /** `yaml-syntax` problems: every parse error, extra documents, exceeded bounds. */
   problems: Problem[];
 }
@@ -75,10 +104,51 @@ export function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** The parse by `quickParse` alone: plain block YAML, or undefined (the full parser's job). */
+/**
+ * The parse by `quickParse` alone: plain block YAML, or undefined (the full parser's job). Its
+ * `nodes` are listed from the tree when first read: the model and the index never need them.
+ */
 export function parseQuickly(text: string): ParsedDocument | undefined {
   const fast = quickParse(text);
-  return fast && { text, lineStarts: fast.lineStarts, value: fast.value, nodes: fast.nodes, problems: [] };
+  return fast && new QuickParsed(text, fast.lineStarts, fast.value, fast.root);
+}
+
+// A class, not an object literal with a getter: such a literal kept every model's parse alive
+// through a few collections (a closure per document), and promoted it all to the old space.
+class QuickParsed implements ParsedDocument {
+  readonly problems: Problem[] = [];
+  private listed: Map<string, NodeLocation> | undefined;
+  constructor(
+    readonly text: string,
+    readonly lineStarts: Uint32Array,
+    readonly value: unknown,
+    readonly root: NodeLocation,
+  ) {}
+
+  get nodes(): Map<string, NodeLocation> {
+    return (this.listed ??= locationsByPointer(this.root));
+  }
+}
+
+/** A key as it appears in pointers: escaped, and cut when longer than any real key. */
+export function pointerToken(name: string): string {
+  return escapePointerToken(name.length > MAX_POINTER_KEY ? name.slice(0, MAX_POINTER_KEY) : name);
+}
+
+/** Every location of the tree under `root` by JSON pointer, in document order (the full parser's order). */
+export function locationsByPointer(root: NodeLocation | undefined): Map<string, NodeLocation> {
+  const nodes = new Map<string, NodeLocation>();
+  const walk = (location: NodeLocation, pointer: string): void => {
+    nodes.set(pointer, location);
+    const children = location.children;
+    if (!children) return;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      walk(child, `${pointer}/${child.name === undefined ? i : pointerToken(child.name)}`);
+    }
+  };
+  if (root) walk(root, '');
+  return nodes;
 }
 
 /**
@@ -99,7 +169,7 @@ export function parseBulletinText(text: string, locale: Locale = 'en', quick = t
   } catch (error) {
     // The parser recurses on nesting; a RangeError here is a document nested too deeply.
     syntax([0, lineEndAt(text, 0)], msg(locale, 'yaml.unparsable', { reason: errorText(error) }));
-    return { text, lineStarts, value: undefined, nodes, problems };
+    return { text, lineStarts, value: undefined, root: undefined, nodes, problems };
   }
   const docs = stream.docs;
   for (const doc of docs) {
@@ -120,19 +190,19 @@ export function parseBulletinText(text: string, locale: Locale = 'en', quick = t
   }
   const first = docs[0];
   if (!first || first.contents === null) {
-    return { text, lineStarts, value: undefined, nodes, problems };
+    return { text, lineStarts, value: undefined, root: undefined, nodes, problems };
   }
   const converter = new Converter(text, first, nodes, locale);
   let value: unknown;
   try {
-    value = converter.convert(first.contents as YamlNode, '', undefined, 0, VERSION_KEYS.has(''));
+    value = converter.convert(first.contents as YamlNode, '', undefined, undefined, undefined, 0, VERSION_KEYS.has(''));
   } catch (error) {
     if (!(error instanceof BoundExceeded)) throw error;
     syntax(error.range, error.message);
     value = undefined;
     nodes.clear();
   }
-  return { text, lineStarts, value, nodes, problems };
+  return { text, lineStarts, value, root: nodes.get(''), nodes, problems };
 }
 
 interface DocumentStream {
@@ -256,7 +326,8 @@ class Converter {
     private readonly locale: Locale,
   ) {}
 
-  convert(node: YamlNode | null, pointer: string, key: Range | undefined, depth: number, isVersion: boolean, inAlias = false): unknown {
+  /** `parent` gets the node's location among its `children`, under `name` for a mapping's entry. */
+  convert(node: YamlNode | null, pointer: string, key: Range | undefined, parent: NodeLocation | undefined, name: string | undefined, depth: number, isVersion: boolean, inAlias = false): unknown {
     if (inAlias && ++this.expanded > limits.aliasExpansion) {
       throw new BoundExceeded(msg(this.locale, 'yaml.aliasBomb', { limit: limits.aliasExpansion }), key ?? [0, 0]);
     }
@@ -266,14 +337,17 @@ class Converter {
     }
     const range: Range = node?.range ? [node.range[0], node.range[1]] : key ? [key[1], key[1]] : [0, 0];
     // Set before the children (features walk locations in document order), completed below.
-    const location: NodeLocation | undefined = inAlias ? undefined : { key, value: range, block: false };
-    if (location) this.nodes.set(pointer, location);
+    const location: NodeLocation | undefined = inAlias ? undefined : newLocation(key, range, name);
+    if (location) {
+      this.nodes.set(pointer, location);
+      if (parent) (parent.children ??= []).push(location);
+    }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       const target = this.resolveAlias(node);
       if (!target) return null;
       // The alias's own location stays; the expansion's nodes are not given locations.
-      return this.convert(target, pointer, key, depth + 1, isVersion, true);
+      return this.convert(target, pointer, key, undefined, undefined, depth + 1, isVersion, true);
     }
     if (isScalar(node)) {
       const source = this.text.slice(range[0], range[1]);
@@ -287,9 +361,11 @@ class Converter {
     }
     const block = (node as { flow?: boolean }).flow !== true;
     if (location) location.block = block && range[1] > range[0];
+    // An empty collection has an empty list of entries (not none), as the quick reader gives.
+    if (location) location.children = [];
     if (isSeq(node)) {
       return node.items.map((item, i) =>
-        this.convert(item as YamlNode | null, `${pointer}/${i}`, undefined, depth + 1, false, inAlias),
+        this.convert(item as YamlNode | null, `${pointer}/${i}`, undefined, location, undefined, depth + 1, false, inAlias),
       );
     }
     if (isMap(node)) {
@@ -305,8 +381,10 @@ class Converter {
           pair.value as YamlNode | null,
           // A key longer than any real one is cut in the pointer: every node below repeats
           // its pointer, and hashing a megabyte-long one per node took seconds.
-          `${pointer}/${escapePointerToken(keyText.length > MAX_POINTER_KEY ? keyText.slice(0, MAX_POINTER_KEY) : keyText)}`,
+          `${pointer}/${pointerToken(keyText)}`,
           keyRange,
+          location,
+          keyText,
           depth + 1,
           VERSION_KEYS.has(keyText),
           inAlias,
@@ -366,7 +444,10 @@ function errorText(error: unknown): string {
 /** The location findings about a node should underline: the key for block collections. */
 export function rangeOf(nodes: Map<string, NodeLocation>, pointer: string, prefer: 'key' | 'value' = 'value'): Range | undefined {
   const loc = nodes.get(pointer);
-  if (!loc) return undefined;
+  return loc && rangeOfLocation(loc, prefer);
+}
+
+export function rangeOfLocation(loc: NodeLocation, prefer: 'key' | 'value' = 'value'): Range {
   if (prefer === 'key' && loc.key) return loc.key;
   if (loc.block && loc.key) return loc.key;
   return loc.value;

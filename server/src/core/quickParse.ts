@@ -12,11 +12,12 @@
  * aside. Ranges follow the `yaml` library: a scalar ends where its text does; a block
  * collection ends after the line break of its last entry.
  */
-import type { NodeLocation, Range } from './parse';
+import { newLocation, type NodeLocation, type Range } from './parse';
 
 export interface QuickParse {
   value: Record<string, unknown>;
-  nodes: Map<string, NodeLocation>;
+  /** The root's location; every other node's is among its `children` (see `NodeLocation`). */
+  root: NodeLocation;
   lineStarts: Uint32Array;
 }
 
@@ -35,7 +36,6 @@ const MAX_DEPTH = 64;
 /** Implicit keys are bounded by the YAML spec; long ones step aside. */
 const MAX_KEY = 1000;
 const SPACE = 32;
-const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 export function quickParse(text: string): QuickParse | undefined {
   if (UNUSUAL.test(text) || LONE_CR.test(text)) return undefined;
@@ -87,7 +87,6 @@ class Reader {
   private line = 0;
   /** End of the last entry read, after its line break (where an enclosing block collection ends). */
   private lastEnd = 0;
-  readonly nodes = new Map<string, NodeLocation>();
 
   constructor(private readonly text: string) {
     const { starts, ends, indents, commentIndents } = this;
@@ -126,9 +125,10 @@ class Reader {
   read(): QuickParse {
     this.skipBlank();
     if (this.line >= this.count || this.indents[this.line] !== 0 || this.isSeqItem(this.line, 0)) stepAside();
-    const value = this.mapping(0, '', 0, undefined);
+    const root = newLocation(undefined, [0, 0], undefined);
+    const value = this.mapping(0, root, 0);
     if (this.line < this.count) stepAside();
-    return { value, nodes: this.nodes, lineStarts: Uint32Array.from(this.starts) };
+    return { value, root, lineStarts: Uint32Array.from(this.starts) };
   }
 
   /** Start of the line after `line` (the text's length after the last one). */
@@ -156,12 +156,16 @@ class Reader {
     return this.text.charCodeAt(at) === 45 /* - */ && (at + 1 >= this.ends[line] || this.text.charCodeAt(at + 1) === SPACE);
   }
 
-  /** A block collection whose first entry is on the current line at `indent`. */
-  private block(indent: number, pointer: string, key: Range | undefined, depth: number): unknown {
-    return this.isSeqItem(this.line, indent) ? this.sequence(indent, pointer, key, depth) : this.mapping(indent, pointer, depth, key);
+  /** A block collection whose first entry is on the current line at `indent`, at `location`. */
+  private block(indent: number, location: NodeLocation, depth: number): unknown {
+    return this.isSeqItem(this.line, indent) ? this.sequence(indent, location, depth) : this.mapping(indent, location, depth);
   }
 
-  private mapping(indent: number, pointer: string, depth: number, key: Range | undefined): Record<string, unknown> {
+  /**
+   * The `location` of each collection is made by its holder (its key is known there) and
+   * completed here: its range, and its entries as `children`.
+   */
+  private mapping(indent: number, location: NodeLocation, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) stepAside();
     const { text, indents, starts, ends } = this;
     // Filled as a plain object and given the full parser's null prototype at the end: an
@@ -169,10 +173,9 @@ class Reader {
     // the schema check and the model reader markedly slower.
     const out: Record<string, unknown> = {};
     const start = starts[this.line] + indent;
-    // Set before the children: the full parser lists a collection before its entries.
     const range: [number, number] = [start, start];
-    const location: NodeLocation = { key, value: range, block: false };
-    this.nodes.set(pointer, location);
+    location.value = range;
+    const children: NodeLocation[] = (location.children = []);
     while (this.line < this.count && indents[this.line] === indent && !this.isSeqItem(this.line, indent)) {
       const line = this.line;
       const lineStart = starts[line] + indent;
@@ -180,26 +183,31 @@ class Reader {
       const colon = text.indexOf(':', lineStart);
       if (colon < 0 || colon >= lineEnd || (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE)) stepAside();
       const name = text.slice(lineStart, colon);
-      if (colon - lineStart > MAX_KEY || !isPlainKey(text, lineStart, colon) || name === '__proto__' || hasOwn(out, name)) stepAside();
-      out[name] = this.value(colon + 1, indent, `${pointer}/${name}`, [lineStart, colon], depth + 1, name === 'version');
+      if (colon - lineStart > MAX_KEY || !isPlainKey(text, lineStart, colon) || name === '__proto__') stepAside();
+      const entry = newLocation([lineStart, colon], [colon, colon], name);
+      children.push(entry);
+      out[name] = this.value(colon + 1, indent, entry, depth + 1, name === 'version');
     }
+    // A repeated key: the full parser reports it (counted here rather than looked up per key).
+    if (Object.keys(out).length !== children.length) stepAside();
     if (this.line < this.count && indents[this.line] > indent) stepAside();
     range[1] = this.lastEnd;
     location.block = this.lastEnd > start;
     return Object.setPrototypeOf(out, null) as Record<string, unknown>;
   }
 
-  private sequence(indent: number, pointer: string, key: Range | undefined, depth: number): unknown[] {
+  private sequence(indent: number, location: NodeLocation, depth: number): unknown[] {
     if (depth > MAX_DEPTH) stepAside();
     const { text, indents, starts, ends } = this;
     const out: unknown[] = [];
     const start = starts[this.line] + indent;
     const range: [number, number] = [start, start];
-    const location: NodeLocation = { key, value: range, block: false };
-    this.nodes.set(pointer, location);
+    location.value = range;
+    const children: NodeLocation[] = (location.children = []);
     while (this.line < this.count && indents[this.line] === indent && this.isSeqItem(this.line, indent)) {
       const line = this.line;
-      const itemPointer = `${pointer}/${out.length}`;
+      const item = newLocation(undefined, [0, 0], undefined);
+      children.push(item);
       let column = indent + 1;
       while (starts[line] + column < ends[line] && text.charCodeAt(starts[line] + column) === SPACE) column++;
       const at = starts[line] + column;
@@ -207,9 +215,9 @@ class Reader {
       if (this.startsMapping(at, ends[line])) {
         // `- key: value`: a mapping whose entries line up under its first key.
         indents[line] = column;
-        out.push(this.mapping(column, itemPointer, depth + 1, undefined));
+        out.push(this.mapping(column, item, depth + 1));
       } else {
-        out.push(this.value(starts[line] + indent + 1, indent, itemPointer, undefined, depth + 1, false));
+        out.push(this.value(starts[line] + indent + 1, indent, item, depth + 1, false));
       }
     }
     if (this.line < this.count && indents[this.line] > indent) stepAside();
@@ -232,8 +240,11 @@ class Reader {
     return false;
   }
 
-  /** The value after `key:` or `- ` at `from` on the current line; `parentIndent` is the entry's indentation. */
-  private value(from: number, parentIndent: number, pointer: string, key: Range | undefined, depth: number, isVersion: boolean): unknown {
+  /**
+   * The value after `key:` or `- ` at `from` on the current line, at `location` (made by the
+   * holder, with its key); `parentIndent` is the entry's indentation.
+   */
+  private value(from: number, parentIndent: number, location: NodeLocation, depth: number, isVersion: boolean): unknown {
     if (depth > MAX_DEPTH) stepAside();
     const { text } = this;
     const line = this.line;
@@ -244,7 +255,7 @@ class Reader {
       this.line++;
       this.skipBlank();
       const next = this.line < this.count ? this.indents[this.line] : -1;
-      if (next > parentIndent || (key !== undefined && next === parentIndent && this.isSeqItem(this.line, next))) return this.block(next, pointer, key, depth);
+      if (next > parentIndent || (location.key !== undefined && next === parentIndent && this.isSeqItem(this.line, next))) return this.block(next, location, depth);
       return stepAside(); // an empty value: the full parser decides what it means
     }
     const c = text[at];
@@ -252,18 +263,20 @@ class Reader {
     let end: number;
     if (c === '"') [value, end] = this.doubleQuoted(at, lineEnd);
     else if (c === "'") [value, end] = this.singleQuoted(at, lineEnd);
-    else if (c === '[') return this.flowSequence(at, lineEnd, parentIndent, pointer, key);
-    else if (c === '|' || c === '>') return this.blockScalar(at, lineEnd, parentIndent, pointer, key);
+    else if (c === '[') return this.flowSequence(at, lineEnd, parentIndent, location);
+    else if (c === '|' || c === '>') return this.blockScalar(at, lineEnd, parentIndent, location);
     else if ('{&*!%@`]},?:#'.includes(c) || (c === '-' && text.charCodeAt(at + 1) === SPACE)) return stepAside();
     else {
       end = this.plainEnd(at, lineEnd);
       const source = text.slice(at, end);
       this.endOfLine(end, lineEnd, parentIndent);
-      this.nodes.set(pointer, { key, value: [at, end], block: false, source });
+      location.value = [at, end];
+      location.source = source;
       return resolvePlain(source, isVersion);
     }
     this.endOfLine(end, lineEnd, parentIndent);
-    this.nodes.set(pointer, { key, value: [at, end], block: false, source: text.slice(at, end) });
+    location.value = [at, end];
+    location.source = text.slice(at, end);
     return value;
   }
 
@@ -335,11 +348,10 @@ class Reader {
   }
 
   /** `[a, 'b', "c"]` on one line, of scalars only. */
-  private flowSequence(at: number, lineEnd: number, parentIndent: number, pointer: string, key: Range | undefined): unknown[] {
+  private flowSequence(at: number, lineEnd: number, parentIndent: number, location: NodeLocation): unknown[] {
     const { text } = this;
     const out: unknown[] = [];
-    const location: NodeLocation = { key, value: [at, at], block: false };
-    this.nodes.set(pointer, location);
+    const children: NodeLocation[] = (location.children = []);
     let i = at + 1;
     for (;;) {
       while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
@@ -365,7 +377,9 @@ class Reader {
         }
         value = resolvePlain(text.slice(i, end), false);
       }
-      this.nodes.set(`${pointer}/${out.length}`, { key: undefined, value: [i, end], block: false, source: text.slice(i, end) });
+      const item = newLocation(undefined, [i, end], undefined);
+      item.source = text.slice(i, end);
+      children.push(item);
       out.push(value);
       i = end;
       while (i < lineEnd && text.charCodeAt(i) === SPACE) i++;
@@ -385,7 +399,7 @@ class Reader {
    * entry, at the indentation of its first line. Leading or whitespace-only blank lines, and
    * folding anything but plain lines, step aside.
    */
-  private blockScalar(at: number, lineEnd: number, parentIndent: number, pointer: string, key: Range | undefined): string {
+  private blockScalar(at: number, lineEnd: number, parentIndent: number, location: NodeLocation): string {
     const { text, starts, ends, indents } = this;
     let headerEnd = at + 1;
     const strip = text.charCodeAt(headerEnd) === 45; /* - */
@@ -424,7 +438,8 @@ class Reader {
     } else body = lines.join('\n');
     const value = strip ? body : `${body}\n`;
     const end = this.after(last);
-    this.nodes.set(pointer, { key, value: [at, end], block: false, source: text.slice(at, end) });
+    location.value = [at, end];
+    location.source = text.slice(at, end);
     this.lastEnd = end;
     this.line = last + 1;
     this.skipBlank();
