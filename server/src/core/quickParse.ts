@@ -73,6 +73,36 @@ function isPlainKey(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Mappings up to this many keys look for a repeated key by comparing names as they are read. */
+const SHORT_MAPPING = 16;
+
+/**
+ * Key names already read, interned, by length and first and last character. Bulletins use a few
+ * dozen names: comparing with the known one costs less than cutting the key from the text and
+ * having it interned as a property name again (a third of reading a mapping).
+ */
+const knownKeys = new Map<number, string[]>();
+const MAX_KNOWN_KEYS = 4096;
+let knownKeyCount = 0;
+
+/** The key `text[start, end)` as an interned string; steps aside unless it is a plain key. */
+function keyName(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > MAX_KEY) stepAside();
+  const id = length * 0x10000 + ((text.charCodeAt(start) << 8) ^ text.charCodeAt(end - 1));
+  const known = knownKeys.get(id);
+  if (known) for (let i = 0; i < known.length; i++) if (text.startsWith(known[i], start)) return known[i];
+  if (!isPlainKey(text, start, end)) stepAside();
+  // The property key V8 keeps for this name: the interned string itself.
+  const name = Object.keys({ [text.slice(start, end)]: 0 })[0];
+  if (knownKeyCount < MAX_KNOWN_KEYS) {
+    if (known) known.push(name);
+    else knownKeys.set(id, [name]);
+    knownKeyCount++;
+  }
+  return name;
+}
+
 /** Per line: where it starts, where its content ends (no line break), where the next begins. */
 const BLANK = -1;
 const COMMENT = -2;
@@ -182,14 +212,16 @@ class Reader {
       const lineEnd = ends[line];
       const colon = text.indexOf(':', lineStart);
       if (colon < 0 || colon >= lineEnd || (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE)) stepAside();
-      const name = text.slice(lineStart, colon);
-      if (colon - lineStart > MAX_KEY || !isPlainKey(text, lineStart, colon) || name === '__proto__') stepAside();
+      const name = keyName(text, lineStart, colon);
+      if (name === '__proto__') stepAside();
+      // A repeated key: the full parser reports it. Names are interned, so a short mapping
+      // compares references; a long one counts its keys at the end.
+      if (children.length <= SHORT_MAPPING) for (let i = 0; i < children.length; i++) if (children[i].name === name) stepAside();
       const entry = newLocation([lineStart, colon], [colon, colon], name);
       children.push(entry);
       out[name] = this.value(colon + 1, indent, entry, depth + 1, name === 'version');
     }
-    // A repeated key: the full parser reports it (counted here rather than looked up per key).
-    if (Object.keys(out).length !== children.length) stepAside();
+    if (children.length > SHORT_MAPPING && Object.keys(out).length !== children.length) stepAside();
     if (this.line < this.count && indents[this.line] > indent) stepAside();
     range[1] = this.lastEnd;
     location.block = this.lastEnd > start;

@@ -1,20 +1,24 @@
 /**
- * The index workers: closed bulletins are read and parsed on worker threads (one per core,
- * at most two), in batches, while the server's thread revives the models they send back
- * and stays free for requests. Workers live for one scan only (their heaps go with them).
- * A worker that dies hands its batch back; with none left, the rest is parsed here.
+ * The index workers: closed bulletins are read and parsed on worker threads, in batches, while
+ * the server's thread revives the models they send back. The server's thread takes batches from
+ * the same queue when it has nothing else to do, a few milliseconds at a time so requests never
+ * wait long: it is mostly idle during a scan, and every worker is one more isolate to start,
+ * compile the reader in and keep in memory (at two cores, one worker and this thread read a
+ * cold workspace in less time and memory than two workers). Files too big to read in one slice
+ * are left to the workers. Workers live for one scan only (their heaps go with them). A worker
+ * that dies hands its batch back; with none left, the rest is parsed here.
  */
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CheckOptions } from '../core/analyze';
-import { extractSerial } from '../core/index/extract';
+import type { Bulletin } from '../core/model';
+import { extractClosedBulletin, extractSerial } from '../core/index/extract';
 import type { SerialBulletin } from '../core/index/serial';
 import { pooled } from '../core/index/compact';
 import type { DiskInfo } from './workspaceCache';
-import { readWithInfo } from './workspaceLoad';
+import { pathOf } from './workspaceLoad';
 
 export interface ParseBatch {
   uris: string[];
@@ -23,15 +27,39 @@ export interface ParseBatch {
 /**
  * `pooled`: the model's strings are pooled copies already. In a batch from a worker, a model's
  * strings travel as `at`, indices into the batch's `strings` (each string once per batch, so
- * this thread pools a file name or a date once per batch, not once per model).
+ * this thread pools a file name or a date once per batch, not once per model). A file read on
+ * this thread comes as its `bulletin` (compact) directly.
  */
-export type ParseResult = { model: SerialBulletin; info: DiskInfo; pooled?: boolean; at?: Int32Array } | { error: string };
+export type ParseResult =
+  | { model: SerialBulletin; info: DiskInfo; pooled?: boolean; at?: Int32Array }
+  | { bulletin: Bulletin; info: DiskInfo }
+  | { error: string };
 export interface ParsedBatch {
   results: [string, ParseResult | null][];
   strings?: string[];
 }
 
 const BATCH = 64;
+/** How long this thread reads before it lets requests and worker messages in. */
+const SLICE_MS = 2;
+/** Bigger files are read by a worker when there is one (one alone could take longer than a slice). */
+const LARGEST_READ_HERE = 64 * 1024;
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Blocking reads (see `worker/indexWorker.ts`): a small file costs microseconds. */
+function readHere(path: string, largest: number): { text: string; info: DiskInfo } | 'large' | undefined {
+  try {
+    const stats = statSync(path);
+    if (stats.size > largest) return 'large';
+    const text = decoder.decode(readFileSync(path));
+    return { text, info: { size: stats.size, mtimeMs: stats.mtimeMs, hash: '' } };
+  } catch {
+    return undefined;
+  }
+}
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class IndexWorkers {
   private constructor(
@@ -39,17 +67,20 @@ export class IndexWorkers {
     private readonly count: number,
   ) {}
 
-  /** Workers when the bundled worker script is there (not under the test runner's sources). */
+  /** Workers when the bundled worker script is there (not under the test runner's sources); `count` may be 0. */
   static create(): IndexWorkers | undefined {
     const script = join(__dirname, 'indexWorker.js');
     if (!existsSync(script)) return undefined;
-    return new IndexWorkers(script, Math.max(1, Math.min(2, availableParallelism())));
+    // This thread reads as well: at most two workers besides it, none on one core.
+    return new IndexWorkers(script, Math.max(0, Math.min(2, availableParallelism() - 1)));
   }
 
   /** Parses every URI; `onResult` gets each model (a vanished file gets none). */
   async parse(uris: readonly string[], options: CheckOptions, cancelled: () => boolean, onResult: (uri: string, result: ParseResult) => void): Promise<void> {
     const queue: string[][] = [];
     for (let i = 0; i < uris.length; i += BATCH) queue.push(uris.slice(i, i + BATCH));
+    /** Files this thread left to the workers (too big for a slice). */
+    const forWorkers: string[] = [];
     const deliver = ({ results, strings }: ParsedBatch) => {
       const table = strings?.map((text) => pooled(text)!);
       for (const [uri, result] of results) {
@@ -76,7 +107,7 @@ export class IndexWorkers {
         // Two batches in flight: the worker starts the next while this thread takes the last.
         const inFlight: string[][] = [];
         const next = () => {
-          const batch = cancelled() ? undefined : queue.shift();
+          const batch = cancelled() ? undefined : forWorkers.length > 0 ? forWorkers.splice(0, 1) : queue.shift();
           if (batch) {
             inFlight.push(batch);
             worker.postMessage({ uris: batch, options } satisfies ParseBatch);
@@ -97,18 +128,42 @@ export class IndexWorkers {
         next();
       });
     const leftOver: string[][] = [];
-    await Promise.all(Array.from({ length: this.count }, runWorker));
-    // Whatever the workers could not take (none would start, or one died on a batch).
-    for (const batch of [...leftOver, ...queue]) {
-      if (cancelled()) return;
-      for (const uri of batch) {
-        const read = await readWithInfo(fileURLToPath(uri));
-        if (!read) continue;
-        try {
-          onResult(uri, { model: extractSerial(uri, read.text, options), info: read.info });
-        } catch (error) {
-          onResult(uri, { error: error instanceof Error ? error.message : String(error) });
+    // One file read here (`largest`: bigger ones go to the workers); false when it was left to them.
+    const parseHere = (uri: string, largest: number): boolean => {
+      const read = readHere(pathOf(uri), largest);
+      if (read === 'large') return false;
+      if (!read) return true; // vanished or unreadable: the file leaves the workspace
+      try {
+        const bulletin = extractClosedBulletin(uri, read.text, options);
+        onResult(uri, { bulletin, info: { ...read.info, hash: bulletin.hash } });
+      } catch (error) {
+        onResult(uri, { error: error instanceof Error ? error.message : String(error) });
+      }
+      return true;
+    };
+    const runHere = async (): Promise<void> => {
+      let sliceStart = performance.now();
+      for (let batch = queue.shift(); batch && !cancelled(); batch = queue.shift()) {
+        for (const uri of batch) {
+          if (!parseHere(uri, this.count > 0 ? LARGEST_READ_HERE : Infinity)) forWorkers.push(uri);
+          if (performance.now() - sliceStart >= SLICE_MS) {
+            await yieldToRequests();
+            if (cancelled()) return;
+            sliceStart = performance.now();
+          }
         }
+      }
+    };
+    await Promise.all([runHere(), ...Array.from({ length: this.count }, runWorker)]);
+    // Whatever the workers could not take (one died on a batch, or stopped before a big file
+    // was left to them): read here, in slices all the same.
+    let sliceStart = performance.now();
+    for (const uri of [...leftOver.flat(), ...forWorkers, ...queue.flat()]) {
+      if (cancelled()) return;
+      parseHere(uri, Infinity);
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await yieldToRequests();
+        sliceStart = performance.now();
       }
     }
   }

@@ -141,7 +141,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
         return;
       }
       disk.set(uri, result.info);
-      context.setModel(fromSerial(result.model, result.pooled === true));
+      context.setModel('bulletin' in result ? result.bulletin : fromSerial(result.model, result.pooled === true));
       parsed++;
     });
   }
