@@ -4,6 +4,7 @@ import type { BulletinFile } from '../model';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { relatedAt, variantSuffix } from './support';
+import { identityHash, sameIdentity } from '../index/fileHash';
 
 registerMessages({
   en: {
@@ -36,14 +37,25 @@ export const duplicateEntry: Rule = {
         if (first) out.push(problem('duplicate-entry', 'error', platform.idRange, msg(locale, 'rule.duplicateEntry.platform', { platform: platform.id }), { related: related(first) }));
         else platforms.set(platform.id, platform.idRange);
       }
-      // The first file of each identity, its range read only for a duplicate (most files have none).
-      const files = new Map<string, BulletinFile>();
+      // The first file of each identity, found by number (`identityHash`: no key string per
+      // file); its range is read only for a duplicate (most files have none).
+      const firstByHash = new Map<number, BulletinFile>();
+      let firstByKey: Map<string, BulletinFile> | undefined; // only after two identities share a number
       for (const file of platform.files) {
-        const key = `${file.name.toLowerCase()}\u0000${(file.variant ?? '').toLowerCase()}`;
-        const first = files.get(key);
-        if (!first) {
-          files.set(key, file);
+        const hash = identityHash('', file.name, file.variant);
+        const candidate = firstByHash.get(hash);
+        if (candidate === undefined) {
+          firstByHash.set(hash, file);
           continue;
+        }
+        let first: BulletinFile | undefined = candidate;
+        if (!sameIdentity('', candidate, '', file)) {
+          const key = `${file.name.toLowerCase()}\u0000${(file.variant ?? '').toLowerCase()}`;
+          first = (firstByKey ??= new Map()).get(key);
+          if (!first) {
+            firstByKey.set(key, file);
+            continue;
+          }
         }
         const args = { file: file.name, variant: variantSuffix(file.variant), platform: platform.id ?? platform.pointer };
         out.push(problem('duplicate-entry', 'error', file.nameRange, msg(locale, 'rule.duplicateEntry.file', args), { related: related(first.nameRange) }));

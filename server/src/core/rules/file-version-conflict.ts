@@ -37,9 +37,12 @@ export const fileVersionConflict: Rule = {
         for (const platform of bulletin.platforms) {
           if (platform.id === undefined) continue;
           for (const file of platform.files) {
-            if (file.version === undefined || !file.versionRange) continue;
+            if (file.version === undefined) continue;
             for (const theirsFile of theirs.get(platform.id, file)) {
               if (theirsFile.version === undefined || compareVersions(theirsFile.version, file.version) <= 0) continue;
+              // Read only here: a compact file makes its range on each read.
+              const versionRange = file.versionRange;
+              if (!versionRange) continue;
               const args = {
                 file: file.name,
                 variant: variantSuffix(file.variant),
@@ -50,7 +53,7 @@ export const fileVersionConflict: Rule = {
                 otherVersion: theirsFile.version,
               };
               out.push(
-                problem('file-version-conflict', 'error', file.versionRange, msg(locale, 'rule.fileVersionConflict', args), {
+                problem('file-version-conflict', 'error', versionRange, msg(locale, 'rule.fileVersionConflict', args), {
                   related: [relatedAt(other, theirsFile.versionRange ?? theirsFile.range, msg(locale, 'rule.fileVersionConflict.related', args))],
                   data: { otherUri: other.uri, otherPointer: theirsFile.pointer, otherVersion: theirsFile.version },
                 }),

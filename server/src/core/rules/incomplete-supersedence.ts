@@ -47,6 +47,8 @@ export const incompleteSupersedence: Rule = {
           if (platform.id === undefined || !platformIds.has(platform.id)) continue;
           for (const theirs of platform.files) {
             const mine = own.first(platform.id, theirs);
+            const lower = mine !== undefined && mine.version !== undefined && theirs.version !== undefined && compareVersions(mine.version, theirs.version) < 0;
+            if (mine && !lower) continue; // the usual case: nothing to say, nothing to build
             const args = {
               id: label(bulletin),
               otherId: label(other),
@@ -64,7 +66,7 @@ export const incompleteSupersedence: Rule = {
                   data,
                 }),
               );
-            } else if (mine.version !== undefined && theirs.version !== undefined && compareVersions(mine.version, theirs.version) < 0) {
+            } else {
               out.push(
                 problem('incomplete-supersedence', 'error', mine.versionRange ?? mine.range, msg(locale, 'rule.incompleteSupersedence.lower', args), {
                   related: [relatedAt(other, theirs.versionRange ?? theirs.range, msg(locale, 'rule.incompleteSupersedence.related', args))],

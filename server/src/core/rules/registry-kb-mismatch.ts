@@ -7,8 +7,8 @@ registerMessages({
   ja: { 'rule.registryKbMismatch': 'レジストリ・キーは {found} を指していますが、このセキュリティ情報は KB{kb} です。' },
 });
 
-/** A path segment that is exactly `KB<digits>` or `Q<digits>`; other keys are not judged. */
-const KB_SEGMENT = /^(?:KB|Q)(\d+)$/i;
+/** Each `\`-separated path segment that is exactly `KB<digits>` or `Q<digits>`; other keys are not judged. */
+const KB_SEGMENTS = /(?<=^|\\)((?:KB|Q)(\d+))(?=\\|$)/gi;
 
 export const registryKbMismatch: Rule = {
   code: 'registry-kb-mismatch',
@@ -23,12 +23,16 @@ export const registryKbMismatch: Rule = {
     const out: Problem[] = [];
     for (const platform of bulletin.platforms) {
       for (const entry of platform.registry ?? []) {
-        if (entry.key === undefined || !entry.keyRange) continue;
-        for (const segment of entry.key.split('\\')) {
-          const match = KB_SEGMENT.exec(segment);
-          if (!match || Number(match[1]) === kb) continue;
+        if (entry.key === undefined) continue;
+        // Every segment that is a KB or Q number, in order, without splitting the key.
+        KB_SEGMENTS.lastIndex = 0;
+        for (let match = KB_SEGMENTS.exec(entry.key); match; match = KB_SEGMENTS.exec(entry.key)) {
+          if (Number(match[2]) === kb) continue;
+          const segment = match[1];
+          const keyRange = entry.keyRange; // made on each read of a compact entry: only here
+          if (!keyRange) break;
           out.push(
-            problem('registry-kb-mismatch', 'error', entry.keyRange, msg(locale, 'rule.registryKbMismatch', { found: segment, kb }), {
+            problem('registry-kb-mismatch', 'error', keyRange, msg(locale, 'rule.registryKbMismatch', { found: segment, kb }), {
               data: { expectedKb: kb, found: segment, replacement: entry.key.split('\\').map((s) => (s === segment ? `KB${kb}` : s)).join('\\') },
             }),
           );

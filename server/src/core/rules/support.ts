@@ -35,6 +35,8 @@ export function variantSuffix(variant: string | undefined): string {
  * order. Keyed by a number (`identityHash`), not a built string: the cross-file rules make one
  * for every bulletin they compare, and building key strings was most of their time.
  */
+const NO_FILES: readonly BulletinFile[] = Object.freeze([]);
+
 export class FilesByIdentity {
   private readonly byHash = new Map<number, number | number[]>();
   private readonly files: BulletinFile[] = [];
@@ -56,11 +58,12 @@ export class FilesByIdentity {
   }
 
   /** The bulletin's files with the identity of `file` on platform `platformId`, in document order. */
-  get(platformId: string, file: BulletinFile): BulletinFile[] {
+  get(platformId: string, file: BulletinFile): readonly BulletinFile[] {
     const present = this.byHash.get(identityHash(platformId, file.name, file.variant));
-    if (present === undefined) return [];
+    if (present === undefined) return NO_FILES;
+    if (!Array.isArray(present)) return sameIdentity(this.platformIds[present], this.files[present], platformId, file) ? [this.files[present]] : NO_FILES;
     const out: BulletinFile[] = [];
-    for (const at of Array.isArray(present) ? present : [present]) {
+    for (const at of present) {
       if (sameIdentity(this.platformIds[at], this.files[at], platformId, file)) out.push(this.files[at]);
     }
     return out;
@@ -70,7 +73,8 @@ export class FilesByIdentity {
   first(platformId: string, file: BulletinFile): BulletinFile | undefined {
     const present = this.byHash.get(identityHash(platformId, file.name, file.variant));
     if (present === undefined) return undefined;
-    for (const at of Array.isArray(present) ? present : [present]) {
+    if (!Array.isArray(present)) return sameIdentity(this.platformIds[present], this.files[present], platformId, file) ? this.files[present] : undefined;
+    for (const at of present) {
       if (sameIdentity(this.platformIds[at], this.files[at], platformId, file)) return this.files[at];
     }
     return undefined;
