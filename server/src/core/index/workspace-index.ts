@@ -288,6 +288,18 @@ export class WorkspaceIndex {
     return this.bucketAt(hash, platformId, file.name, file.variant, file.version!);
   }
 
+  /**
+   * As `filesAtVersionOf`, but none when `file` is the only entry at its version (most files
+   * are): what the callers that skip the file itself want, without an array per file.
+   */
+  sharedAtVersionOf(platformId: string, file: BulletinFile): readonly FileEntry[] {
+    const hash = hashOfFile(platformId, file);
+    if (hash < 0) return NONE;
+    const bucket = this.filesByVersion.get(hash);
+    if (bucket === undefined || bucket === (file as unknown)) return NONE;
+    return this.bucketAt(hash, platformId, file.name, file.variant, file.version!);
+  }
+
   private bucketAt(hash: number, platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
     const bucket = this.filesByVersion.get(hash);
     if (bucket === undefined) return NONE;
@@ -347,7 +359,7 @@ export class WorkspaceIndex {
     const indexed = this.entries.get(uri);
     for (const reference of indexed?.references ?? []) for (const other of this.idToUris.get(reference.ref.id) ?? []) out.add(other);
     for (const { platform, file } of indexed?.files ?? []) {
-      for (const other of this.filesAtVersionOf(platform.id!, file)) out.add(other.bulletin.uri);
+      for (const other of this.sharedAtVersionOf(platform.id!, file)) out.add(other.bulletin.uri);
     }
     out.delete(uri);
     return out;

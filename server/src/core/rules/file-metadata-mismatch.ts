@@ -30,11 +30,13 @@ export const fileMetadataMismatch: Rule = {
     for (const platform of bulletin.platforms) {
       if (platform.id === undefined) continue;
       for (const file of platform.files) {
-        if (file.version === undefined || file.size === undefined || !file.sizeRange) continue;
-        for (const entry of index.filesAtVersionOf(platform.id, file)) {
+        if (file.version === undefined || file.size === undefined) continue;
+        for (const entry of index.sharedAtVersionOf(platform.id, file)) {
           const other = entry.bulletin;
           if (other.uri === bulletin.uri || entry.file.size === undefined || entry.file.size === file.size) continue;
           if (reporterOf(bulletin, other) !== bulletin) continue;
+          const sizeRange = file.sizeRange; // a compact file makes its range on each read: only here
+          if (!sizeRange) continue;
           const args = {
             file: file.name,
             variant: variantSuffix(file.variant),
@@ -47,7 +49,7 @@ export const fileMetadataMismatch: Rule = {
             otherSize: entry.file.size,
           };
           out.push(
-            problem('file-metadata-mismatch', 'error', file.sizeRange, msg(locale, 'rule.fileMetadataMismatch', args), {
+            problem('file-metadata-mismatch', 'error', sizeRange, msg(locale, 'rule.fileMetadataMismatch', args), {
               related: [relatedAt(other, entry.file.sizeRange ?? entry.file.range, msg(locale, 'rule.fileMetadataMismatch.related', args))],
               data: { otherUri: other.uri, otherPointer: entry.file.pointer, otherSize: entry.file.size },
             }),
