@@ -157,3 +157,28 @@ test('a 5 MB bulletin is checked, and the server answers again once it is done',
     ws.dispose();
   }
 });
+
+test('closed bulletins too big for a slice of the server’s thread are read by a worker, among small ones read here', async () => {
+  // Two 200 KB bulletins with one id among 300 small ones: the server's thread reads the small
+  // ones between requests and leaves the big ones to the index worker (or reads them itself
+  // once the worker has stopped). Every one is indexed; the duplicate id is found, on one with
+  // the other related, so both were read in full.
+  const ws = new DiskWorkspace();
+  generateWorkspace(300, ws.folder);
+  const big = generateBulletin(7_000, { id: 'MS98-001', related: [] }) as string;
+  assert.ok(big.length > 128 * 1024, 'the big bulletins are bigger than the server thread reads itself');
+  ws.write('big-a.bulletin.yaml', big);
+  mkdirSync(ws.path('zz'));
+  ws.write('zz/big-b.bulletin.yaml', big);
+  const { server, statuses } = await startOn(ws);
+  try {
+    const ready = await until('the index to be ready', () => statuses.find((s) => s.ready && s.bulletins === 302), 120_000, server);
+    assert.equal(ready.bulletins, 302);
+    const found = await server.waitForDiagnostics(ws.uri('zz/big-b.bulletin.yaml'), (d) => d.some((x) => x.code === 'duplicate-id'));
+    const duplicate = found.find((x) => x.code === 'duplicate-id')!;
+    assert.deepEqual(duplicate.relatedInformation?.map((r) => r.location.uri), [ws.uri('big-a.bulletin.yaml')]);
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});
