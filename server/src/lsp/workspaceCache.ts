@@ -56,7 +56,7 @@ interface Meta extends DiskInfo {
 // are read and decoded one at a time while they are revived. The strings of every model are one
 // table (file names, dates and descriptions repeat across thousands of bulletins): each is
 // decoded and pooled once, not once per model.
-const FORMAT = 'bulletin-workspace-cache-6';
+const FORMAT = 'bulletin-workspace-cache-7';
 const WRITE_CHUNK = 1 << 20;
 const READ_WINDOW = 1 << 20;
 

@@ -14,7 +14,7 @@ import type {
   RegistryCheck,
 } from "../model";
 import type { Range } from "../parse";
-import { fileHash, type HashedFile } from "./fileHash";
+import { fileHashes, type HashedFile } from "./fileHash";
 
 const pool = new Map<string, string>();
 const FILE_POINTER = /^\/platforms\/(\d+)\/files\/(\d+)$/;
@@ -84,6 +84,10 @@ export class CompactFile implements HashedFile {
   /** `fileHash` of this file on its platform (-1 without a version or platform id). */
   get indexHash(): number {
     return this.ranges[this.at + 12];
+  }
+  /** `identityHash` of this file on its platform (-1 without a platform id). */
+  get identityHash(): number {
+    return this.ranges[this.at + 13];
   }
   /** Made on demand: a pointer string per file would cost more than the rest of the entry. */
   get pointer(): string {
@@ -218,10 +222,9 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
         push(f.sizeRange);
         push(f.range);
         const [, platformIndex, fileIndex] = FILE_POINTER.exec(f.pointer) ?? [];
-        const hash = platform.id === undefined || f.version === undefined ? -1 : fileHash(platform.id, f.name, f.variant, f.version);
         // A file under an unusual pointer stays a plain object (its slots are unused).
-        if (platformIndex === undefined) flat.push(-1, -1, -1);
-        else flat.push(Number(platformIndex), Number(fileIndex), hash);
+        if (platformIndex === undefined) flat.push(-1, -1, -1, -1);
+        else flat.push(Number(platformIndex), Number(fileIndex), ...fileHashes(platform.id, f));
         return at;
       }),
     );

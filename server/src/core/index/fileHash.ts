@@ -38,7 +38,30 @@ export function fileHash(platformId: string, name: string, variant: string | und
 
 /** A number for the file's identity (platform id, name and variant case-insensitively), no version. */
 export function identityHash(platformId: string, name: string, variant: string | undefined): number {
-  return mixLower(mixLower(mixText(0x811c9dc5, platformId), name), variant ?? '') & 0x3fffffff;
+  return identityMix(platformId, name, variant) & 0x3fffffff;
+}
+
+function identityMix(platformId: string, name: string, variant: string | undefined): number {
+  return mixLower(mixLower(mixText(0x811c9dc5, platformId), name), variant ?? '');
+}
+
+/**
+ * `[fileHash, identityHash]` of a file of a platform, computed together (the identity is where
+ * the file hash starts), for compact models to keep: -1 for what a missing id or version leaves.
+ */
+export function fileHashes(platformId: string | undefined, file: BulletinFile): [number, number] {
+  if (platformId === undefined) return [-1, -1];
+  const identity = identityMix(platformId, file.name, file.variant);
+  return [file.version === undefined ? -1 : mixText(identity, versionKey(file.version)) & 0x3fffffff, identity & 0x3fffffff];
+}
+
+/**
+ * `identityHash` of a file on its own platform (`platformId` is that platform's id): the one a
+ * compact file keeps, else computed.
+ */
+export function identityOfFile(platformId: string, file: BulletinFile): number {
+  const kept = (file as Partial<HashedFile>).identityHash;
+  return kept !== undefined && kept >= 0 ? kept : identityHash(platformId, file.name, file.variant);
 }
 
 const sameText = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
@@ -61,6 +84,8 @@ export function sameIdentity(platformA: string, a: BulletinFile, platformB: stri
 /** A file that carries its `fileHash` (compact models): `-1` when it has no version. */
 export interface HashedFile extends BulletinFile {
   readonly indexHash: number;
+  /** `identityHash`, `-1` when its platform has no id. */
+  readonly identityHash: number;
 }
 
 /** `fileHash` of a file of a platform with an id, or -1 when the file has no version. */

@@ -6,7 +6,7 @@
  */
 import type { Bulletin, BulletinFile, Platform } from '../model';
 import type { Range } from '../parse';
-import { fileHash } from './fileHash';
+import { fileHashes } from './fileHash';
 import { compactBulletin, CompactFile, CompactPackage, CompactPlatform, CompactRegistryCheck, pooled } from './compact';
 
 type Top = Omit<Bulletin, 'platforms'>;
@@ -38,7 +38,7 @@ export interface SerialBulletin {
 
 /** Range slots `compactBulletin` gives each entry (two numbers per range). */
 const PLATFORM_SLOTS = 4;
-const FILE_SLOTS = 13;
+const FILE_SLOTS = 14;
 const ESTIMATE_SLOTS = 2;
 const PACKAGE_SLOTS = 6;
 const REGISTRY_SLOTS = 8;
@@ -118,12 +118,13 @@ export function serialOf(model: Bulletin): SerialBulletin {
       push(f.range);
       const [, platformIndex, fileIndex] = FILE_POINTER.exec(f.pointer) ?? [];
       if (platformIndex === undefined) {
-        flat.push(-1, -1, -1);
+        flat.push(-1, -1, -1, -1);
         for (let k = 0; k < FILE_FIELDS; k++) files.push(null);
         (plainFiles ??= {})[i] = { ...f };
         return;
       }
-      flat.push(Number(platformIndex), Number(fileIndex), platform.id === undefined || f.version === undefined ? -1 : fileHash(platform.id, f.name, f.variant, f.version));
+      const [hash, identity] = fileHashes(platform.id, f);
+      flat.push(Number(platformIndex), Number(fileIndex), hash, identity);
       files.push(str(f.name), str(f.version), f.size ?? null, str(f.date), str(f.variant), str(f.description), str(f.folder));
     });
     for (const d of platform.deployment) push(d.range);

@@ -1,6 +1,6 @@
 /** Small helpers the rule modules share: names for bulletins, related locations. */
 import type { Bulletin, BulletinFile } from '../model';
-import { identityHash, sameIdentity } from '../index/fileHash';
+import { identityOfFile, sameIdentity } from '../index/fileHash';
 import { CompactPlatform } from '../index/compact';
 import type { Range } from '../parse';
 import type { RelatedLocation } from '../problems';
@@ -48,7 +48,7 @@ export class FilesByIdentity {
       for (const file of platform.files) {
         const at = this.files.push(file) - 1;
         this.platformIds.push(platform.id);
-        const hash = identityHash(platform.id, file.name, file.variant);
+        const hash = identityOfFile(platform.id, file);
         const present = this.byHash.get(hash);
         if (present === undefined) this.byHash.set(hash, at);
         else if (Array.isArray(present)) present.push(at);
@@ -57,9 +57,9 @@ export class FilesByIdentity {
     }
   }
 
-  /** The bulletin's files with the identity of `file` on platform `platformId`, in document order. */
+  /** The bulletin's files with the identity of `file` on its platform `platformId`, in document order. */
   get(platformId: string, file: BulletinFile): readonly BulletinFile[] {
-    const present = this.byHash.get(identityHash(platformId, file.name, file.variant));
+    const present = this.byHash.get(identityOfFile(platformId, file));
     if (present === undefined) return NO_FILES;
     if (!Array.isArray(present)) return sameIdentity(this.platformIds[present], this.files[present], platformId, file) ? [this.files[present]] : NO_FILES;
     const out: BulletinFile[] = [];
@@ -71,7 +71,7 @@ export class FilesByIdentity {
 
   /** The first of them, if any. */
   first(platformId: string, file: BulletinFile): BulletinFile | undefined {
-    const present = this.byHash.get(identityHash(platformId, file.name, file.variant));
+    const present = this.byHash.get(identityOfFile(platformId, file));
     if (present === undefined) return undefined;
     if (!Array.isArray(present)) return sameIdentity(this.platformIds[present], this.files[present], platformId, file) ? this.files[present] : undefined;
     for (const at of present) {
