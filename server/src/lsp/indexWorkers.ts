@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CheckOptions } from '../core/analyze';
 import type { Bulletin } from '../core/model';
-import { extractClosedBulletin, extractSerial } from '../core/index/extract';
+import { extractClosedBulletin } from '../core/index/extract';
 import type { SerialBulletin } from '../core/index/serial';
 import { pooled } from '../core/index/compact';
 import type { DiskInfo } from './workspaceCache';
@@ -48,12 +48,11 @@ const LARGEST_READ_HERE = 64 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /** Blocking reads (see `worker/indexWorker.ts`): a small file costs microseconds. */
-function readHere(path: string, largest: number): { text: string; info: DiskInfo } | 'large' | undefined {
+function readHere(path: string, largest: number): { text: string; size: number; mtimeMs: number } | 'large' | undefined {
   try {
     const stats = statSync(path);
     if (stats.size > largest) return 'large';
-    const text = decoder.decode(readFileSync(path));
-    return { text, info: { size: stats.size, mtimeMs: stats.mtimeMs, hash: '' } };
+    return { text: decoder.decode(readFileSync(path)), size: stats.size, mtimeMs: stats.mtimeMs };
   } catch {
     return undefined;
   }
@@ -135,7 +134,7 @@ export class IndexWorkers {
       if (!read) return true; // vanished or unreadable: the file leaves the workspace
       try {
         const bulletin = extractClosedBulletin(uri, read.text, options);
-        onResult(uri, { bulletin, info: { ...read.info, hash: bulletin.hash } });
+        onResult(uri, { bulletin, info: { size: read.size, mtimeMs: read.mtimeMs, hash: bulletin.hash } });
       } catch (error) {
         onResult(uri, { error: error instanceof Error ? error.message : String(error) });
       }
