@@ -27,6 +27,8 @@ const builds = [
   // The analysis worker: open documents too large to parse on the server's thread (lsp/backgroundAnalysis.ts).
   { ...common, entryPoints: { analysisWorker: 'server/src/worker/analysisWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // How the server is started (server/src/launch.ts), for the benchmarks: the client bundles it.
+  { ...common, entryPoints: { launch: 'server/src/launch.ts' }, outdir: 'dist' },
 ];
 
 if (watch) {

@@ -24,6 +24,9 @@ import { generateBulletin } from './generate-bulletin.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
+// The server is started as the extension starts it (server/src/launch.ts).
+const { serverExecArgv } = require('../dist/launch.js');
+const serverFlags = serverExecArgv((await import('node:os')).availableParallelism());
 const validateGenerated = require(join(root, 'server/src/core/schema/generated/validate-bulletin.js'));
 const schemaPath = join(root, 'schemas/bulletin.schema.json');
 const schemaUri = pathToFileURL(schemaPath).href;
@@ -63,7 +66,7 @@ class LspProcess {
     this.name = name;
     // BENCH_PROFILE_DIR=DIR writes a CPU profile of the bulletin server there (to find where time goes).
     const profile = process.env.BENCH_PROFILE_DIR && name === 'bulletin' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    this.child = spawn(process.execPath, [...profile, script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...profile, ...(name === 'bulletin' ? serverFlags : []), script, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.nextId = 1;
     this.pending = new Map();
     this.diagnosticListeners = new Set();

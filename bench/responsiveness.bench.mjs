@@ -19,12 +19,15 @@ import { generateWorkspace } from './generate-workspace.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
+// The server is started as the extension starts it (server/src/launch.ts).
+const { serverExecArgv } = require('../dist/launch.js');
+const serverFlags = serverExecArgv((await import('node:os')).availableParallelism());
 const rpc = require('vscode-languageserver-protocol/node');
 const TARGET_MS = 200;
 const small = 'bulletin: 1\nid: MS99-999\ntitle: T\npublished: 2004-10-16\nseverity: important\n';
 
 async function startServer(folder) {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...serverFlags, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const published = new Map();
   const statuses = [];

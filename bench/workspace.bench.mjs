@@ -21,6 +21,9 @@ import { createRequire } from 'node:module';
 import { generateWorkspace, hubIndex, fileName } from './generate-workspace.mjs';
 
 const require = createRequire(import.meta.url);
+// The server is started as the extension starts it (server/src/launch.ts).
+const { serverExecArgv } = require('../dist/launch.js');
+const serverFlags = serverExecArgv((await import('node:os')).availableParallelism());
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 
 const root = join(import.meta.dirname, '..');
@@ -67,7 +70,7 @@ function peakRss(pid) {
 }
 
 async function start() {
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...serverFlags, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   let last;

@@ -11,6 +11,8 @@ import { registerStatusBar } from './statusBar';
 import { registerShowIndex } from './commands/showIndex';
 import { registerIndexingCommands } from './commands/indexing';
 import { registerExportCsaf } from './commands/exportCsaf';
+import { availableParallelism } from 'node:os';
+import { serverExecArgv } from '../../server/src/launch';
 
 let client: LanguageClient | undefined;
 const restarts = new RestartPolicy();
@@ -44,8 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverExecArgv(availableParallelism()) } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv(availableParallelism()), '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'bulletin' }],
