@@ -23,6 +23,7 @@ import { problem, type Problem } from './problems';
 import { msg, registerMessages, type Locale } from './messages';
 import { yamlErrorMessage } from './yaml-errors';
 import { quickParse } from './quickParse';
+import { sparseElements } from './quickParseValues';
 
 export type Range = readonly [number, number];
 
@@ -370,6 +371,7 @@ class Converter {
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = Object.create(null);
+      let sparse = false;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
@@ -377,6 +379,8 @@ class Converter {
         const keyRange: Range = keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : range;
         // A duplicate key is a syntax error already; the first one wins, as in the editor's outline.
         if (Object.prototype.hasOwnProperty.call(out, keyText)) continue;
+        const first = keyText.charCodeAt(0);
+        if (first >= 48 && first <= 57 && !sparse) sparse = sparseElements(out);
         out[keyText] = this.convert(
           pair.value as YamlNode | null,
           // A key longer than any real one is cut in the pointer: every node below repeats

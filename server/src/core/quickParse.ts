@@ -13,7 +13,7 @@
  * collection ends after the line break of its last entry.
  */
 import { newLocation, type NodeLocation, type Range } from './parse';
-import { ESCAPES, keyName, resolvePlain, StepAside, stepAside } from './quickParseValues';
+import { ESCAPES, keyName, resolvePlain, sparseElements, StepAside, stepAside } from './quickParseValues';
 
 export interface QuickParse {
   value: Record<string, unknown>;
@@ -140,6 +140,7 @@ class Reader {
     // object made by `Object.create(null)` keeps its properties in a dictionary, which made
     // the schema check and the model reader markedly slower.
     const out: Record<string, unknown> = {};
+    let sparse = false;
     const start = starts[this.line] + indent;
     const range: [number, number] = [start, start];
     location.value = range;
@@ -157,6 +158,8 @@ class Reader {
       if (children.length <= SHORT_MAPPING) for (let i = 0; i < children.length; i++) if (children[i].name === name) stepAside();
       const entry = newLocation([lineStart, colon], [colon, colon], name);
       children.push(entry);
+      const first = name.charCodeAt(0);
+      if (first >= 48 && first <= 57 && !sparse) sparse = sparseElements(out);
       out[name] = this.value(colon + 1, indent, entry, depth + 1, name === 'version');
     }
     if (children.length > SHORT_MAPPING && Object.keys(out).length !== children.length) stepAside();
