@@ -11,7 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import { extractBulletin, extractClosedBulletin, extractSerial } from '../../server/src/core/index/extract';
 import { fileHash, type HashedFile } from '../../server/src/core/index/fileHash';
 import { fromSerial, serialOf, toSerial } from '../../server/src/core/index/serial';
-import { compactBulletin } from '../../server/src/core/index/compact';
+import { compactBulletin, filePointerIndices } from '../../server/src/core/index/compact';
 import type { Bulletin } from '../../server/src/core/model';
 import { plain } from './model-plain';
 // @ts-expect-error -- a plain .mjs module without types
@@ -53,4 +53,15 @@ test('a model revived from structured clone or the cache reads exactly like the 
   }
   const withIntrinsic = fromSerial(structuredClone(toSerial(extractClosedBulletin('u', texts['a schema problem (intrinsic problems travel too)']))));
   assert.ok(withIntrinsic.intrinsic.length > 0);
+});
+
+test('a file entry’s pointer is read as the expression /^\\/platforms\\/(\\d+)\\/files\\/(\\d+)$/ reads it', () => {
+  const expression = /^\/platforms\/(\d+)\/files\/(\d+)$/;
+  const cases = ['/platforms/0/files/0', '/platforms/12/files/345', '/platforms/01/files/007', '/platforms//files/1', '/platforms/1/files/', '/platforms/1/files/2/name', '/platforms/1/file/2', 'platforms/1/files/2', '/platforms/a/files/2', '/platforms/1/files/2 ', '/platforms/1/files/2\n', '', '/platforms/999999999/files/1'];
+  for (const pointer of cases) {
+    const match = expression.exec(pointer);
+    assert.deepEqual(filePointerIndices(pointer), match ? [Number(match[1]), Number(match[2])] : undefined, JSON.stringify(pointer));
+  }
+  // Longer indices than any real list are read as an unusual pointer (the entry stays a plain object).
+  assert.equal(filePointerIndices('/platforms/1234567890/files/1'), undefined);
 });

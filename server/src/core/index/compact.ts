@@ -17,7 +17,27 @@ import type { Range } from "../parse";
 import { fileHashes, type HashedFile } from "./fileHash";
 
 const pool = new Map<string, string>();
-const FILE_POINTER = /^\/platforms\/(\d+)\/files\/(\d+)$/;
+/**
+ * `[platform index, file index]` of a file entry's usual pointer (`/platforms/2/files/17`), else
+ * undefined. Read character by character: a regular expression's match and its substrings, per
+ * file, were a tenth of what making a compact model allocated.
+ */
+export function filePointerIndices(pointer: string): [number, number] | undefined {
+  if (!pointer.startsWith(PLATFORMS)) return undefined;
+  let at = PLATFORMS.length;
+  let platformIndex = 0;
+  const platformStart = at;
+  for (let c = pointer.charCodeAt(at); c >= 48 && c <= 57; c = pointer.charCodeAt(++at)) platformIndex = platformIndex * 10 + (c - 48);
+  if (at === platformStart || at - platformStart > 9 || !pointer.startsWith(FILES, at)) return undefined;
+  at += FILES.length;
+  let fileIndex = 0;
+  const fileStart = at;
+  for (let c = pointer.charCodeAt(at); c >= 48 && c <= 57; c = pointer.charCodeAt(++at)) fileIndex = fileIndex * 10 + (c - 48);
+  if (at === fileStart || at - fileStart > 9 || at !== pointer.length) return undefined;
+  return [platformIndex, fileIndex];
+}
+const PLATFORMS = '/platforms/';
+const FILES = '/files/';
 /** One copy of each repeated short string (file names, dates, descriptions, folders). */
 export function pooled(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -221,10 +241,10 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
         push(f.dateRange);
         push(f.sizeRange);
         push(f.range);
-        const [, platformIndex, fileIndex] = FILE_POINTER.exec(f.pointer) ?? [];
+        const indices = filePointerIndices(f.pointer);
         // A file under an unusual pointer stays a plain object (its slots are unused).
-        if (platformIndex === undefined) flat.push(-1, -1, -1, -1);
-        else flat.push(Number(platformIndex), Number(fileIndex), ...fileHashes(platform.id, f));
+        if (indices === undefined) flat.push(-1, -1, -1, -1);
+        else flat.push(indices[0], indices[1], ...fileHashes(platform.id, f));
         return at;
       }),
     );
@@ -266,7 +286,7 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
           ),
         /* folder */ pooled(platform.folder),
         /* files */ platform.files.map((f, fi) => {
-          if (!FILE_POINTER.test(f.pointer))
+          if (ranges[fileStarts[pi][fi] + 10] < 0) // an unusual pointer (see the first pass)
             return { ...f, name: pooled(f.name)!, pointer: own(f.pointer) };
           return new CompactFile(
             ranges,

@@ -7,7 +7,7 @@
 import type { Bulletin, BulletinFile, Platform } from '../model';
 import type { Range } from '../parse';
 import { fileHashes } from './fileHash';
-import { compactBulletin, CompactFile, CompactPackage, CompactPlatform, CompactRegistryCheck, pooled } from './compact';
+import { compactBulletin, CompactFile, CompactPackage, CompactPlatform, CompactRegistryCheck, filePointerIndices, pooled } from './compact';
 
 type Top = Omit<Bulletin, 'platforms'>;
 /** A string as its index in the model's string table; -1 for none. */
@@ -116,15 +116,15 @@ export function serialOf(model: Bulletin): SerialBulletin {
       push(f.dateRange);
       push(f.sizeRange);
       push(f.range);
-      const [, platformIndex, fileIndex] = FILE_POINTER.exec(f.pointer) ?? [];
-      if (platformIndex === undefined) {
+      const indices = filePointerIndices(f.pointer);
+      if (indices === undefined) {
         flat.push(-1, -1, -1, -1);
         for (let k = 0; k < FILE_FIELDS; k++) files.push(null);
         (plainFiles ??= {})[i] = { ...f };
         return;
       }
       const [hash, identity] = fileHashes(platform.id, f);
-      flat.push(Number(platformIndex), Number(fileIndex), hash, identity);
+      flat.push(indices[0], indices[1], hash, identity);
       files.push(str(f.name), str(f.version), f.size ?? null, str(f.date), str(f.variant), str(f.description), str(f.folder));
     });
     for (const d of platform.deployment) push(d.range);
@@ -145,7 +145,6 @@ export function serialOf(model: Bulletin): SerialBulletin {
   return { top, ranges: Int32Array.from(flat), strings, platforms: serialPlatforms };
 }
 
-const FILE_POINTER = /^\/platforms\/(\d+)\/files\/(\d+)$/;
 
 /** `stringsPooled`: the strings are pooled copies already (the warm-start cache pools its table once). */
 export function fromSerial(serial: SerialBulletin, stringsPooled = false): Bulletin {
