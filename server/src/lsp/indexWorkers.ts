@@ -25,13 +25,13 @@ export interface ParseBatch {
   options: CheckOptions;
 }
 /**
- * `pooled`: the model's strings are pooled copies already. In a batch from a worker, a model's
- * strings travel as `at`, indices into the batch's `strings` (each string once per batch, so
+ * `pooled`: the model's strings are pooled copies already. In a batch from a worker, the models'
+ * strings are indices into the batch's `strings` (`inBatchTable`: each string once per batch, so
  * this thread pools a file name or a date once per batch, not once per model). A file read on
  * this thread comes as its `bulletin` (compact) directly.
  */
 export type ParseResult =
-  | { model: SerialBulletin; info: DiskInfo; pooled?: boolean; at?: Int32Array }
+  | { model: SerialBulletin; info: DiskInfo; pooled?: boolean; inBatchTable?: boolean }
   | { bulletin: Bulletin; info: DiskInfo }
   | { error: string };
 export interface ParsedBatch {
@@ -84,10 +84,9 @@ export class IndexWorkers {
       const table = strings?.map((text) => pooled(text)!);
       for (const [uri, result] of results) {
         if (!result) continue;
-        if (table && 'model' in result && result.at) {
-          result.model.strings = Array.from(result.at, (at) => table[at]);
+        if (table && 'model' in result && result.inBatchTable) {
+          result.model.strings = table; // read by index while the model is revived, not kept
           result.pooled = true;
-          delete result.at;
         }
         onResult(uri, result);
       }

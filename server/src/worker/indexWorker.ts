@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractSerial } from '../core/index/extract';
+import { stringTable } from '../core/index/serial';
 import { readFileSync, statSync } from 'node:fs';
 import type { ParseBatch, ParsedBatch, ParseResult } from '../lsp/indexWorkers';
 import { pathOf } from '../lsp/workspaceLoad';
@@ -27,13 +28,7 @@ function readText(path: string): { text: string; size: number; mtimeMs: number }
 parentPort?.on('message', (batch: ParseBatch) => {
   const results: [string, ParseResult | null][] = [];
   // One string table for the batch: the models' strings travel as indices into it.
-  const strings: string[] = [];
-  const table = new Map<string, number>();
-  const indexOf = (text: string): number => {
-    let at = table.get(text);
-    if (at === undefined) table.set(text, (at = strings.push(text) - 1));
-    return at;
-  };
+  const shared = stringTable();
   for (const uri of batch.uris) {
     const read = readText(pathOf(uri));
     if (!read) {
@@ -41,13 +36,11 @@ parentPort?.on('message', (batch: ParseBatch) => {
       continue;
     }
     try {
-      const model = extractSerial(uri, read.text, batch.options);
-      const at = Int32Array.from(model.strings, indexOf);
-      model.strings = [];
-      results.push([uri, { model, info: { size: read.size, mtimeMs: read.mtimeMs, hash: model.top.hash }, at }]);
+      const model = extractSerial(uri, read.text, batch.options, shared);
+      results.push([uri, { model, info: { size: read.size, mtimeMs: read.mtimeMs, hash: model.top.hash }, inBatchTable: true }]);
     } catch (error) {
       results.push([uri, { error: error instanceof Error ? error.message : String(error) }]);
     }
   }
-  parentPort!.postMessage({ results, strings } satisfies ParsedBatch);
+  parentPort!.postMessage({ results, strings: shared.strings } satisfies ParsedBatch);
 });

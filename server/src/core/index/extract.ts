@@ -7,7 +7,7 @@
 import { analyzeText, type CheckOptions } from '../analyze';
 import type { Bulletin } from '../model';
 import { compactBulletin } from './compact';
-import { serialOf, type SerialBulletin } from './serial';
+import { serialOf, type SerialBulletin, type StringTable } from './serial';
 
 export function extractBulletin(uri: string, text: string, options: CheckOptions = {}): Bulletin {
   return analyzeText(uri, text, options).bulletin;
@@ -18,7 +18,7 @@ export function extractClosedBulletin(uri: string, text: string, options: CheckO
   return compactBulletin(extractBulletin(uri, text, options));
 }
 
-/** The model of a closed file as plain data, for the server's thread (an index worker's work). */
-export function extractSerial(uri: string, text: string, options: CheckOptions = {}): SerialBulletin {
-  return serialOf(extractBulletin(uri, text, options));
+/** The model of a closed file as plain data, for the server's thread (an index worker's work); its strings in `shared` if given. */
+export function extractSerial(uri: string, text: string, options: CheckOptions = {}, shared?: StringTable): SerialBulletin {
+  return serialOf(extractBulletin(uri, text, options), shared);
 }

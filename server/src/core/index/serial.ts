@@ -44,8 +44,14 @@ const PACKAGE_SLOTS = 6;
 const REGISTRY_SLOTS = 8;
 const FILE_FIELDS = 7;
 
-/** A model's strings, each once: `str` gives a string's index in `strings` (-1 for none). */
-function stringTable(): { strings: string[]; str: (value: string | undefined) => Str } {
+/** Strings, each once: `str` gives a string's index in `strings` (-1 for none). */
+export interface StringTable {
+  strings: string[];
+  str: (value: string | undefined) => Str;
+}
+
+/** A model's strings, each once (or a batch's: see `serialOf`). */
+export function stringTable(): StringTable {
   const strings: string[] = [];
   const table = new Map<string, number>();
   const str = (value: string | undefined): Str => {
@@ -98,13 +104,15 @@ export function toSerial(model: Bulletin): SerialBulletin {
  * `toSerial(compactBulletin(model, false))` without making the compact objects first: what an
  * index worker sends. The ranges are laid out exactly as `compactBulletin` lays them out.
  */
-export function serialOf(model: Bulletin): SerialBulletin {
+export function serialOf(model: Bulletin, shared?: StringTable): SerialBulletin {
   const { platforms, ...top } = model;
   const flat: number[] = [];
   const push = (range: Range | undefined): void => {
     flat.push(range ? range[0] : -1, range ? range[1] : -1);
   };
-  const { strings, str } = stringTable();
+  // With a `shared` table (an index worker's batch), the model's strings are indices into it
+  // and its own `strings` stay empty: each string is looked up once per batch, not twice.
+  const { strings, str } = shared ?? stringTable();
   const serialPlatforms = platforms.map((platform): SerialPlatform => {
     push(platform.idRange);
     push(platform.range);
@@ -142,7 +150,7 @@ export function serialOf(model: Bulletin): SerialBulletin {
     }
     return platformRecord(platform, str, files, plainFiles, platform.deployment.flatMap((d) => [d.machines, d.minutes]));
   });
-  return { top, ranges: Int32Array.from(flat), strings, platforms: serialPlatforms };
+  return { top, ranges: Int32Array.from(flat), strings: shared ? [] : strings, platforms: serialPlatforms };
 }
 
 
