@@ -124,7 +124,9 @@ const version = (v: unknown): string | undefined => {
   if (typeof v !== 'string' || !VALID_VERSION.test(v)) return undefined;
   const known = versionCopies.get(v);
   if (known !== undefined) return known;
-  const copy = Buffer.from(v, 'latin1').toString('latin1');
+  // V8 copies substrings shorter than 13 characters anyway (most versions); a longer one is a
+  // slice of the text and is copied here.
+  const copy = v.length < 13 ? v : Buffer.from(v, 'latin1').toString('latin1');
   if (versionCopies.size >= 100_000) versionCopies.clear();
   versionCopies.set(copy, copy);
   return copy;

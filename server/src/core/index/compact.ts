@@ -38,14 +38,30 @@ export function filePointerIndices(pointer: string): [number, number] | undefine
 }
 const PLATFORMS = '/platforms/';
 const FILES = '/files/';
+/**
+ * The pooled strings met last, by a few of their characters: a repeated date, name or
+ * description is most often one a nearby file had, found here by one comparison instead of
+ * hashing the new string and probing a pool of 200,000.
+ */
+const recent: (string | undefined)[] = new Array(4096).fill(undefined);
+const recentSlot = (value: string): number => {
+  const n = value.length;
+  return (n * 31 + value.charCodeAt(0) * 7 + value.charCodeAt(n >> 1) * 13 + value.charCodeAt(n - 1)) & 4095;
+};
+
 /** One copy of each repeated short string (file names, dates, descriptions, folders). */
 export function pooled(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const known = pool.get(value);
-  if (known !== undefined) return known;
-  const copy = own(value);
-  if (pool.size < 200_000) pool.set(copy, copy);
-  return copy;
+  if (value === undefined || value.length === 0) return value;
+  const slot = recentSlot(value);
+  const cached = recent[slot];
+  if (cached === value) return cached; // equal text: the pooled copy
+  let known = pool.get(value);
+  if (known === undefined) {
+    known = own(value);
+    if (pool.size < 200_000) pool.set(known, known);
+  }
+  recent[slot] = known;
+  return known;
 }
 
 /** A string that does not point into a larger one (V8 keeps substrings as slices of their parent). */
