@@ -2,7 +2,7 @@ import type { Rule } from './types';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { compareVersions } from '../version';
-import { FilesByIdentity, label, relatedAt, variantSuffix } from './support';
+import { filesByIdentityOf, label, relatedAt, variantSuffix } from './support';
 
 registerMessages({
   en: {
@@ -36,7 +36,7 @@ export const incompleteSupersedence: Rule = {
   check: ({ bulletin, index, locale }) => {
     const out: Problem[] = [];
     if (bulletin.includes.length === 0) return out;
-    const own = new FilesByIdentity(bulletin);
+    const own = filesByIdentityOf(bulletin); // kept a while for a closed file: bulletins that name this one ask for it too
     const platformIds = new Set(bulletin.platforms.flatMap((platform) => (platform.id === undefined ? [] : [platform.id])));
     const seen = new Set<string>();
     for (const ref of bulletin.includes) {
