@@ -40,6 +40,8 @@ export interface ParsedBatch {
 }
 
 const BATCH = 64;
+const TAIL_FILES = 512;
+const TAIL_BATCH = 8;
 /** How long this thread reads before it lets requests and worker messages in. */
 const SLICE_MS = 2;
 /** Bigger files are read by a worker when there is one (one alone could take longer than a slice). */
@@ -77,7 +79,13 @@ export class IndexWorkers {
   /** Parses every URI; `onResult` gets each model (a vanished file gets none). */
   async parse(uris: readonly string[], options: CheckOptions, cancelled: () => boolean, onResult: (uri: string, result: ParseResult) => void): Promise<void> {
     const queue: string[][] = [];
-    for (let i = 0; i < uris.length; i += BATCH) queue.push(uris.slice(i, i + BATCH));
+    // The last files go in smaller batches, so that the threads finish together: this one
+    // would otherwise wait, idle, for the last two batches a worker has in hand.
+    for (let i = 0; i < uris.length; ) {
+      const size = uris.length - i > TAIL_FILES ? BATCH : TAIL_BATCH;
+      queue.push(uris.slice(i, i + size));
+      i += size;
+    }
     /** Files this thread left to the workers (too big for a slice). */
     const forWorkers: string[] = [];
     const deliver = ({ results, strings }: ParsedBatch) => {
