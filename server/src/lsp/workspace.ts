@@ -14,7 +14,7 @@ import type { Logger } from './runSafe';
 import { FileFilter, DEFAULT_FILES } from './workspaceGlob';
 import { listBulletins } from './workspaceFiles';
 import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type LoadedEntry } from './workspaceCache';
-import { loadWorkspace, readWithInfo, revive } from './workspaceLoad';
+import { loadWorkspace, readWithInfo, revive, uriOf } from './workspaceLoad';
 import { toSerial } from '../core/index/serial';
 import { IndexWorkers } from './indexWorkers';
 import { IndexProgress } from './indexProgress';
@@ -203,7 +203,7 @@ export class WorkspaceManager {
   private async listAndLoad(scan: number, rereadAll: boolean, progress: IndexProgress): Promise<void> {
     const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter)));
     if (scan !== this.scans) return; // a newer scan took over
-    const uris = lists.flat().map((path) => pathToFileURL(path).href);
+    const uris = lists.flat().map(uriOf);
     progress.setTotal(uris.length);
     const found = new Set(uris);
     for (const uri of this.onDisk) {

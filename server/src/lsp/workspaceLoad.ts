@@ -7,7 +7,7 @@
  * skipped; a newer scan cancels this one between files.
  */
 import { promises as fs, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Bulletin } from '../core/model';
 import type { CheckOptions } from '../core/analyze';
 import { hashText } from '../core/analyze';
@@ -41,6 +41,17 @@ export function pathOf(uri: string): string {
   return fileURLToPath(uri);
 }
 const POSIX = process.platform !== 'win32';
+
+/**
+ * The file URI of an absolute path, as `pathToFileURL(path).href` gives it. A POSIX path of
+ * letters, digits and `/._-` only, with no `//` or `/.` to normalize, is the URI itself after
+ * `file://`: no URL object for each of 10,000 files at start.
+ */
+export function uriOf(path: string): string {
+  if (POSIX && PLAIN_PATH.test(path) && !path.includes('//') && !path.includes('/.')) return `file://${path}`;
+  return pathToFileURL(path).href;
+}
+const PLAIN_PATH = /^\/[A-Za-z0-9/._-]*$/;
 
 /** A model revived from the cache (its strings pooled as the cache was read), under this URI (a renamed or copied file keeps its model). */
 export function revive(model: SerialBulletin, uri: string): Bulletin {
