@@ -45,6 +45,8 @@ export function quickParse(text: string): QuickParse | undefined {
 /** Per line: where it starts, where its content ends (no line break), where the next begins. */
 const BLANK = -1;
 const COMMENT = -2;
+/** The range of a location whose node is not read yet (every path that reads it replaces it). */
+const PENDING: Range = Object.freeze([0, 0]) as unknown as Range;
 
 class Reader {
   private readonly starts: number[] = [];
@@ -94,7 +96,7 @@ class Reader {
   read(): QuickParse {
     this.skipBlank();
     if (this.line >= this.count || this.indents[this.line] !== 0 || this.isSeqItem(this.line, 0)) stepAside();
-    const root = newLocation(undefined, [0, 0], undefined);
+    const root = newLocation(undefined, PENDING, undefined);
     const value = this.mapping(0, root, 0);
     if (this.line < this.count) stepAside();
     return { value, root, lineStarts: Uint32Array.from(this.starts) };
@@ -157,7 +159,7 @@ class Reader {
       // A repeated key: the full parser reports it. Names are interned, so a short mapping
       // compares references; a long one counts its keys at the end.
       if (children.length <= SHORT_MAPPING) for (let i = 0; i < children.length; i++) if (children[i].name === name) stepAside();
-      const entry = newLocation([lineStart, colon], [colon, colon], name);
+      const entry = newLocation([lineStart, colon], PENDING, name);
       children.push(entry);
       const first = name.charCodeAt(0);
       if (first >= 48 && first <= 57 && !sparse) sparse = sparseElements(out);
@@ -180,7 +182,7 @@ class Reader {
     const children: NodeLocation[] = (location.children = []);
     while (this.line < this.count && indents[this.line] === indent && this.isSeqItem(this.line, indent)) {
       const line = this.line;
-      const item = newLocation(undefined, [0, 0], undefined);
+      const item = newLocation(undefined, PENDING, undefined);
       children.push(item);
       let column = indent + 1;
       while (starts[line] + column < ends[line] && text.charCodeAt(starts[line] + column) === SPACE) column++;

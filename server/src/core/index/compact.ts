@@ -37,6 +37,7 @@ export function filePointerIndices(pointer: string): [number, number] | undefine
   return [platformIndex, fileIndex];
 }
 const PLATFORMS = '/platforms/';
+const UNUSED: readonly [number, number] = [-1, -1];
 const FILES = '/files/';
 /**
  * The pooled strings met last, by a few of their characters: a repeated date, name or
@@ -236,20 +237,28 @@ export class CompactPlatform implements Platform {
 }
 
 export function compactBulletin(bulletin: Bulletin): Bulletin {
-  const flat: number[] = [];
+  // First pass: every range into one typed array, in a fixed order per entry (sized first: a
+  // number array grown by push and then copied was a third of what this function allocated).
+  let size = 0;
+  for (const platform of bulletin.platforms) {
+    size += 4 + platform.files.length * 14 + platform.deployment.length * 2 + (platform.package ? 6 : 0) + (platform.registry?.length ?? 0) * 8;
+  }
+  const ranges = new Int32Array(size);
+  let w = 0;
   const push = (range: Range | undefined): number => {
-    const at = flat.length;
-    flat.push(range ? range[0] : -1, range ? range[1] : -1);
+    const at = w;
+    ranges[w++] = range ? range[0] : -1;
+    ranges[w++] = range ? range[1] : -1;
     return at;
   };
-  // First pass: every range into one array, in a fixed order per entry.
   const fileStarts: number[][] = [];
   const estimateStarts: number[][] = [];
   const packageStarts: number[] = [];
   const registryStarts: number[][] = [];
   const platformStarts: number[] = [];
   for (const platform of bulletin.platforms) {
-    platformStarts.push([push(platform.idRange), push(platform.range)][0]);
+    platformStarts.push(push(platform.idRange));
+    push(platform.range);
     fileStarts.push(
       platform.files.map((f) => {
         const at = push(f.nameRange);
@@ -259,29 +268,31 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
         push(f.range);
         const indices = filePointerIndices(f.pointer);
         // A file under an unusual pointer stays a plain object (its slots are unused).
-        if (indices === undefined) flat.push(-1, -1, -1, -1);
-        else flat.push(indices[0], indices[1], ...fileHashes(platform.id, f));
+        const [hash, identity] = indices === undefined ? UNUSED : fileHashes(platform.id, f);
+        ranges[w++] = indices === undefined ? -1 : indices[0];
+        ranges[w++] = indices === undefined ? -1 : indices[1];
+        ranges[w++] = hash;
+        ranges[w++] = identity;
         return at;
       }),
     );
     estimateStarts.push(platform.deployment.map((d) => push(d.range)));
     const pkg = platform.package;
-    packageStarts.push(
-      pkg ? [push(pkg.fileRange), push(pkg.dateRange), push(pkg.range)][0] : -1,
-    );
+    if (pkg) {
+      packageStarts.push(push(pkg.fileRange));
+      push(pkg.dateRange);
+      push(pkg.range);
+    } else packageStarts.push(-1);
     registryStarts.push(
-      (platform.registry ?? []).map(
-        (r) =>
-          [
-            push(r.keyRange),
-            push(r.typeRange),
-            push(r.dataRange),
-            push(r.range),
-          ][0],
-      ),
+      (platform.registry ?? []).map((r) => {
+        const at = push(r.keyRange);
+        push(r.typeRange);
+        push(r.dataRange);
+        push(r.range);
+        return at;
+      }),
     );
   }
-  const ranges = Int32Array.from(flat);
   const platforms: Platform[] = bulletin.platforms.map(
     (platform, pi) =>
       new CompactPlatform(
