@@ -1,6 +1,6 @@
 /**
- * Text → plain JSON value plus the YAML range of every node, keyed by JSON pointer.
- * YAML 1.2 core schema: dates stay strings. Aliases are expanded under a budget and
+ * Text → plain JSON value plus the YAML range of every node (a tree of locations, listed by
+ * JSON pointer on demand: locations.ts). YAML 1.2 core schema: dates stay strings. Aliases are expanded under a budget and
  * nesting is bounded, so hostile input yields a problem, never a hang or a stack overflow.
  */
 import {
@@ -24,45 +24,11 @@ import { msg, registerMessages, type Locale } from './messages';
 import { yamlErrorMessage } from './yaml-errors';
 import { quickParse } from './quickParse';
 import { sparseElements } from './quickParseValues';
+import { locationsByPointer, newLocation, pointerToken, type NodeLocation, type Range } from './locations';
 
-export type Range = readonly [number, number];
-
-export interface NodeLocation {
-  /** The key of the pair that holds this node (absent for the root and sequence items). */
-  key?: Range;
-  /** The value node itself. */
-  value: Range;
-  /** The value is a block collection spanning lines: underline the key instead. */
-  block: boolean;
-  /** The value as written, for scalars (versions are read from it, never from the number). */
-  source: string | undefined;
-  /** The key's text, for a mapping's entries (undefined for the root and sequence items). */
-  name: string | undefined;
-  /**
-   * A collection's entries in document order: a sequence's items by index, a mapping's by
-   * `name`. Readers that know their path (the model) walk these, with no pointer to build or hash.
-   */
-  children: NodeLocation[] | undefined;
-}
-
-/** A location of the one shape both readers give (one hidden class, and equal when compared). */
-export function newLocation(key: Range | undefined, value: Range, name: string | undefined): NodeLocation {
-  return { key, value, block: false, source: undefined, name, children: undefined };
-}
-
-/** The entry of a mapping's location under `name` (the last one, as a pointer would find it). */
-export function entryOf(location: NodeLocation | undefined, name: string): NodeLocation | undefined {
-  const children = location?.children;
-  if (!children) return undefined;
-  for (let i = children.length - 1; i >= 0; i--) if (children[i].name === name) return children[i];
-  return undefined;
-}
-
-/** The location of a sequence's item `index`. */
-export function itemOf(location: NodeLocation | undefined, index: number): NodeLocation | undefined {
-  const item = location?.children?.[index];
-  return item && item.name === undefined ? item : undefined;
-}
+// Where nodes are lives in locations.ts; what readers of a parse use is exported here too.
+export { entryOf, escapePointerToken, itemOf, locationsByPointer, newLocation, pointerToken, rangeOf, rangeOfLocation } from './locations';
+export type { NodeLocation, Range } from './locations';
 
 export interface ParsedDocument {
   text: string;
@@ -95,15 +61,8 @@ registerMessages({
   ja: { 'yaml.tooManyErrors': 'YAML の構文エラーが {limit} 個を超えたため、ファイルの残りは読み取りません。' },
 });
 
-/** Longest key kept whole in JSON pointers (YAML's own bound on implicit keys). */
-const MAX_POINTER_KEY = 1024;
-
 /** Keys whose scalar values are versions: read from the source text ("4.00" stays "4.00"). */
 const VERSION_KEYS = new Set(['version']);
-
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /**
  * The parse by `quickParse` alone: plain block YAML, or undefined (the full parser's job). Its
@@ -129,27 +88,6 @@ class QuickParsed implements ParsedDocument {
   get nodes(): Map<string, NodeLocation> {
     return (this.listed ??= locationsByPointer(this.root));
   }
-}
-
-/** A key as it appears in pointers: escaped, and cut when longer than any real key. */
-export function pointerToken(name: string): string {
-  return escapePointerToken(name.length > MAX_POINTER_KEY ? name.slice(0, MAX_POINTER_KEY) : name);
-}
-
-/** Every location of the tree under `root` by JSON pointer, in document order (the full parser's order). */
-export function locationsByPointer(root: NodeLocation | undefined): Map<string, NodeLocation> {
-  const nodes = new Map<string, NodeLocation>();
-  const walk = (location: NodeLocation, pointer: string): void => {
-    nodes.set(pointer, location);
-    const children = location.children;
-    if (!children) return;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      walk(child, `${pointer}/${child.name === undefined ? i : pointerToken(child.name)}`);
-    }
-  };
-  if (root) walk(root, '');
-  return nodes;
 }
 
 /**
@@ -443,16 +381,4 @@ function firstLine(message: string): string {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** The location findings about a node should underline: the key for block collections. */
-export function rangeOf(nodes: Map<string, NodeLocation>, pointer: string, prefer: 'key' | 'value' = 'value'): Range | undefined {
-  const loc = nodes.get(pointer);
-  return loc && rangeOfLocation(loc, prefer);
-}
-
-export function rangeOfLocation(loc: NodeLocation, prefer: 'key' | 'value' = 'value'): Range {
-  if (prefer === 'key' && loc.key) return loc.key;
-  if (loc.block && loc.key) return loc.key;
-  return loc.value;
 }

@@ -12,7 +12,7 @@
  * aside. Ranges follow the `yaml` library: a scalar ends where its text does; a block
  * collection ends after the line break of its last entry.
  */
-import { newLocation, type NodeLocation, type Range } from './parse';
+import { newLocation, type NodeLocation, type Range } from './locations';
 import { ESCAPES, keyName, resolvePlain, sparseElements, StepAside, stepAside } from './quickParseValues';
 
 export interface QuickParse {
