@@ -9,7 +9,7 @@
  * that dies hands its batch back; with none left, the rest is parsed here.
  */
 import { Worker } from 'node:worker_threads';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CheckOptions } from '../core/analyze';
@@ -18,7 +18,7 @@ import { extractClosedBulletin } from '../core/index/extract';
 import type { SerialBulletin } from '../core/index/serial';
 import { pooled } from '../core/index/compact';
 import type { DiskInfo } from './workspaceCache';
-import { pathOf } from './workspaceLoad';
+import { pathOf, readFileNow } from './workspaceLoad';
 
 export interface ParseBatch {
   uris: string[];
@@ -46,19 +46,6 @@ const TAIL_BATCH = 8;
 const SLICE_MS = 2;
 /** Bigger files are read by a worker when there is one (one alone could take longer than a slice). */
 const LARGEST_READ_HERE = 64 * 1024;
-
-const decoder = new TextDecoder('utf-8', { fatal: false });
-
-/** Blocking reads (see `worker/indexWorker.ts`): a small file costs microseconds. */
-function readHere(path: string, largest: number): { text: string; size: number; mtimeMs: number } | 'large' | undefined {
-  try {
-    const stats = statSync(path);
-    if (stats.size > largest) return 'large';
-    return { text: decoder.decode(readFileSync(path)), size: stats.size, mtimeMs: stats.mtimeMs };
-  } catch {
-    return undefined;
-  }
-}
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -136,7 +123,7 @@ export class IndexWorkers {
     const leftOver: string[][] = [];
     // One file read here (`largest`: bigger ones go to the workers); false when it was left to them.
     const parseHere = (uri: string, largest: number): boolean => {
-      const read = readHere(pathOf(uri), largest);
+      const read = readFileNow(pathOf(uri), largest);
       if (read === 'large') return false;
       if (!read) return true; // vanished or unreadable: the file leaves the workspace
       try {

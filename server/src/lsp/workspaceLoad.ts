@@ -6,7 +6,7 @@
  * but the cache and its findings digest speak of the disk). Vanished or unreadable files are
  * skipped; a newer scan cancels this one between files.
  */
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Bulletin } from '../core/model';
 import type { CheckOptions } from '../core/analyze';
@@ -52,6 +52,22 @@ export function uriOf(path: string): string {
   return pathToFileURL(path).href;
 }
 const PLAIN_PATH = /^\/[A-Za-z0-9/._-]*$/;
+
+/**
+ * A file's text and size and mtime, read blocking (an index worker, or the server's thread in a
+ * slice of a scan: a small file costs microseconds, far less than a promise), or `'large'`
+ * when it is bigger than `largest` bytes, or undefined if it cannot be read. No hash: the
+ * model carries the text's hash (analysis computes it once).
+ */
+export function readFileNow(path: string, largest = Infinity): { text: string; size: number; mtimeMs: number } | 'large' | undefined {
+  try {
+    const stats = statSync(path);
+    if (stats.size > largest) return 'large';
+    return { text: decoder.decode(readFileSync(path)), size: stats.size, mtimeMs: stats.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
 
 /** A model revived from the cache (its strings pooled as the cache was read), under this URI (a renamed or copied file keeps its model). */
 export function revive(model: SerialBulletin, uri: string): Bulletin {

@@ -6,32 +6,16 @@
 import { parentPort } from 'node:worker_threads';
 import { extractSerial } from '../core/index/extract';
 import { stringTable } from '../core/index/serial';
-import { readFileSync, statSync } from 'node:fs';
 import type { ParseBatch, ParsedBatch, ParseResult } from '../lsp/indexWorkers';
-import { pathOf } from '../lsp/workspaceLoad';
-
-const decoder = new TextDecoder('utf-8', { fatal: false });
-
-/**
- * Blocking reads: this thread has nothing else to do meanwhile, and they cost far less than
- * promises. No hash here: the model carries the text's hash (analysis computes it once).
- */
-function readText(path: string): { text: string; size: number; mtimeMs: number } | undefined {
-  try {
-    const stats = statSync(path);
-    return { text: decoder.decode(readFileSync(path)), size: stats.size, mtimeMs: stats.mtimeMs };
-  } catch {
-    return undefined;
-  }
-}
+import { pathOf, readFileNow } from '../lsp/workspaceLoad';
 
 parentPort?.on('message', (batch: ParseBatch) => {
   const results: [string, ParseResult | null][] = [];
   // One string table for the batch: the models' strings travel as indices into it.
   const shared = stringTable();
   for (const uri of batch.uris) {
-    const read = readText(pathOf(uri));
-    if (!read) {
+    const read = readFileNow(pathOf(uri));
+    if (read === undefined || read === 'large') {
       results.push([uri, null]); // vanished or unreadable: the file leaves the workspace
       continue;
     }
