@@ -32,8 +32,7 @@ function mixLower(hash: number, text: string): number {
 }
 
 export function fileHash(platformId: string, name: string, variant: string | undefined, version: string): number {
-  const h = mixText(mixLower(mixLower(mixText(0x811c9dc5, platformId), name), variant ?? ''), versionKey(version));
-  return h & 0x3fffffff; // a small integer: the cheapest Map key
+  return mixText(identityMix(platformId, name, variant), versionKey(version)) & 0x3fffffff; // a small integer: the cheapest Map key
 }
 
 /** A number for the file's identity (platform id, name and variant case-insensitively), no version. */
