@@ -236,12 +236,34 @@ export class CompactPlatform implements Platform {
   }
 }
 
-export function compactBulletin(bulletin: Bulletin): Bulletin {
-  // First pass: every range into one typed array, in a fixed order per entry (sized first: a
-  // number array grown by push and then copied was a third of what this function allocated).
+/** Range slots of each entry in a compact model's shared array (two numbers per range). */
+export const PLATFORM_SLOTS = 4;
+/** Five ranges, then platform index, file index, `fileHash`, `identityHash` (-1 for an unusual pointer). */
+export const FILE_SLOTS = 14;
+export const ESTIMATE_SLOTS = 2;
+export const PACKAGE_SLOTS = 6;
+export const REGISTRY_SLOTS = 8;
+
+/** Every range of a model in one typed array, and where each entry's slots start. */
+export interface RangeLayout {
+  ranges: Int32Array;
+  platformStarts: number[];
+  fileStarts: number[][];
+  estimateStarts: number[][];
+  packageStarts: number[];
+  registryStarts: number[][];
+}
+
+/**
+ * The one layout of a compact model's ranges, in a fixed order per entry: platform, its files,
+ * estimates, package, registry checks. `compactBulletin` and `serialOf` (what a worker sends)
+ * both lay ranges out with it, and `fromSerial` reads them back in that order. Sized first: a
+ * number array grown by push and then copied was a third of what making a model allocated.
+ */
+export function layoutRanges(bulletin: Bulletin): RangeLayout {
   let size = 0;
   for (const platform of bulletin.platforms) {
-    size += 4 + platform.files.length * 14 + platform.deployment.length * 2 + (platform.package ? 6 : 0) + (platform.registry?.length ?? 0) * 8;
+    size += PLATFORM_SLOTS + platform.files.length * FILE_SLOTS + platform.deployment.length * ESTIMATE_SLOTS + (platform.package ? PACKAGE_SLOTS : 0) + (platform.registry?.length ?? 0) * REGISTRY_SLOTS;
   }
   const ranges = new Int32Array(size);
   let w = 0;
@@ -251,15 +273,11 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
     ranges[w++] = range ? range[1] : -1;
     return at;
   };
-  const fileStarts: number[][] = [];
-  const estimateStarts: number[][] = [];
-  const packageStarts: number[] = [];
-  const registryStarts: number[][] = [];
-  const platformStarts: number[] = [];
+  const layout: RangeLayout = { ranges, platformStarts: [], fileStarts: [], estimateStarts: [], packageStarts: [], registryStarts: [] };
   for (const platform of bulletin.platforms) {
-    platformStarts.push(push(platform.idRange));
+    layout.platformStarts.push(push(platform.idRange));
     push(platform.range);
-    fileStarts.push(
+    layout.fileStarts.push(
       platform.files.map((f) => {
         const at = push(f.nameRange);
         push(f.versionRange);
@@ -276,14 +294,14 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
         return at;
       }),
     );
-    estimateStarts.push(platform.deployment.map((d) => push(d.range)));
+    layout.estimateStarts.push(platform.deployment.map((d) => push(d.range)));
     const pkg = platform.package;
     if (pkg) {
-      packageStarts.push(push(pkg.fileRange));
+      layout.packageStarts.push(push(pkg.fileRange));
       push(pkg.dateRange);
       push(pkg.range);
-    } else packageStarts.push(-1);
-    registryStarts.push(
+    } else layout.packageStarts.push(-1);
+    layout.registryStarts.push(
       (platform.registry ?? []).map((r) => {
         const at = push(r.keyRange);
         push(r.typeRange);
@@ -293,6 +311,14 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
       }),
     );
   }
+  return layout;
+}
+
+/** Whether the file whose slots start at `at` keeps its usual pointer (else it stays a plain object). */
+export const hasUsualPointer = (ranges: Int32Array, at: number): boolean => ranges[at + 10] >= 0;
+
+export function compactBulletin(bulletin: Bulletin): Bulletin {
+  const { ranges, platformStarts, fileStarts, estimateStarts, packageStarts, registryStarts } = layoutRanges(bulletin);
   const platforms: Platform[] = bulletin.platforms.map(
     (platform, pi) =>
       new CompactPlatform(
@@ -313,7 +339,7 @@ export function compactBulletin(bulletin: Bulletin): Bulletin {
           ),
         /* folder */ pooled(platform.folder),
         /* files */ platform.files.map((f, fi) => {
-          if (ranges[fileStarts[pi][fi] + 10] < 0) // an unusual pointer (see the first pass)
+          if (!hasUsualPointer(ranges, fileStarts[pi][fi]))
             return { ...f, name: pooled(f.name)!, pointer: own(f.pointer) };
           return new CompactFile(
             ranges,

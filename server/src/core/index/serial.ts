@@ -2,12 +2,24 @@
  * A compact model as plain data (objects, arrays, typed arrays): what crosses from an index
  * worker to the server's thread (structured clone) and what the warm-start cache stores
  * (`v8.serialize`). Reviving rebuilds the compact classes around the same shared range array,
- * walking it in the order `compactBulletin` filled it, so nothing is re-parsed.
+ * walking it in the order `layoutRanges` (compact.ts) filled it, so nothing is re-parsed.
  */
 import type { Bulletin, BulletinFile, Platform } from '../model';
-import type { Range } from '../parse';
-import { fileHashes } from './fileHash';
-import { compactBulletin, CompactFile, CompactPackage, CompactPlatform, CompactRegistryCheck, filePointerIndices, pooled } from './compact';
+import {
+  compactBulletin,
+  CompactFile,
+  CompactPackage,
+  CompactPlatform,
+  CompactRegistryCheck,
+  ESTIMATE_SLOTS,
+  FILE_SLOTS,
+  hasUsualPointer,
+  layoutRanges,
+  PACKAGE_SLOTS,
+  PLATFORM_SLOTS,
+  pooled,
+  REGISTRY_SLOTS,
+} from './compact';
 
 type Top = Omit<Bulletin, 'platforms'>;
 /** A string as its index in the model's string table; -1 for none. */
@@ -36,12 +48,6 @@ export interface SerialBulletin {
   platforms: SerialPlatform[];
 }
 
-/** Range slots `compactBulletin` gives each entry (two numbers per range). */
-const PLATFORM_SLOTS = 4;
-const FILE_SLOTS = 14;
-const ESTIMATE_SLOTS = 2;
-const PACKAGE_SLOTS = 6;
-const REGISTRY_SLOTS = 8;
 const FILE_FIELDS = 7;
 
 /** Strings, each once: `str` gives a string's index in `strings` (-1 for none). */
@@ -106,51 +112,24 @@ export function toSerial(model: Bulletin): SerialBulletin {
  */
 export function serialOf(model: Bulletin, shared?: StringTable): SerialBulletin {
   const { platforms, ...top } = model;
-  const flat: number[] = [];
-  const push = (range: Range | undefined): void => {
-    flat.push(range ? range[0] : -1, range ? range[1] : -1);
-  };
+  const { ranges, fileStarts } = layoutRanges(model);
   // With a `shared` table (an index worker's batch), the model's strings are indices into it
   // and its own `strings` stay empty: each string is looked up once per batch, not twice.
   const { strings, str } = shared ?? stringTable();
-  const serialPlatforms = platforms.map((platform): SerialPlatform => {
-    push(platform.idRange);
-    push(platform.range);
+  const serialPlatforms = platforms.map((platform, pi): SerialPlatform => {
     const files: (number | null)[] = [];
     let plainFiles: Record<number, BulletinFile> | undefined;
     platform.files.forEach((f, i) => {
-      push(f.nameRange);
-      push(f.versionRange);
-      push(f.dateRange);
-      push(f.sizeRange);
-      push(f.range);
-      const indices = filePointerIndices(f.pointer);
-      if (indices === undefined) {
-        flat.push(-1, -1, -1, -1);
+      if (!hasUsualPointer(ranges, fileStarts[pi][i])) {
         for (let k = 0; k < FILE_FIELDS; k++) files.push(null);
         (plainFiles ??= {})[i] = { ...f };
         return;
       }
-      const [hash, identity] = fileHashes(platform.id, f);
-      flat.push(indices[0], indices[1], hash, identity);
       files.push(str(f.name), str(f.version), f.size ?? null, str(f.date), str(f.variant), str(f.description), str(f.folder));
     });
-    for (const d of platform.deployment) push(d.range);
-    const pkg = platform.package;
-    if (pkg) {
-      push(pkg.fileRange);
-      push(pkg.dateRange);
-      push(pkg.range);
-    }
-    for (const r of platform.registry ?? []) {
-      push(r.keyRange);
-      push(r.typeRange);
-      push(r.dataRange);
-      push(r.range);
-    }
     return platformRecord(platform, str, files, plainFiles, platform.deployment.flatMap((d) => [d.machines, d.minutes]));
   });
-  return { top, ranges: Int32Array.from(flat), strings: shared ? [] : strings, platforms: serialPlatforms };
+  return { top, ranges, strings: shared ? [] : strings, platforms: serialPlatforms };
 }
 
 
