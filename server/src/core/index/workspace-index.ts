@@ -7,7 +7,7 @@
  * Stable API other features read (completion, hover, code actions, preview):
  *   get(uri), byId(id), ids(), all(), size, referencesTo(id), referencesFrom(bulletin),
  *   filesByIdentity(platformId, name, variant), filesAtVersion(platformId, name, variant, version),
- *   filesAtVersionOf(platformId, file),
+ *   sharedAtVersionOf(platformId, file),
  *   filesByName(name), cycleOf(id),
  *   includesPath(from, to), dependentsOf(uri), generation.
  */
@@ -275,33 +275,24 @@ export class WorkspaceIndex {
 
   /** Every entry of the file at this version (numerically: `5.00.1` is `5.0.1`). */
   filesAtVersion(platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
-    return this.bucketAt(fileHash(platformId, name, variant, version), platformId, name, variant, version);
-  }
-
-  /** `filesAtVersion` of a file of a platform (a compact file's hash is not computed again). */
-  filesAtVersionOf(platformId: string, file: BulletinFile): readonly FileEntry[] {
-    const hash = hashOfFile(platformId, file);
-    if (hash < 0) return NONE;
-    // A file alone at its version (most are) is its own entry: nothing to compare.
-    const bucket = this.filesByVersion.get(hash);
-    if (bucket === (file as unknown) && (bucket as CompactFile).platform.id === platformId) return [bucket as CompactFile];
-    return this.bucketAt(hash, platformId, file.name, file.variant, file.version!);
+    return this.entriesAt(this.filesByVersion.get(fileHash(platformId, name, variant, version)), platformId, name, variant, version);
   }
 
   /**
-   * As `filesAtVersionOf`, but none when `file` is the only entry at its version (most files
-   * are): what the callers that skip the file itself want, without an array per file.
+   * `filesAtVersion` of a file of a platform (a compact file's hash is not computed again), but
+   * none when `file` is the only entry at its version (most files are): what the callers, which
+   * skip the file itself, want, without an array per file.
    */
   sharedAtVersionOf(platformId: string, file: BulletinFile): readonly FileEntry[] {
     const hash = hashOfFile(platformId, file);
     if (hash < 0) return NONE;
     const bucket = this.filesByVersion.get(hash);
-    if (bucket === undefined || bucket === (file as unknown)) return NONE;
-    return this.bucketAt(hash, platformId, file.name, file.variant, file.version!);
+    if (bucket === (file as unknown)) return NONE;
+    return this.entriesAt(bucket, platformId, file.name, file.variant, file.version!);
   }
 
-  private bucketAt(hash: number, platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
-    const bucket = this.filesByVersion.get(hash);
+  /** The entries of a bucket that are this file at this version (others collided with it). */
+  private entriesAt(bucket: Bucket | undefined, platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
     if (bucket === undefined) return NONE;
     if (!Array.isArray(bucket)) return isFileAt(bucket, platformId, name, variant, version) ? [bucket] : NONE;
     return bucket.filter((entry) => isFileAt(entry, platformId, name, variant, version));
