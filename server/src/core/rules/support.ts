@@ -30,13 +30,13 @@ export function variantSuffix(variant: string | undefined): string {
   return variant ? ` [${variant}]` : '';
 }
 
+const NO_FILES: readonly BulletinFile[] = Object.freeze([]);
+
 /**
  * A bulletin's files by identity (platform id, name case-insensitively, variant), in document
  * order. Keyed by a number (`identityHash`), not a built string: the cross-file rules make one
  * for every bulletin they compare, and building key strings was most of their time.
  */
-const NO_FILES: readonly BulletinFile[] = Object.freeze([]);
-
 export class FilesByIdentity {
   private readonly byHash = new Map<number, number | number[]>();
   private readonly files: BulletinFile[] = [];
