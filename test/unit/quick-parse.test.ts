@@ -175,3 +175,18 @@ test('the warm-up bulletin takes the keystroke path: read quickly, schema-clean,
   assert.deepEqual(analyzeText('u', text).bulletin.intrinsic, []);
   assert.deepEqual(warmUpAnalysis(1, 3).map((p) => p.code), ['unresolved-reference']);
 });
+
+test('the reader’s line tables, kept between reads, never carry one text’s lines into the next', () => {
+  // Short lines (more lines than the tables are first sized for: they grow), then long texts
+  // and short ones in turn, then a text too long for its tables to be kept: each read alone.
+  const shortLines = ['bulletin: 1', 'id: MS04-001', 'includes:', ...Array.from({ length: 3000 }, (_, i) => `  - M${i}`), ''].join('\n');
+  const long = generateBulletin(2000) as string;
+  const short = generateWorkspaceBulletin(3, 1000) as string;
+  const huge = generateBulletin(70_000) as string;
+  for (const [name, text] of [['short lines', shortLines], ['long', long], ['short', short], ['short lines again', shortLines], ['huge', huge], ['short after huge', short], ['long again', long]] as const) {
+    assert.ok(assertSame(name, text), `${name} is read quickly`);
+  }
+  // A text that ends early: lines beyond it in the tables (from the text before) are not read.
+  assert.ok(assertSame('one line', 'bulletin: 1\n'));
+  assert.equal(quickParse('bulletin: 1\nid: x\n')?.lineStarts.length, 3);
+});

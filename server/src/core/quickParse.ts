@@ -14,6 +14,7 @@
  */
 import { newLocation, type NodeLocation, type Range } from './locations';
 import { ESCAPES, keyName, resolvePlain, sparseElements, StepAside, stepAside } from './quickParseValues';
+import { grownLineTables, releaseLineTables, takeLineTables, type LineTables } from './quickParseLines';
 
 export interface QuickParse {
   value: Record<string, unknown>;
@@ -34,11 +35,16 @@ const SHORT_MAPPING = 16;
 export function quickParse(text: string): QuickParse | undefined {
   // Most files have no CR at all: a native search for one costs far less than the expression.
   if (UNUSUAL.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
+  let tables = takeLineTables(text.length);
   try {
-    return new Reader(text).read();
+    const reader = new Reader(text, tables);
+    tables = reader.tables; // grown for a long text
+    return reader.read();
   } catch (error) {
     if (error instanceof StepAside) return undefined;
     throw error;
+  } finally {
+    releaseLineTables(tables);
   }
 }
 
@@ -49,18 +55,24 @@ const COMMENT = -2;
 const PENDING: Range = Object.freeze([0, 0]) as unknown as Range;
 
 class Reader {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
   /** Indentation of content lines; BLANK or COMMENT otherwise. */
-  private readonly indents: number[] = [];
-  private readonly commentIndents: number[] = [];
+  private readonly indents: Int32Array;
+  private readonly commentIndents: Int32Array;
   private readonly count: number;
   private line = 0;
   /** End of the last entry read, after its line break (where an enclosing block collection ends). */
   private lastEnd = 0;
 
-  constructor(private readonly text: string) {
-    const { starts, ends, indents, commentIndents } = this;
+  /** The line tables, grown if the text needed more lines than they had. */
+  readonly tables: LineTables;
+
+  constructor(
+    private readonly text: string,
+    tables: LineTables,
+  ) {
+    let line = 0;
     let start = 0;
     const length = text.length;
     for (;;) {
@@ -70,27 +82,31 @@ class Reader {
       const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       let indent = 0;
       while (start + indent < contentEnd && text.charCodeAt(start + indent) === SPACE) indent++;
-      starts.push(start);
-      ends.push(contentEnd);
+      if (line === tables.starts.length) tables = grownLineTables(tables, line);
+      tables.starts[line] = start;
+      tables.ends[line] = contentEnd;
       if (start + indent >= contentEnd) {
-        indents.push(BLANK);
-        commentIndents.push(0);
+        tables.indents[line] = BLANK;
+        tables.commentIndents[line] = 0;
       } else if (text.charCodeAt(start + indent) === 35 /* # */) {
-        indents.push(COMMENT);
-        commentIndents.push(indent);
+        tables.indents[line] = COMMENT;
+        tables.commentIndents[line] = indent;
       } else {
         if (indent === 0) {
           const c = text.charCodeAt(start);
           // Document markers and directives: the full parser decides.
           if (c === 37 /* % */ || text.startsWith('---', start) || text.startsWith('...', start)) stepAside();
         }
-        indents.push(indent);
-        commentIndents.push(0);
+        tables.indents[line] = indent;
+        tables.commentIndents[line] = 0;
       }
+      line++;
       if (next > length) break;
       start = next;
     }
-    this.count = starts.length;
+    this.tables = tables;
+    ({ starts: this.starts, ends: this.ends, indents: this.indents, commentIndents: this.commentIndents } = tables);
+    this.count = line;
   }
 
   read(): QuickParse {
@@ -99,7 +115,7 @@ class Reader {
     const root = newLocation(undefined, PENDING, undefined);
     const value = this.mapping(0, root, 0);
     if (this.line < this.count) stepAside();
-    return { value, root, lineStarts: Uint32Array.from(this.starts) };
+    return { value, root, lineStarts: new Uint32Array(this.starts.subarray(0, this.count)) };
   }
 
   /** Start of the line after `line` (the text's length after the last one). */
