@@ -14,7 +14,7 @@
  */
 import { newLocation, type NodeLocation, type Range } from './locations';
 import { ESCAPES, keyName, resolvePlain, sparseElements, StepAside, stepAside } from './quickParseValues';
-import { grownLineTables, releaseLineTables, takeLineTables, type LineTables } from './quickParseLines';
+import { BLANK, COMMENT, releaseLineTables, scanLines, takeLineTables, type ScannedLines } from './quickParseLines';
 
 export interface QuickParse {
   value: Record<string, unknown>;
@@ -37,9 +37,9 @@ export function quickParse(text: string): QuickParse | undefined {
   if (UNUSUAL.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   let tables = takeLineTables(text.length);
   try {
-    const reader = new Reader(text, tables);
-    tables = reader.tables; // grown for a long text
-    return reader.read();
+    const lines = scanLines(text, tables);
+    tables = lines.tables; // grown for a long text
+    return new Reader(text, lines).read();
   } catch (error) {
     if (error instanceof StepAside) return undefined;
     throw error;
@@ -48,9 +48,6 @@ export function quickParse(text: string): QuickParse | undefined {
   }
 }
 
-/** Per line: where it starts, where its content ends (no line break), where the next begins. */
-const BLANK = -1;
-const COMMENT = -2;
 /** The range of a location whose node is not read yet (every path that reads it replaces it). */
 const PENDING: Range = Object.freeze([0, 0]) as unknown as Range;
 
@@ -65,48 +62,12 @@ class Reader {
   /** End of the last entry read, after its line break (where an enclosing block collection ends). */
   private lastEnd = 0;
 
-  /** The line tables, grown if the text needed more lines than they had. */
-  readonly tables: LineTables;
-
   constructor(
     private readonly text: string,
-    tables: LineTables,
+    { tables, count }: ScannedLines,
   ) {
-    let line = 0;
-    let start = 0;
-    const length = text.length;
-    for (;;) {
-      let end = text.indexOf('\n', start);
-      const next = end < 0 ? length + 1 : end + 1;
-      if (end < 0) end = length;
-      const contentEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      let indent = 0;
-      while (start + indent < contentEnd && text.charCodeAt(start + indent) === SPACE) indent++;
-      if (line === tables.starts.length) tables = grownLineTables(tables, line);
-      tables.starts[line] = start;
-      tables.ends[line] = contentEnd;
-      if (start + indent >= contentEnd) {
-        tables.indents[line] = BLANK;
-        tables.commentIndents[line] = 0;
-      } else if (text.charCodeAt(start + indent) === 35 /* # */) {
-        tables.indents[line] = COMMENT;
-        tables.commentIndents[line] = indent;
-      } else {
-        if (indent === 0) {
-          const c = text.charCodeAt(start);
-          // Document markers and directives: the full parser decides.
-          if (c === 37 /* % */ || text.startsWith('---', start) || text.startsWith('...', start)) stepAside();
-        }
-        tables.indents[line] = indent;
-        tables.commentIndents[line] = 0;
-      }
-      line++;
-      if (next > length) break;
-      start = next;
-    }
-    this.tables = tables;
     ({ starts: this.starts, ends: this.ends, indents: this.indents, commentIndents: this.commentIndents } = tables);
-    this.count = line;
+    this.count = count;
   }
 
   read(): QuickParse {
