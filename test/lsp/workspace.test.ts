@@ -92,6 +92,28 @@ test('bulletin.rules changes apply live, to closed files too', async () => {
   }
 });
 
+test('bulletin.idPattern applies live: a widened pattern accepts a closed file\'s id, and the bulletin it names', async () => {
+  const ws = new DiskWorkspace();
+  ws.write('VENDOR-2024-1.bulletin.yaml', example('MS04-012').replace(/^id: MS04-012$/m, 'id: VENDOR-2024-1'));
+  ws.write('MS04-030.bulletin.yaml', superseding.replace('includes: [MS04-012]', 'includes: [VENDOR-2024-1]'));
+  const { server } = await startOn(ws);
+  try {
+    const vendor = ws.uri('VENDOR-2024-1.bulletin.yaml');
+    const naming = ws.uri('MS04-030.bulletin.yaml');
+    // The spec's pattern: the id breaks the schema, and the include naming it too.
+    assert.deepEqual(codes(await server.waitForDiagnostics(vendor, (ds) => ds.length > 0)), ['schema']);
+    await server.waitForDiagnostics(naming, (ds) => ds.some((d) => d.code === 'schema'));
+    await server.changeSettings({ idPattern: '^([A-Z]+-\\d{4}-\\d+|MS\\d{2}-\\d{3})$' });
+    await server.waitForDiagnostics(vendor, (ds) => ds.length === 0);
+    await server.waitForDiagnostics(naming, (ds) => ds.length === 0);
+    await server.changeSettings({});
+    assert.deepEqual(codes(await server.waitForDiagnostics(vendor, (ds) => ds.length > 0)), ['schema']);
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});
+
 test('pull diagnostics: the workspace report carries closed files, the document report open ones', async () => {
   const ws = new DiskWorkspace();
   ws.write('MS04-030.bulletin.yaml', superseding);
