@@ -1,8 +1,8 @@
 /**
  * What only the screen shows, checked through code-server's workbench UI with playwright:
- * the Problems panel lists the workspace's findings (also for a file never opened), typing a
- * fix removes its row, and "Open Preview to the Side" renders the page with its comparison
- * table and follows an edit. Screenshots go to the test output. Every wait polls a condition
+ * the Problems panel lists the workspace's findings (also for a file never opened), the status
+ * bar counts them and leads to the index of a file's versions, typing a fix removes its row,
+ * and "Open Preview to the Side" renders the page with its comparison table and follows an edit. Screenshots go to the test output. Every wait polls a condition
  * on the page with a timeout.
  */
 import * as assert from 'node:assert/strict';
@@ -103,6 +103,31 @@ export async function checkWorkbench(browser: Browser, url: string, screenshotDi
         ['MS99-001.bulletin.yaml', 'MS99-002.bulletin.yaml'].every((file) => rows.some((row) => row.includes(file))),
       );
       await shot('problems-panel');
+    });
+
+    await check('the status bar counts bulletins and findings; a click shows a file\'s versions across bulletins', async () => {
+      const item = page.locator('.statusbar-item', { hasText: 'Bulletins:' }).first();
+      await item.waitFor({ timeout });
+      const deadline = Date.now() + timeout;
+      let counts: RegExpExecArray | null = null;
+      while (!(counts = /Bulletins: (\d+) · Findings: (\d+)/.exec(await item.innerText())) && Date.now() < deadline) await page.waitForTimeout(250);
+      assert.ok(counts, `the status bar shows: ${await item.innerText()}`);
+      assert.equal(Number(counts[1]), 4, 'examples/ and faults/ hold four bulletins');
+      assert.equal(Number(counts[2]), expectedProblems.length, 'the findings the Problems panel lists');
+      await item.click();
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout });
+      await input.fill('rpcrt4.dll');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'rpcrt4.dll' }).first().waitFor({ timeout });
+      await page.keyboard.press('Enter');
+      // The file's history: each platform's versions, each with the bulletin that ships it.
+      for (const [version, bulletin] of [['4.0.1381.7230', 'MS04-012'], ['4.0.1381.7303', 'MS04-029']]) {
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: version }).first();
+        await row.waitFor({ timeout });
+        assert.match(await row.innerText(), new RegExp(bulletin));
+      }
+      await shot('show-index');
+      await page.keyboard.press('Escape');
     });
 
     await check('typing a fix removes its row from the Problems panel', async () => {
