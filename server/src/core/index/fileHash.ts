@@ -32,7 +32,7 @@ function mixLower(hash: number, text: string): number {
 }
 
 export function fileHash(platformId: string, name: string, variant: string | undefined, version: string): number {
-  return mixText(identityMix(platformId, name, variant), versionKey(version)) & 0x3fffffff; // a small integer: the cheapest Map key
+  return atVersion(identityMix(platformId, name, variant), version);
 }
 
 /** A number for the file's identity (platform id, name and variant case-insensitively), no version. */
@@ -44,6 +44,11 @@ function identityMix(platformId: string, name: string, variant: string | undefin
   return mixLower(mixLower(mixText(0x811c9dc5, platformId), name), variant ?? '');
 }
 
+/** `fileHash` from the identity's mix: the canonical version mixed in, as a small integer (the cheapest Map key). */
+function atVersion(identity: number, version: string): number {
+  return mixText(identity, versionKey(version)) & 0x3fffffff;
+}
+
 /**
  * `[fileHash, identityHash]` of a file of a platform, computed together (the identity is where
  * the file hash starts), for compact models to keep: -1 for what a missing id or version leaves.
@@ -51,7 +56,7 @@ function identityMix(platformId: string, name: string, variant: string | undefin
 export function fileHashes(platformId: string | undefined, file: BulletinFile): [number, number] {
   if (platformId === undefined) return [-1, -1];
   const identity = identityMix(platformId, file.name, file.variant);
-  return [file.version === undefined ? -1 : mixText(identity, versionKey(file.version)) & 0x3fffffff, identity & 0x3fffffff];
+  return [file.version === undefined ? -1 : atVersion(identity, file.version), identity & 0x3fffffff];
 }
 
 /**
