@@ -5,6 +5,7 @@ import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { relatedAt, variantSuffix } from './support';
 import { identityHash, sameIdentity } from '../index/fileHash';
+import { fileIdentity } from '../index/workspace-index';
 
 registerMessages({
   en: {
@@ -50,7 +51,7 @@ export const duplicateEntry: Rule = {
         }
         let first: BulletinFile | undefined = candidate;
         if (!sameIdentity('', candidate, '', file)) {
-          const key = `${file.name.toLowerCase()}\u0000${(file.variant ?? '').toLowerCase()}`;
+          const key = fileIdentity('', file.name, file.variant);
           first = (firstByKey ??= new Map()).get(key);
           if (!first) {
             firstByKey.set(key, file);
