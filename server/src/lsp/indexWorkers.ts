@@ -75,6 +75,8 @@ export class IndexWorkers {
     }
     /** Files this thread left to the workers (too big for a slice). */
     const forWorkers: string[] = [];
+    /** Batches a worker that died had in hand: this thread reads them. */
+    const leftOver: string[][] = [];
     const deliver = ({ results, strings }: ParsedBatch) => {
       const table = strings?.map((text) => pooled(text)!);
       for (const [uri, result] of results) {
@@ -120,7 +122,6 @@ export class IndexWorkers {
         next();
         next();
       });
-    const leftOver: string[][] = [];
     // One file read here (`largest`: bigger ones go to the workers); false when it was left to them.
     const parseHere = (uri: string, largest: number): boolean => {
       const read = readFileNow(pathOf(uri), largest);
@@ -134,30 +135,25 @@ export class IndexWorkers {
       }
       return true;
     };
-    const runHere = async (): Promise<void> => {
+    // Reads files here, a slice at a time; files over `largest` bytes are left to the workers.
+    const readHere = async (uris: Iterable<string>, largest: number): Promise<void> => {
       let sliceStart = performance.now();
-      for (let batch = queue.shift(); batch && !cancelled(); batch = queue.shift()) {
-        for (const uri of batch) {
-          if (!parseHere(uri, this.count > 0 ? LARGEST_READ_HERE : Infinity)) forWorkers.push(uri);
-          if (performance.now() - sliceStart >= SLICE_MS) {
-            await yieldToRequests();
-            if (cancelled()) return;
-            sliceStart = performance.now();
-          }
+      for (const uri of uris) {
+        if (cancelled()) return;
+        if (!parseHere(uri, largest)) forWorkers.push(uri);
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          await yieldToRequests();
+          sliceStart = performance.now();
         }
       }
     };
-    await Promise.all([runHere(), ...Array.from({ length: this.count }, runWorker)]);
+    // The queue's files, a batch taken at a time as the workers take theirs.
+    const queued = function* (): Generator<string> {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) yield* batch;
+    };
+    await Promise.all([readHere(queued(), this.count > 0 ? LARGEST_READ_HERE : Infinity), ...Array.from({ length: this.count }, runWorker)]);
     // Whatever the workers could not take (one died on a batch, or stopped before a big file
     // was left to them): read here, in slices all the same.
-    let sliceStart = performance.now();
-    for (const uri of [...leftOver.flat(), ...forWorkers, ...queue.flat()]) {
-      if (cancelled()) return;
-      parseHere(uri, Infinity);
-      if (performance.now() - sliceStart >= SLICE_MS) {
-        await yieldToRequests();
-        sliceStart = performance.now();
-      }
-    }
+    await readHere([...leftOver.flat(), ...forWorkers, ...queue.flat()], Infinity);
   }
 }
