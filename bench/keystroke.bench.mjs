@@ -21,12 +21,10 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parse as parseYaml } from 'yaml';
 import { generateBulletin } from './generate-bulletin.mjs';
+import { serverFlags } from './server-flags.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-// The server is started as the extension starts it (server/src/launch.ts).
-const { serverExecArgv } = require('../dist/launch.js');
-const serverFlags = serverExecArgv((await import('node:os')).availableParallelism());
 const validateGenerated = require(join(root, 'server/src/core/schema/generated/validate-bulletin.js'));
 const schemaPath = join(root, 'schemas/bulletin.schema.json');
 const schemaUri = pathToFileURL(schemaPath).href;

@@ -16,12 +16,10 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateBulletin } from './generate-bulletin.mjs';
 import { generateWorkspace } from './generate-workspace.mjs';
+import { serverFlags } from './server-flags.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-// The server is started as the extension starts it (server/src/launch.ts).
-const { serverExecArgv } = require('../dist/launch.js');
-const serverFlags = serverExecArgv((await import('node:os')).availableParallelism());
 const rpc = require('vscode-languageserver-protocol/node');
 const TARGET_MS = 200;
 const small = 'bulletin: 1\nid: MS99-999\ntitle: T\npublished: 2004-10-16\nseverity: important\n';

@@ -19,11 +19,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { generateWorkspace, hubIndex, fileName } from './generate-workspace.mjs';
+import { serverFlags } from './server-flags.mjs';
 
 const require = createRequire(import.meta.url);
-// The server is started as the extension starts it (server/src/launch.ts).
-const { serverExecArgv } = require('../dist/launch.js');
-const serverFlags = serverExecArgv((await import('node:os')).availableParallelism());
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 
 const root = join(import.meta.dirname, '..');

@@ -45,9 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Bulletin', { log: true });
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath('dist/server.js');
+  const execArgv = serverExecArgv(availableParallelism());
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: serverExecArgv(availableParallelism()) } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv(availableParallelism()), '--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'bulletin' }],
