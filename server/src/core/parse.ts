@@ -1,7 +1,8 @@
 /**
  * Text → plain JSON value plus the YAML range of every node (a tree of locations, listed by
- * JSON pointer on demand: locations.ts). YAML 1.2 core schema: dates stay strings. Aliases are expanded under a budget and
- * nesting is bounded, so hostile input yields a problem, never a hang or a stack overflow.
+ * JSON pointer on demand: locations.ts). YAML 1.2 core schema: dates stay strings. Aliases are
+ * expanded under a budget and nesting is bounded, so hostile input yields a problem, never a
+ * hang or a stack overflow.
  */
 import {
   isAlias,

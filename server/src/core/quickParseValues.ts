@@ -1,7 +1,7 @@
 /**
  * What the quick reader (`quickParse.ts`) makes of keys and scalars: key names interned once,
- * plain scalars resolved as the `yaml` library's core schema does, double-quoted escapes. Anything it cannot take as the full
- * parser would, it steps aside from (`stepAside`).
+ * plain scalars resolved as the `yaml` library's core schema does, double-quoted escapes.
+ * Anything it cannot take as the full parser would, it steps aside from (`stepAside`).
  */
 export class StepAside extends Error {}
 export const stepAside = (): never => {
@@ -65,7 +65,7 @@ export function keyName(text: string, start: number, end: number): string {
   return name;
 }
 
-
+/** Double-quoted escapes with a fixed meaning (`\x`, `\u` and `\U` are read by the reader). */
 export const ESCAPES: Record<string, string | undefined> = Object.assign(Object.create(null), {
   '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
 });

@@ -1,7 +1,7 @@
 /**
  * A compact model as plain data (objects, arrays, typed arrays): what crosses from an index
  * worker to the server's thread (structured clone) and what the warm-start cache stores
- * (`v8.serialize`). Reviving rebuilds the compact classes around the same shared range array,
+ * (as JSON and typed arrays: lsp/cacheRecords.ts). Reviving rebuilds the compact classes around the same shared range array,
  * walking it in the order `layoutRanges` (compact.ts) filled it, so nothing is re-parsed.
  */
 import type { Bulletin, BulletinFile, Platform } from '../model';
@@ -107,8 +107,8 @@ export function toSerial(model: Bulletin): SerialBulletin {
 }
 
 /**
- * `toSerial(compactBulletin(model, false))` without making the compact objects first: what an
- * index worker sends. The ranges are laid out exactly as `compactBulletin` lays them out.
+ * `toSerial(compactBulletin(model))` without making the compact objects first: what an index
+ * worker sends. The ranges are laid out by `layoutRanges`, as `compactBulletin` lays them out.
  */
 export function serialOf(model: Bulletin, shared?: StringTable): SerialBulletin {
   const { platforms, ...top } = model;
@@ -131,7 +131,6 @@ export function serialOf(model: Bulletin, shared?: StringTable): SerialBulletin 
   });
   return { top, ranges, strings: shared ? [] : strings, platforms: serialPlatforms };
 }
-
 
 /** `stringsPooled`: the strings are pooled copies already (the warm-start cache pools its table once). */
 export function fromSerial(serial: SerialBulletin, stringsPooled = false): Bulletin {
