@@ -1,34 +1,27 @@
-/** The warm-start cache's records (server/src/lsp/cacheRecords.ts): JSON plus typed arrays, through one reused buffer. */
+/** The warm-start cache's records (server/src/lsp/cacheRecords.ts): JSON plus typed arrays, through one reused buffer, each with a checksum. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readRecord, RecordWriter, recordLength } from '../../server/src/lsp/cacheRecords';
+import { readRecords, RecordWriter, type RecordArray } from '../../server/src/lsp/cacheRecords';
 
-/** Writes records through a small buffer and splits the bytes back into records. */
-async function roundTrip(records: [unknown, (Int32Array | Uint32Array)[]][], bufferSize: number) {
+async function write(records: [unknown, RecordArray[]][], bufferSize: number): Promise<{ bytes: Buffer; writes: number }> {
   const written: Buffer[] = [];
   const writer = new RecordWriter(async (bytes) => written.push(Buffer.from(bytes)), bufferSize);
   for (const [value, arrays] of records) await writer.add(value, arrays);
   await writer.flush();
-  const all = Buffer.concat(written);
-  const out = [];
-  for (let at = 0; at < all.length; ) {
-    const length = recordLength(all.subarray(at));
-    out.push(readRecord(all.subarray(at + 4, at + 4 + length)));
-    at += 4 + length;
-  }
-  return { out, writes: written.length };
+  return { bytes: Buffer.concat(written), writes: written.length };
 }
 
-test('records come back as written: values, Int32Array and Uint32Array, across buffer flushes and records larger than the buffer', async () => {
+test('records come back as written: values, Int32Array, Uint32Array and Float64Array, across buffer flushes and records larger than the buffer', async () => {
   const big = Int32Array.from({ length: 5000 }, (_, i) => i * 7 - 1000);
-  const records: [unknown, (Int32Array | Uint32Array)[]][] = [
+  const records: [unknown, RecordArray[]][] = [
     [{ format: 'x', digest: 'd', text: 'セキュリティ情報 "quoted" \\ \n' }, []],
     [{ uri: 'file:///a', problems: [{ offset: 1, length: 2, code: 'schema', data: { id: 'MS04-012' } }] }, [Int32Array.of(-1, 0, 2 ** 31 - 1), Uint32Array.of(0, 4294967295)]],
-    [{ top: { id: 'MS04-029' } }, [big, new Uint32Array(0), Int32Array.of(3)]],
+    [{ top: { id: 'MS04-029' } }, [big, new Uint32Array(0), Int32Array.of(3), Float64Array.of(1.5, Infinity, -0, 2 ** 53)]],
     [null, [Int32Array.of(1)]],
   ];
-  const { out, writes } = await roundTrip(records, 256);
+  const { bytes, writes } = await write(records, 256);
   assert.ok(writes > 2, 'the small buffer was written out several times');
+  const out = [...readRecords(bytes)];
   assert.deepEqual(out.map((r) => r.value), records.map(([value]) => value));
   out.forEach((record, i) => {
     const expected = records[i][1];
@@ -46,13 +39,17 @@ test('a typed array inside the JSON part is refused rather than written as an ob
 });
 
 test('a truncated record is an error, never a partial value', async () => {
-  const { out } = await roundTrip([[{ a: 1 }, [Int32Array.of(1, 2, 3)]]], 1024);
-  assert.equal(out.length, 1);
-  const written: Buffer[] = [];
-  const writer = new RecordWriter(async (bytes) => written.push(Buffer.from(bytes)));
-  await writer.add({ a: 1 }, [Int32Array.of(1, 2, 3)]);
-  await writer.flush();
-  const record = written[0].subarray(4);
-  assert.throws(() => readRecord(record.subarray(0, record.length - 1)), /truncated/);
-  assert.throws(() => readRecord(record.subarray(0, 12)), /truncated|JSON/);
+  const { bytes } = await write([[{ a: 1 }, [Int32Array.of(1, 2, 3)]]], 1024);
+  assert.equal([...readRecords(bytes)].length, 1);
+  assert.throws(() => [...readRecords(bytes.subarray(0, bytes.length - 1))], /truncated/);
+  assert.throws(() => [...readRecords(bytes.subarray(0, 12))], /truncated/);
+});
+
+test('a byte changed anywhere in a record fails its checksum', async () => {
+  const { bytes } = await write([[{ name: 'rpcproxy.dll', offset: 12 }, [Int32Array.of(1, 2, 3)]]], 1024);
+  for (let at = 8; at < bytes.length; at++) {
+    const damaged = Buffer.from(bytes);
+    damaged[at] ^= 0x01;
+    assert.throws(() => [...readRecords(damaged)], /checksum|truncated|kind|longer/, `byte ${at}`);
+  }
 });

@@ -4,7 +4,7 @@ import { analyzeText } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { compareNewer, reporterOf } from '../../server/src/core/index/order';
 import { sameCrossFileFacts } from '../../server/src/core/index/crossFileFacts';
-import { extractClosedBulletin } from '../../server/src/core/index/extract';
+import { extractBulletin } from '../../server/src/core/index/extract';
 
 function bulletin(uri: string, id: string, extra = '', published = '2004-10-16') {
   return analyzeText(uri, `bulletin: 1\nid: ${id}\ntitle: T\npublished: ${published}\nseverity: important\n${extra}`).bulletin;
@@ -143,10 +143,10 @@ test('files at a version: names and variants compare case-insensitively (beyond 
   assert.deepEqual([...index.dependentsOf('a')], []);
 });
 
-test('compact models: each file is its own entry, and a new model with the same files takes their places', () => {
+test('each file is its own entry, and a new bulletin with the same files takes their places', () => {
   const text = (size: number) => `bulletin: 1\nid: MS04-012\ntitle: T\npublished: 2004-10-16\nseverity: important\n${files('nt4', `x.dll 1.0 ${size}`)}`;
   const index = new WorkspaceIndex();
-  const first = extractClosedBulletin('a', text(10));
+  const first = extractBulletin('a', text(10));
   index.set(first);
   index.set(bulletin('b', 'MS04-013', files('nt4', 'x.dll 1.0 11')));
   const [a, b] = index.filesAtVersion('nt4', 'x.dll', undefined, '1.0');
@@ -156,7 +156,7 @@ test('compact models: each file is its own entry, and a new model with the same 
   assert.equal(b.bulletin.uri, 'b');
   // The entry neither spreads nor serializes its bulletin (no cycle through the model).
   assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(a.file))).includes('bulletin'), false);
-  const second = extractClosedBulletin('a', text(12));
+  const second = extractBulletin('a', text(12));
   index.set(second);
   const entries = index.filesAtVersion('nt4', 'x.dll', undefined, '1');
   assert.deepEqual(entries.map((e) => [e.bulletin.uri, e.file.size]), [['a', 12], ['b', 11]]);

@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import { parseBulletinText, parseQuickly, type ParsedDocument } from './parse';
 import { validateSchema } from './schema/validate';
-import { readBulletin, type Bulletin } from './model';
+import type { Bulletin } from './model';
+import { writeRecord } from './record/write';
+import { viewOf } from './record/view';
 import { compareProblems, type Problem, type SeveritySetting } from './problems';
 import type { Locale } from './messages';
 import { rules } from './rules';
@@ -44,7 +46,7 @@ export function analyzeQuickly(uri: string, text: string, options: CheckOptions 
 function analyzeParsed(uri: string, parsed: ParsedDocument, options: CheckOptions): Analysis {
   const locale = options.locale ?? 'en';
   const intrinsic = [...parsed.problems, ...validateSchema(parsed, { locale, idPattern: options.idPattern })].sort(compareProblems);
-  return { parsed, bulletin: readBulletin(uri, parsed, intrinsic, hashText(parsed.text)) };
+  return { parsed, bulletin: viewOf(writeRecord(uri, parsed, intrinsic, hashText(parsed.text))) };
 }
 
 export function checkBulletin(bulletin: Bulletin, index: WorkspaceIndex, options: CheckOptions = {}): Problem[] {

@@ -2,7 +2,7 @@
  * Analysis of very large open documents on a worker thread. The `yaml` parser takes about a
  * second over a 5 MB bulletin; on the server's thread every other request (a hover in another
  * file) would wait for it. The worker (`worker/analysisWorker.ts`) parses and validates, and
- * sends back what the server needs without the syntax tree: the compact model with its
+ * sends back what the server needs without the syntax tree: the record with its
  * problems (diagnostics, the index), the outline and the folds.
  *
  * One document at a time, each at its latest version: versions that arrive while another is
@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import type { CheckOptions } from '../core/analyze';
 import type { Fold, OutlineNode } from '../core/authoring/outline';
 import type { Bulletin } from '../core/model';
-import { fromSerial, type SerialBulletin } from '../core/index/serial';
+import type { BulletinRecord } from '../core/record/record';
+import { viewOf } from '../core/record/view';
 
 /** Documents from this size on (characters) are analysed on the worker; below, even the full parser costs less than ~100 ms. */
 export const LARGE_DOCUMENT_CHARS = Number(process.env.BULLETIN_LARGE_DOCUMENT_CHARS) || 256 * 1024;
@@ -32,7 +33,7 @@ export interface AnalysisJob {
   text: string;
   options: CheckOptions;
 }
-export type AnalysisReply = { model: SerialBulletin; outline: OutlineNode[]; folds: Fold[] } | { error: string };
+export type AnalysisReply = { record: BulletinRecord; outline: OutlineNode[]; folds: Fold[] } | { error: string };
 
 export interface BackgroundResult {
   uri: string;
@@ -173,7 +174,7 @@ export class BackgroundAnalysis {
       this.settle(job.uri, job.version, undefined);
       this.listener.failed(job.uri, job.version, reply.error);
     } else {
-      const result: BackgroundResult = { uri: job.uri, version: job.version, generation: job.generation, bulletin: fromSerial(reply.model), outline: reply.outline, folds: reply.folds };
+      const result: BackgroundResult = { uri: job.uri, version: job.version, generation: job.generation, bulletin: viewOf(reply.record), outline: reply.outline, folds: reply.folds };
       this.results.set(job.uri, result);
       this.settle(job.uri, job.version, result);
       this.listener.analysed(result);

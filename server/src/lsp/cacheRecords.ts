@@ -1,19 +1,19 @@
 /**
- * The records of the warm-start cache: a JSON value and a few typed arrays (a model's ranges and
- * line starts) behind a length, written into one reused buffer. `v8.serialize` made a buffer
- * for every record, outside the JavaScript heap, where nothing hurries to collect it: writing
- * the cache of 10,000 bulletins raised the server's memory by about 100 MB.
+ * The records of the warm-start cache: a JSON value and a few typed arrays behind a length and
+ * a checksum, written into one reused buffer (a buffer per record, outside the JavaScript heap,
+ * is what nothing hurries to collect).
  *
- * Record: u32 length of the rest | u32 JSON length | u8 array count | per array u8 kind and
- * u32 element count | JSON (UTF-8) | each array's bytes.
+ * Record: u32 length of the rest | u32 CRC-32 of what follows it | u32 JSON length | u8 array
+ * count | per array u8 kind and u32 element count | JSON (UTF-8) | each array's bytes.
  */
+import { crc32 } from 'node:zlib';
 
-export type RecordArray = Int32Array | Uint32Array;
-const KINDS = [Int32Array, Uint32Array] as const;
+export type RecordArray = Int32Array | Uint32Array | Float64Array;
+const KINDS = [Int32Array, Uint32Array, Float64Array] as const;
 
 function kindOf(array: RecordArray): number {
   const kind = KINDS.findIndex((type) => array instanceof type);
-  if (kind < 0) throw new Error('a cache record holds Int32Array and Uint32Array only');
+  if (kind < 0) throw new Error('a cache record holds Int32Array, Uint32Array and Float64Array only');
   return kind;
 }
 
@@ -40,13 +40,15 @@ export class RecordWriter {
   async add(value: unknown, arrays: readonly RecordArray[] = []): Promise<void> {
     const json = toJson(value);
     const jsonLength = Buffer.byteLength(json);
-    const headerLength = 4 + 4 + 1 + arrays.length * 5;
+    const headerLength = 4 + 4 + 4 + 1 + arrays.length * 5;
     const total = headerLength + jsonLength + arrays.reduce((sum, array) => sum + array.byteLength, 0);
     if (this.used + total > this.buffer.length) await this.flush();
     // A record larger than the buffer gets one of its own, once.
     const target = total > this.buffer.length ? Buffer.allocUnsafe(total) : this.buffer;
-    let at = target === this.buffer ? this.used : 0;
-    at = target.writeUInt32LE(total - 4, at);
+    const start = target === this.buffer ? this.used : 0;
+    let at = target.writeUInt32LE(total - 4, start);
+    const checksumAt = at;
+    at += 4;
     at = target.writeUInt32LE(jsonLength, at);
     at = target.writeUInt8(arrays.length, at);
     for (const array of arrays) {
@@ -58,6 +60,7 @@ export class RecordWriter {
       target.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
       at += array.byteLength;
     }
+    target.writeUInt32LE(crc32(target.subarray(checksumAt + 4, at)), checksumAt);
     if (target === this.buffer) this.used = at;
     else await this.write(target);
   }
@@ -69,18 +72,30 @@ export class RecordWriter {
   }
 }
 
-/** Length of the record starting at `bytes` (the u32 before it), without reading it. */
-export function recordLength(bytes: Buffer): number {
-  return bytes.readUInt32LE(0);
+/**
+ * Every record of `bytes` in turn, each as its JSON value and its arrays (copies of their own);
+ * throws on a truncated record, a checksum that does not match, or an unknown array kind.
+ */
+export function* readRecords(bytes: Buffer): Generator<{ value: unknown; arrays: RecordArray[] }> {
+  let at = 0;
+  while (at < bytes.length) {
+    if (at + 4 > bytes.length) throw new Error('truncated record');
+    const length = bytes.readUInt32LE(at);
+    const end = at + 4 + length;
+    if (length < 9 || end > bytes.length) throw new Error('truncated record');
+    yield readRecord(bytes.subarray(at + 4, end));
+    at = end;
+  }
 }
 
-/** The JSON value and the arrays of a record (without its leading length); the arrays are copies of their own. */
-export function readRecord(bytes: Buffer): { value: unknown; arrays: RecordArray[] } {
-  const jsonLength = bytes.readUInt32LE(0);
-  const count = bytes.readUInt8(4);
-  let at = 5;
+function readRecord(bytes: Buffer): { value: unknown; arrays: RecordArray[] } {
+  if (crc32(bytes.subarray(4)) !== bytes.readUInt32LE(0)) throw new Error('checksum mismatch');
+  const jsonLength = bytes.readUInt32LE(4);
+  const count = bytes.readUInt8(8);
+  let at = 9;
   const shapes: [number, number][] = [];
   for (let i = 0; i < count; i++) {
+    if (at + 5 > bytes.length) throw new Error('truncated record');
     shapes.push([bytes.readUInt8(at), bytes.readUInt32LE(at + 1)]);
     at += 5;
   }
@@ -91,12 +106,13 @@ export function readRecord(bytes: Buffer): { value: unknown; arrays: RecordArray
   const arrays = shapes.map(([kind, length]) => {
     const type = KINDS[kind];
     if (!type) throw new Error('unknown array kind');
-    const array = new type(length);
-    const byteLength = length * 4;
+    const byteLength = length * type.BYTES_PER_ELEMENT;
     if (at + byteLength > bytes.length) throw new Error('truncated record');
+    const array = new type(length);
     new Uint8Array(array.buffer).set(bytes.subarray(at, at + byteLength));
     at += byteLength;
     return array;
   });
+  if (at !== bytes.length) throw new Error('record longer than its parts');
   return { value, arrays };
 }

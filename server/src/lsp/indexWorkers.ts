@@ -13,10 +13,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CheckOptions } from '../core/analyze';
-import type { Bulletin } from '../core/model';
-import { extractClosedBulletin } from '../core/index/extract';
-import type { SerialBulletin } from '../core/index/serial';
-import { pooled } from '../core/index/compact';
+import { extractRecord } from '../core/index/extract';
+import type { BulletinRecord } from '../core/record/record';
 import type { DiskInfo } from './workspaceCache';
 import { pathOf, readFileNow } from './workspaceLoad';
 
@@ -24,19 +22,10 @@ export interface ParseBatch {
   uris: string[];
   options: CheckOptions;
 }
-/**
- * `pooled`: the model's strings are pooled copies already. In a batch from a worker, the models'
- * strings are indices into the batch's `strings` (`inBatchTable`: each string once per batch, so
- * this thread pools a file name or a date once per batch, not once per model). A file read on
- * this thread comes as its `bulletin` (compact) directly.
- */
-export type ParseResult =
-  | { model: SerialBulletin; info: DiskInfo; pooled?: boolean; inBatchTable?: boolean }
-  | { bulletin: Bulletin; info: DiskInfo }
-  | { error: string };
+/** A file's record (as a worker posts it, or as read on this thread), or why it could not be read. */
+export type ParseResult = { record: BulletinRecord; info: DiskInfo } | { error: string };
 export interface ParsedBatch {
   results: [string, ParseResult | null][];
-  strings?: string[];
 }
 
 const BATCH = 64;
@@ -77,16 +66,8 @@ export class IndexWorkers {
     const forWorkers: string[] = [];
     /** Batches a worker that died had in hand: this thread reads them. */
     const leftOver: string[][] = [];
-    const deliver = ({ results, strings }: ParsedBatch) => {
-      const table = strings?.map((text) => pooled(text)!);
-      for (const [uri, result] of results) {
-        if (!result) continue;
-        if (table && 'model' in result && result.inBatchTable) {
-          result.model.strings = table; // read by index while the model is revived, not kept
-          result.pooled = true;
-        }
-        onResult(uri, result);
-      }
+    const deliver = ({ results }: ParsedBatch) => {
+      for (const [uri, result] of results) if (result) onResult(uri, result);
     };
     const runWorker = () =>
       new Promise<void>((resolve) => {
@@ -128,8 +109,9 @@ export class IndexWorkers {
       if (read === 'large') return false;
       if (!read) return true; // vanished or unreadable: the file leaves the workspace
       try {
-        const bulletin = extractClosedBulletin(uri, read.text, options);
-        onResult(uri, { bulletin, info: { size: read.size, mtimeMs: read.mtimeMs, hash: bulletin.hash } });
+        const { text, ...info } = read;
+        const record = extractRecord(uri, text, options);
+        onResult(uri, { record, info: { ...info, hash: record.hash } });
       } catch (error) {
         onResult(uri, { error: error instanceof Error ? error.message : String(error) });
       }

@@ -7,7 +7,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep, isAbsolute } from 'node:path';
-import { extractClosedBulletin } from '../core/index/extract';
+import { extractBulletin } from '../core/index/extract';
 import type { ServerState } from './state';
 import type { ValidationQueue } from './validation';
 import type { Logger } from './runSafe';
@@ -15,7 +15,6 @@ import { FileFilter, DEFAULT_FILES } from './workspaceGlob';
 import { listBulletins } from './workspaceFiles';
 import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type LoadedEntry } from './workspaceCache';
 import { loadWorkspace, readWithInfo, revive, uriOf } from './workspaceLoad';
-import { toSerial } from '../core/index/serial';
 import { IndexWorkers } from './indexWorkers';
 import { IndexProgress } from './indexProgress';
 
@@ -171,7 +170,7 @@ export class WorkspaceManager {
       this.validation.clear(uri);
       return;
     }
-    this.state.setModel(extractClosedBulletin(uri, read.text, this.state.settings.checkOptions));
+    this.state.setModel(extractBulletin(uri, read.text, this.state.settings.checkOptions));
   }
 
   private async scan(rereadAll = false): Promise<void> {
@@ -214,15 +213,13 @@ export class WorkspaceManager {
     this.onDisk = found;
     const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey());
     // The cache is for starting: a later scan (new glob) keeps what is indexed already.
-    const saved = scan === 1 || rereadAll ? cache.load() : undefined;
-    try {
-      await this.loadAndCheck(scan, uris, found, rereadAll, cache, saved, progress);
-    } finally {
-      saved?.close();
-    }
+    const loaded = scan === 1 || rereadAll ? cache.load() : undefined;
+    if (loaded && 'discarded' in loaded) this.connection.console.log(`workspace: the cache was discarded (${loaded.discarded}); it is written anew`);
+    const saved = loaded && 'entries' in loaded ? loaded : undefined;
+    await this.loadAndCheck(scan, uris, found, rereadAll, cache, saved, progress);
   }
 
-  private async loadAndCheck(scan: number, uris: string[], found: Set<string>, rereadAll: boolean, cache: WorkspaceCache, saved: ReturnType<WorkspaceCache['load']>, progress: IndexProgress): Promise<void> {
+  private async loadAndCheck(scan: number, uris: string[], found: Set<string>, rereadAll: boolean, cache: WorkspaceCache, saved: { entries: Map<string, LoadedEntry>; digest?: string } | undefined, progress: IndexProgress): Promise<void> {
     const options = this.state.settings.checkOptions;
     let read = 0;
     const { disk, revived, parsed } = await loadWorkspace(uris, {
@@ -260,7 +257,6 @@ export class WorkspaceManager {
     await this.validation.whenIdle();
     this.resolveReady();
     // A start that found everything in the cache has nothing new to write.
-    saved?.close(); // before the new cache replaces it (an open file cannot be replaced everywhere)
     if (scan === this.scans && cache.enabled && !(restored && parsed === 0)) await this.saveCache(cache);
   }
 
@@ -287,7 +283,7 @@ export class WorkspaceManager {
       check.add(clientUri);
       for (const other of index.dependentsOf(clientUri)) check.add(other);
       if (!this.onDisk.has(canonical)) continue;
-      const onDisk = entries.get(canonical)?.model();
+      const onDisk = entries.get(canonical)?.record;
       if (!onDisk) return false; // what depended on its file on disk is unknown: check everything
       // The file as the disk has it, in the index for a moment, says who depended on it.
       const current = index.get(canonical);
@@ -317,14 +313,13 @@ export class WorkspaceManager {
       if (this.onDisk.has(canonical) && (!info || this.state.index.get(clientUri)?.hash !== info.hash)) findingsValid = false;
     }
     const digest = findingsValid ? this.findingsDigest() : undefined;
-    // One model made plain at a time, as it is written.
     const entries = function* (this: WorkspaceManager): Generator<[string, CacheEntry]> {
       for (const uri of [...this.onDisk]) {
         const info = this.disk.get(uri);
         const model = this.state.index.get(this.open.get(uri) ?? uri);
         if (!info || !model || model.hash !== info.hash) continue;
         const problems = findingsValid && !this.open.has(uri) ? this.validation.findingsOf(uri)?.problems : undefined;
-        yield [uri, { ...info, model: toSerial(model), problems }];
+        yield [uri, { ...info, record: model.record, problems }];
       }
     }.call(this);
     await cache.save(entries, digest);

@@ -1,42 +1,47 @@
 /**
- * The warm-start cache: the compact model of every closed bulletin (with its single-file
- * problems), keyed by the file's content hash and gated by size + mtime, and the findings of
+ * The warm-start cache: the record of every closed bulletin (with its single-file problems),
+ * keyed by the file's content hash and gated by size, mtime, ctime and inode, and the findings of
  * the whole workspace as they were when it was written, with a digest of every file's hash and
  * the settings. A second start revives unchanged files instead of parsing them, and when the
  * digest still matches, restores the findings instead of checking every file again.
  *
  * One file per set of workspace folders in the storage folder the client passes
  * (`initializationOptions.storagePath`), stamped with a hash of the server bundle so a new
- * build ignores an old cache. Written atomically (temp file + rename); a missing, corrupt or
- * foreign cache is simply not used.
+ * build ignores an old cache. Written atomically (temp file + rename); a damaged, foreign or
+ * older cache is discarded whole (the server logs why) and written anew.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { readRecord, RecordWriter } from './cacheRecords';
+import { readRecords, RecordWriter } from './cacheRecords';
 import type { Problem } from '../core/problems';
-import type { SerialBulletin } from '../core/index/serial';
-import { pooled } from '../core/index/compact';
+import type { BulletinRecord } from '../core/record/record';
+import { isRecord } from '../core/record/check';
 
-/** What the file system says about a file when it was read. */
+/** What the file system says about a file when it was read (all four must match to trust a record). */
 export interface DiskInfo {
   size: number;
   mtimeMs: number;
+  /** Changes with every write, and no tool can set it back (`cp -p` and `rsync -t` restore mtime only). */
+  ctimeMs: number;
+  ino: number;
   hash: string;
 }
 
 /** What `save` takes for each file. */
 export interface CacheEntry extends DiskInfo {
-  model: SerialBulletin;
+  record: BulletinRecord;
   problems?: Problem[];
 }
 
-/** What `load` gives for each file: the model is decoded when asked for. */
+/** What `load` gives for each file. */
 export interface LoadedEntry extends DiskInfo {
   problems?: Problem[];
-  /** Undefined when it cannot be read after all (the file is read instead). */
-  model(): SerialBulletin | undefined;
+  record: BulletinRecord;
 }
+
+/** A cache read whole and found sound, or the reason it was not used. */
+export type LoadedCache = { entries: Map<string, LoadedEntry>; digest?: string } | { discarded: string };
 
 interface Header {
   format: typeof FORMAT;
@@ -44,21 +49,23 @@ interface Header {
   /** Digest of every file's hash and the settings; absent when the findings were not saved. */
   digest?: string;
 }
-interface Meta extends DiskInfo {
+interface Stored extends DiskInfo {
   uri: string;
+  textLength: number;
+  intrinsic: Problem[];
   problems?: Problem[];
-  /** The strings of the cache's table that this record's model uses first. */
-  strings?: string[];
+  /** The strings of the cache's table that this record uses first. */
+  strings: string[];
 }
 
-// Layout: a header, then per file a small record (URI, size, mtime, hash, findings, strings new
-// to the table) and the model's own record (cacheRecords.ts: JSON and typed arrays): the models
-// are read and decoded one at a time while they are revived. The strings of every model are one
-// table (file names, dates and descriptions repeat across thousands of bulletins): each is
-// decoded and pooled once, not once per model.
-const FORMAT = 'bulletin-workspace-cache-7';
+// Layout: a header, then one record per file (cacheRecords.ts: JSON and typed arrays, each with
+// a checksum): its disk info, findings and problems as JSON, its cells, line starts, numbers and
+// string indices as arrays. The strings of every record are one table (file names, dates and
+// descriptions repeat across thousands of bulletins): each is stored and decoded once.
+const FORMAT = 'bulletin-workspace-cache-8';
 const WRITE_CHUNK = 1 << 20;
-const READ_WINDOW = 1 << 20;
+/** Larger than any cache of a workspace the server can hold: a bigger file is not read. */
+const MAX_CACHE_BYTES = 1 << 30;
 
 let buildStamp: string | undefined;
 /** A hash of the running server bundle: a new build (rules, schema, messages) has another. */
@@ -89,77 +96,41 @@ export class WorkspaceCache {
   }
 
   /**
-   * The cached entries and findings digest, or nothing when there is no usable cache. Only the
-   * small records are read now; each model is read from the file when asked for (the cache is
-   * never in memory whole), until `close`.
+   * The cached entries and findings digest, or why the cache was not used (undefined when there
+   * is none). The whole file is read and every record checked (checksum, then shape) before any
+   * is used: a damaged, truncated, foreign or older cache is discarded whole, never half-trusted.
    */
-  load(): { entries: Map<string, LoadedEntry>; digest?: string; close(): void } | undefined {
+  load(): LoadedCache | undefined {
     if (!this.path) return undefined;
-    let fd: number | undefined;
-    const close = () => {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
-    };
+    let bytes: Buffer;
     try {
-      fd = openSync(this.path, 'r');
-      const size = fstatSync(fd).size;
-      let at = 0;
-      // Records are read through a window of a few hundred of them (models are asked for in
-      // about the order they were written): one read per window, not two per file.
-      let window = Buffer.alloc(0);
-      let windowAt = 0;
-      const recordAt = (position: number, length: number): Buffer => {
-        if (position >= windowAt && position + length <= windowAt + window.length) return window.subarray(position - windowAt, position - windowAt + length);
-        if (fd === undefined) throw new Error('closed');
-        const wanted = Math.min(Math.max(length, READ_WINDOW), size - position);
-        if (wanted < length) throw new Error('truncated');
-        window = Buffer.allocUnsafe(wanted);
-        windowAt = position;
-        if (readSync(fd, window, 0, wanted, position) !== wanted) throw new Error('truncated');
-        return window.subarray(0, length);
-      };
-      const lengthAt = (position: number): number => recordAt(position, 4).readUInt32LE(0);
-      const next = (): Buffer => {
-        const length = lengthAt(at);
-        const record = recordAt(at + 4, length);
-        at += 4 + length;
-        return record;
-      };
-      const header = readRecord(next()).value as Header;
-      if (!header || header.format !== FORMAT || header.stamp !== this.stamp) {
-        close();
-        return undefined;
-      }
+      bytes = readRegularFile(this.path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' ? undefined : { discarded: (error as Error).message };
+    }
+    try {
+      const records = readRecords(bytes);
+      const first = records.next();
+      const header = (first.done ? undefined : first.value.value) as Header | undefined;
+      if (!header || header.format !== FORMAT) return { discarded: 'written by another version' };
+      if (header.stamp !== this.stamp) return { discarded: 'written by another build or with other settings' };
       const entries = new Map<string, LoadedEntry>();
       const table: string[] = [];
-      while (at < size) {
-        const meta = readRecord(next()).value as Meta;
-        if (typeof meta?.uri !== 'string' || typeof meta.hash !== 'string') throw new Error('not a cache record');
-        for (const text of meta.strings ?? []) table.push(pooled(text)!);
-        const length = lengthAt(at);
-        const position = at + 4;
-        if (position + length > size) throw new Error('truncated');
-        at = position + length;
-        const model = (): SerialBulletin | undefined => {
-          try {
-            const { value, arrays } = readRecord(recordAt(position, length));
-            const [ranges, lineStarts, indices] = arrays;
-            if (!(ranges instanceof Int32Array) || !(lineStarts instanceof Uint32Array) || !(indices instanceof Int32Array)) return undefined;
-            const stored = value as Omit<SerialBulletin, 'strings' | 'ranges'>;
-            const strings = Array.from(indices, (at) => table[at]);
-            if (strings.some((text) => typeof text !== 'string')) return undefined;
-            stored.top.lineStarts = lineStarts;
-            return Object.assign(stored, { strings, ranges });
-          } catch {
-            return undefined;
-          }
-        };
-        entries.set(meta.uri, { size: meta.size, mtimeMs: meta.mtimeMs, hash: meta.hash, problems: meta.problems, model });
+      for (const { value, arrays } of records) {
+        const stored = value as Stored;
+        if (!isStored(stored)) throw new Error('a record of the wrong shape');
+        table.push(...stored.strings);
+        const [cells, lineStarts, numbers, indices] = arrays;
+        if (!(indices instanceof Int32Array)) throw new Error('a record of the wrong shape');
+        const strings = Array.from(indices, (at) => table[at]);
+        const record = { uri: stored.uri, hash: stored.hash, textLength: stored.textLength, lineStarts, strings, numbers, cells, intrinsic: stored.intrinsic };
+        if (!isRecord(record)) throw new Error('a record of the wrong shape');
+        entries.set(stored.uri, { size: stored.size, mtimeMs: stored.mtimeMs, ctimeMs: stored.ctimeMs, ino: stored.ino, hash: stored.hash, problems: stored.problems, record });
       }
-      return { entries, digest: typeof header.digest === 'string' ? header.digest : undefined, close };
-    } catch {
-      close();
-      return undefined; // missing, unreadable or corrupt: start without it
+      return { entries, digest: typeof header.digest === 'string' ? header.digest : undefined };
+    } catch (error) {
+      return { discarded: (error as Error).message };
     }
   }
 
@@ -173,9 +144,9 @@ export class WorkspaceCache {
       const writer = new RecordWriter((bytes) => handle.write(bytes), WRITE_CHUNK);
       await writer.add({ format: FORMAT, stamp: this.stamp, digest } satisfies Header);
       const table = new Map<string, number>();
-      for (const [uri, { model, problems, ...info }] of entries) {
+      for (const [uri, { record, problems, ...info }] of entries) {
         const fresh: string[] = [];
-        const indices = Int32Array.from(model.strings, (text) => {
+        const indices = Int32Array.from(record.strings, (text) => {
           let at = table.get(text);
           if (at === undefined) {
             table.set(text, (at = table.size));
@@ -183,10 +154,7 @@ export class WorkspaceCache {
           }
           return at;
         });
-        await writer.add({ uri, ...info, problems, strings: fresh } satisfies Meta);
-        const { ranges, strings: _strings, top, ...rest } = model;
-        const { lineStarts, ...topRest } = top;
-        await writer.add({ ...rest, top: topRest }, [ranges, lineStarts, indices]);
+        await writer.add({ uri, ...info, textLength: record.textLength, intrinsic: record.intrinsic, problems, strings: fresh } satisfies Stored, [record.cells, record.lineStarts, record.numbers, indices]);
       }
       await writer.flush();
       await file.close();
@@ -204,4 +172,36 @@ export function findingsDigest(hashes: Map<string, string>, settingsKey: string)
   const hash = createHash('sha1').update(settingsKey);
   for (const uri of [...hashes.keys()].sort()) hash.update(`\u0000${uri}\u0000${hashes.get(uri)}`);
   return hash.digest('hex');
+}
+
+const isNumber = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+function isStored(value: Stored): boolean {
+  return (
+    typeof value === 'object' && value !== null &&
+    typeof value.uri === 'string' && typeof value.hash === 'string' &&
+    isNumber(value.size) && isNumber(value.mtimeMs) && isNumber(value.ctimeMs) && isNumber(value.ino) && isNumber(value.textLength) &&
+    Array.isArray(value.strings) && value.strings.every((text) => typeof text === 'string') &&
+    Array.isArray(value.intrinsic) && (value.problems === undefined || (Array.isArray(value.problems) && value.problems.every((p) => typeof p === 'object' && p !== null && isNumber(p.offset) && isNumber(p.length) && typeof p.code === 'string' && typeof p.message === 'string')))
+  );
+}
+
+/** A regular file's bytes: opened without blocking (a FIFO in its place never blocks), refused if it is anything else or too large. */
+function readRegularFile(path: string): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new Error('not a regular file');
+    if (stats.size > MAX_CACHE_BYTES) throw new Error('too large');
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }

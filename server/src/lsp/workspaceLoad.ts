@@ -11,8 +11,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Bulletin } from '../core/model';
 import type { CheckOptions } from '../core/analyze';
 import { hashText } from '../core/analyze';
-import { extractClosedBulletin } from '../core/index/extract';
-import { fromSerial, type SerialBulletin } from '../core/index/serial';
+import { extractBulletin } from '../core/index/extract';
+import { withUri, type BulletinRecord } from '../core/record/record';
+import { viewOf } from '../core/record/view';
 import type { DiskInfo, LoadedEntry } from './workspaceCache';
 import { forEachLimited } from './workspaceFiles';
 import type { IndexWorkers } from './indexWorkers';
@@ -59,19 +60,19 @@ const PLAIN_PATH = /^\/[A-Za-z0-9/._-]*$/;
  * when it is bigger than `largest` bytes, or undefined if it cannot be read. No hash: the
  * model carries the text's hash (analysis computes it once).
  */
-export function readFileNow(path: string, largest = Infinity): { text: string; size: number; mtimeMs: number } | 'large' | undefined {
+export function readFileNow(path: string, largest = Infinity): { text: string; size: number; mtimeMs: number; ctimeMs: number; ino: number } | 'large' | undefined {
   try {
     const stats = statSync(path);
     if (stats.size > largest) return 'large';
-    return { text: decoder.decode(readFileSync(path)), size: stats.size, mtimeMs: stats.mtimeMs };
+    return { text: decoder.decode(readFileSync(path)), size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
   } catch {
     return undefined;
   }
 }
 
-/** A model revived from the cache (its strings pooled as the cache was read), under this URI (a renamed or copied file keeps its model). */
-export function revive(model: SerialBulletin, uri: string): Bulletin {
-  return fromSerial(model.top.uri === uri ? model : { ...model, top: { ...model.top, uri } }, true);
+/** A record from the cache under this URI (a renamed or copied file keeps its record). */
+export function revive(record: BulletinRecord, uri: string): Bulletin {
+  return viewOf(withUri(record, uri));
 }
 
 /** The file's text and what the file system says about it, or undefined if it cannot be read. */
@@ -79,7 +80,7 @@ export async function readWithInfo(path: string): Promise<{ text: string; info: 
   try {
     const stats = await fs.stat(path);
     const text = decoder.decode(await fs.readFile(path));
-    return { text, info: { size: stats.size, mtimeMs: stats.mtimeMs, hash: hashText(text) } };
+    return { text, info: { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, hash: hashText(text) } };
   } catch {
     return undefined;
   }
@@ -122,14 +123,13 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
       continue; // unreadable
     }
     if (!stats) continue; // vanished
-    const model = stats.size === entry.size && stats.mtimeMs === entry.mtimeMs && (context.isOpen(uri) || entry.model());
-    if (!model) {
+    if (stats.size !== entry.size || stats.mtimeMs !== entry.mtimeMs || stats.ctimeMs !== entry.ctimeMs || stats.ino !== entry.ino) {
       toRead.push(uri);
       continue;
     }
-    disk.set(uri, { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash });
-    if (model === true) continue; // open: the editor's text is its model
-    context.setModel(revive(model, uri));
+    disk.set(uri, { size: entry.size, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, hash: entry.hash });
+    if (context.isOpen(uri)) continue; // the editor's text is its model
+    context.setModel(revive(entry.record, uri));
     revived++;
   }
   await forEachLimited(toRead, 32, async (uri) => {
@@ -143,7 +143,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
     if (!read || context.cancelled()) return;
     disk.set(uri, read.info);
     if (context.isOpen(uri)) return;
-    const known = byHash.get(read.info.hash)?.model();
+    const known = byHash.get(read.info.hash)?.record;
     if (known) {
       context.setModel(revive(known, uri));
       revived++;
@@ -154,7 +154,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
       return;
     }
     try {
-      context.setModel(extractClosedBulletin(uri, read.text, context.options));
+      context.setModel(extractBulletin(uri, read.text, context.options));
       parsed++;
     } catch (error) {
       context.onError(uri, error);
@@ -168,7 +168,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
         return;
       }
       disk.set(uri, result.info);
-      context.setModel('bulletin' in result ? result.bulletin : fromSerial(result.model, result.pooled === true));
+      context.setModel(viewOf(result.record));
       parsed++;
     });
   }

@@ -1,18 +1,15 @@
 /**
  * An index worker (bundled as `dist/indexWorker.js`): reads and parses a batch of closed
- * bulletins and sends back their compact models as plain data (`core/index/serial.ts`),
- * so the server's thread only revives and indexes them. No YAML document leaves the worker.
+ * bulletins and sends back their records (plain data, `core/record/`), so the
+ * server's thread only indexes them. No YAML document leaves the worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractSerial } from '../core/index/extract';
-import { stringTable } from '../core/index/serial';
+import { extractRecord } from '../core/index/extract';
 import type { ParseBatch, ParsedBatch, ParseResult } from '../lsp/indexWorkers';
 import { pathOf, readFileNow } from '../lsp/workspaceLoad';
 
 parentPort?.on('message', (batch: ParseBatch) => {
   const results: [string, ParseResult | null][] = [];
-  // One string table for the batch: the models' strings travel as indices into it.
-  const shared = stringTable();
   for (const uri of batch.uris) {
     const read = readFileNow(pathOf(uri));
     if (read === undefined || read === 'large') {
@@ -20,11 +17,12 @@ parentPort?.on('message', (batch: ParseBatch) => {
       continue;
     }
     try {
-      const model = extractSerial(uri, read.text, batch.options, shared);
-      results.push([uri, { model, info: { size: read.size, mtimeMs: read.mtimeMs, hash: model.top.hash }, inBatchTable: true }]);
+      const { text, ...info } = read;
+      const record = extractRecord(uri, text, batch.options);
+      results.push([uri, { record, info: { ...info, hash: record.hash } }]);
     } catch (error) {
       results.push([uri, { error: error instanceof Error ? error.message : String(error) }]);
     }
   }
-  parentPort!.postMessage({ results, strings: shared.strings } satisfies ParsedBatch);
+  parentPort!.postMessage({ results } satisfies ParsedBatch);
 });

@@ -1,6 +1,6 @@
 /**
- * The number the workspace index finds a file at a version by (see `fileHash`). Compact
- * models carry it, computed where they are made (an index worker) and kept in the cache, so
+ * The number the workspace index finds a file at a version by (see `fileHash`). Records
+ * carry it, computed where they are written (an index worker) and kept in the cache, so
  * indexing 250,000 files at start computes none.
  */
 import type { BulletinFile } from '../model';
@@ -51,21 +51,12 @@ function atVersion(identity: number, version: string): number {
 
 /**
  * `[fileHash, identityHash]` of a file of a platform, computed together (the identity is where
- * the file hash starts), for compact models to keep: -1 for what a missing id or version leaves.
+ * the file hash starts), for the record to keep: -1 for what a missing id or version leaves.
  */
-export function fileHashes(platformId: string | undefined, file: BulletinFile): [number, number] {
+export function fileHashes(platformId: string | undefined, name: string, variant: string | undefined, version: string | undefined): [number, number] {
   if (platformId === undefined) return [-1, -1];
-  const identity = identityMix(platformId, file.name, file.variant);
-  return [file.version === undefined ? -1 : atVersion(identity, file.version), identity & 0x3fffffff];
-}
-
-/**
- * `identityHash` of a file on its own platform (`platformId` is that platform's id): the one a
- * compact file keeps, else computed.
- */
-export function identityOfFile(platformId: string, file: BulletinFile): number {
-  const kept = (file as Partial<HashedFile>).identityHash;
-  return kept !== undefined && kept >= 0 ? kept : identityHash(platformId, file.name, file.variant);
+  const identity = identityMix(platformId, name, variant);
+  return [version === undefined ? -1 : atVersion(identity, version), identity & 0x3fffffff];
 }
 
 const sameText = (a: string, b: string): boolean => a === b || a.toLowerCase() === b.toLowerCase();
@@ -83,17 +74,4 @@ export function isAtVersion(file: BulletinFile, name: string, variant: string | 
 /** Whether two files of these platforms are the same file (identity: platform id, name, variant). */
 export function sameIdentity(platformA: string, a: BulletinFile, platformB: string, b: BulletinFile): boolean {
   return platformA === platformB && sameText(a.name, b.name) && sameText(a.variant ?? '', b.variant ?? '');
-}
-
-/** A file that carries its `fileHash` (compact models): `-1` when it has no version. */
-export interface HashedFile extends BulletinFile {
-  readonly indexHash: number;
-  /** `identityHash`, `-1` when its platform has no id. */
-  readonly identityHash: number;
-}
-
-/** `fileHash` of a file of a platform with an id, or -1 when the file has no version. */
-export function hashOfFile(platformId: string, file: BulletinFile): number {
-  if ('indexHash' in file) return (file as HashedFile).indexHash;
-  return file.version === undefined ? -1 : fileHash(platformId, file.name, file.variant, file.version);
 }

@@ -1,7 +1,6 @@
 /** Small helpers the rule modules share: names for bulletins, related locations. */
 import type { Bulletin, BulletinFile } from '../model';
-import { identityOfFile, sameIdentity } from '../index/fileHash';
-import { CompactPlatform } from '../index/compact';
+import { identityHash, sameIdentity } from '../index/fileHash';
 import type { Range } from '../parse';
 import type { RelatedLocation } from '../problems';
 
@@ -81,21 +80,15 @@ export class FilesByIdentity {
   }
 }
 
-const recent = new Map<Bulletin, FilesByIdentity>();
-const MAX_KEPT_FILES = 200;
 /**
- * `FilesByIdentity` of a model, kept for the last few hundred closed-file (compact) models asked
- * about: such a model never changes, and a bulletin many others name is asked about once per
- * naming bulletin. An open document's plain model (a new one per keystroke) is never kept, nor
- * a large model (a large open document comes back compact from the background worker on every
- * keystroke: keeping its old versions would hold megabytes).
+ * `FilesByIdentity` of a bulletin, made once and kept with it (a bulletin never changes, and
+ * one that many others name is asked about once per naming bulletin).
  */
 export function filesByIdentityOf(bulletin: Bulletin): FilesByIdentity {
-  if (!(bulletin.platforms[0] instanceof CompactPlatform) || bulletin.platforms.reduce((n, p) => n + p.files.length, 0) > MAX_KEPT_FILES) return new FilesByIdentity(bulletin);
-  let found = recent.get(bulletin);
-  if (found) return found;
-  found = new FilesByIdentity(bulletin);
-  if (recent.size >= 256) recent.delete(recent.keys().next().value!);
-  recent.set(bulletin, found);
-  return found;
+  return bulletin.derived(FilesByIdentity, () => new FilesByIdentity(bulletin));
+}
+
+/** `identityHash` of a file on its own platform (`platformId` is that platform's id): the one its record keeps. */
+function identityOfFile(platformId: string, file: BulletinFile): number {
+  return file.identityHash >= 0 ? file.identityHash : identityHash(platformId, file.name, file.variant);
 }

@@ -1,0 +1,93 @@
+/**
+ * The columns of a bulletin record's tables: the one place their order and kind are written.
+ * Every cell is an int32: a string cell holds an index into the record's string table, a number
+ * cell an index into its `numbers` (both -1 for none), a range is two cells (start, end; -1 for
+ * none).
+ * The writer (`write.ts`) and the view (`view.ts`) address cells by these names only.
+ */
+
+/** What a cell holds: a string (`s`), a number (`n`), a range's start and end (`r`, `e`), or an integer of its own (`i`). */
+export type CellKind = 's' | 'n' | 'r' | 'e' | 'i';
+type Spec = `${string}:${CellKind}`;
+type NameOf<S extends Spec> = S extends `${infer N}:${CellKind}` ? N : never;
+export type Columns<N extends string> = { readonly [K in N]: number } & { readonly width: number; readonly kinds: readonly CellKind[] };
+
+function table<const S extends Spec>(specs: readonly S[]): Columns<NameOf<S>> {
+  const out: Record<string, unknown> = {};
+  const kinds: CellKind[] = [];
+  specs.forEach((spec, i) => {
+    const [name, kind] = spec.split(':');
+    out[name] = i;
+    kinds.push(kind as CellKind);
+  });
+  out.width = specs.length;
+  out.kinds = kinds;
+  return out as Columns<NameOf<S>>;
+}
+
+/** One row: the bulletin's own scalars. */
+export const TOP = table([
+  'id:s', 'idStart:r', 'idEnd:e',
+  'kb:n', 'kbStart:r', 'kbEnd:e',
+  'title:s',
+  'published:s', 'publishedStart:r', 'publishedEnd:e',
+  'updated:s', 'updatedStart:r', 'updatedEnd:e',
+  'severity:s', 'severityStart:r', 'severityEnd:e',
+  'exploit:s', 'exploitStart:r', 'exploitEnd:e',
+  'urgency:s', 'urgencyStart:r', 'urgencyEnd:e',
+  'lang:i',
+]);
+
+/** One row per `includes` then `related` item that is text. */
+export const REF = table(['kind:i', 'id:s', 'start:r', 'end:e', 'item:i']);
+export const REF_KINDS = ['includes', 'related'] as const;
+
+/** One row per platform that is a mapping; `item` is its index in `platforms` (its pointer). */
+export const PLATFORM = table([
+  'item:i',
+  'id:s', 'idStart:r', 'idEnd:e',
+  'name:s',
+  'start:r', 'end:e',
+  'folder:s',
+  'hasPackage:i',
+  'packageFile:s', 'packageFileStart:r', 'packageFileEnd:e',
+  'packageDate:s', 'packageDateStart:r', 'packageDateEnd:e',
+  'packageVersion:s', 'packageSize:n',
+  'packageStart:r', 'packageEnd:e',
+  'filesFirst:i', 'filesCount:i',
+  /** -1: the platform has no `verify.registry` list at all. */
+  'registryFirst:i', 'registryCount:i',
+  'deploymentFirst:i', 'deploymentCount:i',
+]);
+
+/** One row per file entry (a mapping with a text `name`), platform by platform. */
+export const FILE = table([
+  'platform:i', 'item:i',
+  'name:s', 'nameStart:r', 'nameEnd:e',
+  'version:s', 'versionStart:r', 'versionEnd:e',
+  'date:s', 'dateStart:r', 'dateEnd:e',
+  'size:n', 'sizeStart:r', 'sizeEnd:e',
+  'description:s', 'variant:s', 'folder:s',
+  'start:r', 'end:e',
+  /** `fileHash` on its platform (-1 without a version or platform id). */
+  'indexHash:i',
+  /** `identityHash` on its platform (-1 without a platform id). */
+  'identityHash:i',
+]);
+
+/** One row per registry check that is a mapping. */
+export const REGISTRY = table([
+  'item:i',
+  'key:s', 'keyStart:r', 'keyEnd:e',
+  'value:s',
+  'type:s', 'typeStart:r', 'typeEnd:e',
+  /** `DATA_KINDS` index. */
+  'dataKind:i', 'data:i', 'dataStart:r', 'dataEnd:e',
+  'start:r', 'end:e',
+]);
+export const DATA_KINDS = ['none', 'string', 'number', 'true', 'false'] as const;
+
+/** One row per deployment estimate (machines → minutes). */
+export const DEPLOYMENT = table(['machines:n', 'minutes:n', 'start:r', 'end:e']);
+
+export const LANGS = ['ja', 'en'] as const;

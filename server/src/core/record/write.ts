@@ -1,0 +1,242 @@
+/**
+ * Parsed document → record: only what a check needs, each value with the range of its YAML
+ * node. Read tolerantly: a value of the wrong type is simply absent here (the schema check
+ * reports it).
+ */
+import { entryOf, itemOf, rangeOfLocation, type NodeLocation, type ParsedDocument, type Range } from '../parse';
+import type { Problem } from '../problems';
+import { fileHashes } from '../index/fileHash';
+import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, TOP } from './layout';
+import { cellCount, COUNTS, type BulletinRecord } from './record';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const VALID_VERSION = /^\d+(\.\d+){1,3}$/;
+
+/** Cells of one table, grown row by row. */
+class Rows {
+  readonly cells: number[] = [];
+  count = 0;
+  constructor(private readonly width: number) {}
+  /** A new row of -1 cells; answers its first cell's index in `cells`. */
+  add(): number {
+    const at = this.cells.length;
+    for (let i = 0; i < this.width; i++) this.cells.push(-1);
+    this.count++;
+    return at;
+  }
+}
+
+class RecordWriter {
+  private readonly strings: string[] = [];
+  private readonly stringIndex = new Map<string, number>();
+  private readonly numbers: number[] = [];
+  readonly top = new Rows(TOP.width);
+  readonly refs = new Rows(REF.width);
+  readonly platforms = new Rows(PLATFORM.width);
+  readonly files = new Rows(FILE.width);
+  readonly registry = new Rows(REGISTRY.width);
+  readonly deployment = new Rows(DEPLOYMENT.width);
+
+  string(value: unknown): number {
+    if (typeof value !== 'string') return -1;
+    let at = this.stringIndex.get(value);
+    if (at === undefined) {
+      // A copy of a short slice costs nothing; a long one would keep the whole text alive.
+      at = this.strings.push(value.length < 13 ? value : own(value)) - 1;
+      this.stringIndex.set(value, at);
+    }
+    return at;
+  }
+
+  /** A finite number's cell (sizes, kb, minutes); `anyNumber` keeps `.inf` and `.nan` too (registry data). */
+  /** The stored copy of a string cell's text (never a slice of the document's text). */
+  stored(cell: number): string | undefined {
+    return cell < 0 ? undefined : this.strings[cell];
+  }
+
+  number(value: unknown): number {
+    return typeof value === 'number' && Number.isFinite(value) ? this.numbers.push(value) - 1 : -1;
+  }
+  anyNumber(value: number): number {
+    return this.numbers.push(value) - 1;
+  }
+
+  finish(uri: string, parsed: ParsedDocument, intrinsic: Problem[], hash: string): BulletinRecord {
+    const tables = [this.refs, this.platforms, this.files, this.registry, this.deployment];
+    const cells = new Int32Array(cellCount(tables.map((t) => t.count)));
+    tables.forEach((t, i) => (cells[i] = t.count));
+    let at = COUNTS;
+    for (const t of [this.top, ...tables]) {
+      cells.set(t.cells, at);
+      at += t.cells.length;
+    }
+    return { uri, hash, textLength: parsed.text.length, lineStarts: parsed.lineStarts, strings: this.strings, numbers: Float64Array.from(this.numbers), cells, intrinsic };
+  }
+}
+
+/** A string that does not point into a larger one (V8 keeps substrings as slices of their parent). */
+function own(value: string): string {
+  return JSON.parse(JSON.stringify(value)) as string;
+}
+
+export function writeRecord(uri: string, parsed: ParsedDocument, intrinsic: Problem[], hash: string): BulletinRecord {
+  const w = new RecordWriter();
+  const root = isObj(parsed.value) ? parsed.value : {};
+  const rootAt = parsed.root;
+  const text = parsed.text;
+  const setRange = (cells: number[], at: number, range: Range | undefined) => {
+    if (!range) return;
+    cells[at] = range[0];
+    cells[at + 1] = range[1];
+  };
+  const rangeOfEntry = (location: NodeLocation | undefined, name: string): Range | undefined => {
+    const entry = entryOf(location, name);
+    return entry && rangeOfLocation(entry);
+  };
+  // An item's first line, where findings about the whole item go.
+  const itemRange = (loc: NodeLocation | undefined): Range => {
+    if (!loc) return [0, 0];
+    const start = loc.key?.[0] ?? loc.value[0];
+    let end = start;
+    for (let c = text.charCodeAt(end); end < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++end));
+    return [start, Math.min(end, Math.max(loc.value[1], loc.key?.[1] ?? start))];
+  };
+  const date = (v: unknown) => (typeof v === 'string' && VALID_DATE.test(v) ? w.string(v) : -1);
+  const version = (v: unknown) => (typeof v === 'string' && VALID_VERSION.test(v) ? w.string(v) : -1);
+
+  const top = w.top.add();
+  const t = w.top.cells;
+  const scalar = (name: 'id' | 'published' | 'updated' | 'severity' | 'exploit' | 'urgency', value: number) => {
+    t[top + TOP[name]] = value;
+    setRange(t, top + TOP[`${name}Start`], rangeOfEntry(rootAt, name));
+  };
+  scalar('id', w.string(root.id));
+  t[top + TOP.kb] = w.number(root.kb);
+  setRange(t, top + TOP.kbStart, rangeOfEntry(rootAt, 'kb'));
+  t[top + TOP.title] = w.string(root.title);
+  scalar('published', date(root.published));
+  scalar('updated', date(root.updated));
+  scalar('severity', w.string(root.severity));
+  scalar('exploit', w.string(root.exploit));
+  scalar('urgency', w.string(root.urgency));
+  t[top + TOP.lang] = LANGS.indexOf(root.lang === 'en' ? 'en' : 'ja');
+
+  REF_KINDS.forEach((kind, k) => {
+    const list = root[kind];
+    if (!Array.isArray(list)) return;
+    const listAt = entryOf(rootAt, kind);
+    list.forEach((v, i) => {
+      const location = itemOf(listAt, i);
+      if (typeof v !== 'string' || !location) return;
+      const row = w.refs.add();
+      const c = w.refs.cells;
+      c[row + REF.kind] = k;
+      c[row + REF.id] = w.string(v);
+      setRange(c, row + REF.start, rangeOfLocation(location));
+      c[row + REF.item] = i;
+    });
+  });
+
+  const platformsAt = entryOf(rootAt, 'platforms');
+  (Array.isArray(root.platforms) ? root.platforms : []).forEach((p: unknown, pi) => {
+    if (!isObj(p)) return;
+    const platformAt = itemOf(platformsAt, pi);
+    const platformRow = w.platforms.count;
+    const row = w.platforms.add();
+    const c = w.platforms.cells;
+    const platformId = typeof p.id === 'string' ? p.id : undefined;
+    c[row + PLATFORM.item] = pi;
+    c[row + PLATFORM.id] = w.string(p.id);
+    setRange(c, row + PLATFORM.idStart, rangeOfEntry(platformAt, 'id'));
+    c[row + PLATFORM.name] = w.string(p.name);
+    setRange(c, row + PLATFORM.start, itemRange(platformAt));
+    c[row + PLATFORM.folder] = w.string(p.folder);
+
+    c[row + PLATFORM.filesFirst] = w.files.count;
+    const filesAt = entryOf(platformAt, 'files');
+    (Array.isArray(p.files) ? p.files : []).forEach((f: unknown, fi) => {
+      if (!isObj(f) || typeof f.name !== 'string') return;
+      const fileAt = itemOf(filesAt, fi);
+      const range = itemRange(fileAt);
+      const fr = w.files.add();
+      const fc = w.files.cells;
+      fc[fr + FILE.platform] = platformRow;
+      fc[fr + FILE.item] = fi;
+      fc[fr + FILE.name] = w.string(f.name);
+      setRange(fc, fr + FILE.nameStart, rangeOfEntry(fileAt, 'name') ?? range);
+      fc[fr + FILE.version] = version(f.version);
+      setRange(fc, fr + FILE.versionStart, rangeOfEntry(fileAt, 'version'));
+      fc[fr + FILE.date] = date(f.date);
+      setRange(fc, fr + FILE.dateStart, rangeOfEntry(fileAt, 'date'));
+      fc[fr + FILE.size] = w.number(f.size);
+      setRange(fc, fr + FILE.sizeStart, rangeOfEntry(fileAt, 'size'));
+      fc[fr + FILE.description] = w.string(f.description);
+      fc[fr + FILE.variant] = w.string(f.variant);
+      fc[fr + FILE.folder] = w.string(f.folder);
+      setRange(fc, fr + FILE.start, range);
+      // From the stored copies: the version order's cache keeps what it is given, and a slice
+      // would keep the whole text of every edit alive.
+      const [indexHash, identityHash] = fileHashes(platformId, w.stored(fc[fr + FILE.name])!, w.stored(fc[fr + FILE.variant]), w.stored(fc[fr + FILE.version]));
+      fc[fr + FILE.indexHash] = indexHash;
+      fc[fr + FILE.identityHash] = identityHash;
+    });
+    c[row + PLATFORM.filesCount] = w.files.count - c[row + PLATFORM.filesFirst];
+
+    if (isObj(p.package)) {
+      const packageAt = entryOf(platformAt, 'package');
+      const pkg = p.package;
+      c[row + PLATFORM.hasPackage] = 1;
+      c[row + PLATFORM.packageFile] = w.string(pkg.file);
+      setRange(c, row + PLATFORM.packageFileStart, rangeOfEntry(packageAt, 'file'));
+      c[row + PLATFORM.packageDate] = date(pkg.date);
+      setRange(c, row + PLATFORM.packageDateStart, rangeOfEntry(packageAt, 'date'));
+      c[row + PLATFORM.packageVersion] = version(pkg.version);
+      c[row + PLATFORM.packageSize] = w.number(pkg.size);
+      setRange(c, row + PLATFORM.packageStart, packageAt?.key ?? (packageAt && rangeOfLocation(packageAt)) ?? itemRange(platformAt));
+    }
+
+    if (isObj(p.verify) && Array.isArray(p.verify.registry)) {
+      c[row + PLATFORM.registryFirst] = w.registry.count;
+      const registryAt = entryOf(entryOf(platformAt, 'verify'), 'registry');
+      p.verify.registry.forEach((r: unknown, ri) => {
+        if (!isObj(r)) return;
+        const checkAt = itemOf(registryAt, ri);
+        const rr = w.registry.add();
+        const rc = w.registry.cells;
+        rc[rr + REGISTRY.item] = ri;
+        rc[rr + REGISTRY.key] = w.string(r.key);
+        setRange(rc, rr + REGISTRY.keyStart, rangeOfEntry(checkAt, 'key'));
+        rc[rr + REGISTRY.value] = w.string(r.value);
+        rc[rr + REGISTRY.type] = w.string(r.type);
+        setRange(rc, rr + REGISTRY.typeStart, rangeOfEntry(checkAt, 'type'));
+        // Registry data is a number or text (booleans kept for the rule's message); a collection is a schema fault.
+        const data = r.data;
+        const kind = typeof data === 'string' ? 'string' : typeof data === 'number' ? 'number' : data === true ? 'true' : data === false ? 'false' : 'none';
+        rc[rr + REGISTRY.dataKind] = DATA_KINDS.indexOf(kind);
+        rc[rr + REGISTRY.data] = kind === 'string' ? w.string(data) : kind === 'number' ? w.anyNumber(data as number) : -1;
+        setRange(rc, rr + REGISTRY.dataStart, rangeOfEntry(checkAt, 'data'));
+        setRange(rc, rr + REGISTRY.start, itemRange(checkAt));
+      });
+      c[row + PLATFORM.registryCount] = w.registry.count - c[row + PLATFORM.registryFirst];
+    }
+
+    c[row + PLATFORM.deploymentFirst] = w.deployment.count;
+    if (isObj(p.deployment)) {
+      const deploymentAt = entryOf(platformAt, 'deployment');
+      for (const [machines, minutes] of Object.entries(p.deployment)) {
+        const n = Number(machines);
+        if (!Number.isInteger(n) || n <= 0 || typeof minutes !== 'number' || !Number.isFinite(minutes)) continue;
+        const dr = w.deployment.add();
+        const dc = w.deployment.cells;
+        dc[dr + DEPLOYMENT.machines] = w.number(n);
+        dc[dr + DEPLOYMENT.minutes] = w.number(minutes);
+        setRange(dc, dr + DEPLOYMENT.start, itemRange(entryOf(deploymentAt, machines)));
+      }
+    }
+    c[row + PLATFORM.deploymentCount] = w.deployment.count - c[row + PLATFORM.deploymentFirst];
+  });
+
+  return w.finish(uri, parsed, intrinsic, hash);
+}
