@@ -1,12 +1,19 @@
-/** `bulletin check`: the same index and rules as the server, over the files on disk. */
+/**
+ * `bulletin check`: the server's engine over the files on disk — the same records, read on
+ * every core by the same index workers, the same index and rules, and with `--cache DIR` the
+ * same warm-start cache (records and findings) between runs.
+ */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { checkBulletin, type CheckOptions } from '../core/analyze';
 import { extractBulletin } from '../core/index/extract';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
 import { msg, registerMessages, type Locale } from '../core/messages';
+import { IndexWorkers } from '../lsp/indexWorkers';
+import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo } from '../lsp/workspaceCache';
+import { loadWorkspace, pathOf, uriOf } from '../lsp/workspaceLoad';
 
 export interface Finding {
   file: string;
@@ -25,6 +32,8 @@ export interface CheckReport {
   findings: Finding[];
   /** Files that could not be read: reported, and the run ends with exit code 2. */
   unreadable: { file: string; reason: string }[];
+  /** What became of `--cache`: undefined without it. */
+  cache?: { discarded?: string; restored: boolean };
 }
 
 export function decodeFile(path: string): string {
@@ -33,35 +42,81 @@ export function decodeFile(path: string): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
 }
 
-export function checkFiles(paths: readonly string[], options: CheckOptions, cwd: string): CheckReport {
+export async function checkFiles(paths: readonly string[], options: CheckOptions, cwd: string, cacheDir?: string): Promise<CheckReport> {
   const index = new WorkspaceIndex();
   const unreadable: CheckReport['unreadable'] = [];
+  const uris = paths.map((path) => uriOf(resolve(path)));
+  const analysisKey = `${options.locale ?? 'en'}\u0000${options.idPattern?.source ?? ''}`;
+  const settingsKey = `${analysisKey}\u0000${JSON.stringify(options.severities ?? {})}`;
+  const cache = cacheDir === undefined ? undefined : new WorkspaceCache(resolve(cacheDir), [resolve(cwd)], analysisKey);
+  const loaded = cache?.load();
+  const saved = loaded && 'entries' in loaded ? loaded : undefined;
+  const { disk } = await loadWorkspace(uris, {
+    options,
+    cached: saved?.entries,
+    workers: IndexWorkers.create(),
+    isOpen: () => false,
+    skip: () => false,
+    cancelled: () => false,
+    setModel: (bulletin) => index.set(bulletin),
+    onError: () => undefined, // read again below, for its reason
+  });
+  // What the engine could not read: read here, to say why (or to parse it, if it can be read now).
   const read: string[] = [];
-  for (const path of paths) {
-    let text: string;
-    try {
-      text = decodeFile(path);
-    } catch (error) {
-      unreadable.push({ file: relative(cwd, path) || path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-      continue;
+  for (let i = 0; i < uris.length; i++) {
+    const uri = uris[i];
+    if (!index.has(uri)) {
+      let text: string;
+      try {
+        text = decodeFile(paths[i]);
+      } catch (error) {
+        unreadable.push({ file: relative(cwd, paths[i]) || paths[i], reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+        continue;
+      }
+      index.set(extractBulletin(uri, text, options));
+      disk.delete(uri);
     }
-    // The same models as the server's index of closed files: same findings, same JSON.
-    index.set(extractBulletin(path, text, options));
-    read.push(path);
+    read.push(uri);
   }
+  const hashes = new Map<string, string>();
+  for (const uri of read) hashes.set(uri, index.get(uri)!.hash);
+  const digest = findingsDigest(hashes, settingsKey);
+  const restored = saved?.digest === digest && read.every((uri) => saved.entries.get(uri)?.problems !== undefined);
+  const problemsOf = new Map<string, Problem[]>();
+  for (const uri of read) problemsOf.set(uri, restored ? saved.entries.get(uri)!.problems! : checkBulletin(index.get(uri)!, index, options));
   const findings: Finding[] = [];
-  for (const path of read) {
-    const bulletin = index.get(path)!;
-    for (const p of checkBulletin(bulletin, index, options)) findings.push(toFinding(p, bulletin.lineStarts, path, index, cwd));
+  for (const uri of read) {
+    const bulletin = index.get(uri)!;
+    for (const p of problemsOf.get(uri)!) findings.push(toFinding(p, bulletin.lineStarts, uri, index, cwd));
   }
-  return { files: read.length, findings, unreadable };
+  if (cache) await saveCache(cache, read, index, disk, problemsOf, digest);
+  return { files: read.length, findings, unreadable, ...(cache ? { cache: { discarded: loaded && 'discarded' in loaded ? loaded.discarded : undefined, restored } } : {}) };
 }
 
-function toFinding(p: Problem, lineStarts: Uint32Array, path: string, index: WorkspaceIndex, cwd: string): Finding {
+/** Writes every record read from a file that has not changed since, with its findings. */
+async function saveCache(cache: WorkspaceCache, uris: readonly string[], index: WorkspaceIndex, disk: Map<string, DiskInfo>, problemsOf: Map<string, Problem[]>, digest: string): Promise<void> {
+  const entries = function* (): Generator<[string, CacheEntry]> {
+    for (const uri of uris) {
+      const info = disk.get(uri);
+      const bulletin = index.get(uri);
+      if (!info || !bulletin || info.hash !== bulletin.hash) continue;
+      yield [uri, { ...info, record: bulletin.record, problems: problemsOf.get(uri) }];
+    }
+  };
+  await cache.save(entries(), digest);
+}
+
+/** A document key as the user reads it: a path relative to where the check ran. */
+function shown(uri: string, cwd: string): string {
+  const path = uri.startsWith('file:') ? pathOf(uri) : uri;
+  return relative(cwd, path) || path;
+}
+
+function toFinding(p: Problem, lineStarts: Uint32Array, uri: string, index: WorkspaceIndex, cwd: string): Finding {
   const start = positionAt(lineStarts, p.offset);
   const end = positionAt(lineStarts, p.offset + p.length);
   return {
-    file: relative(cwd, path) || path,
+    file: shown(uri, cwd),
     line: start.line + 1,
     column: start.character + 1,
     endLine: end.line + 1,
@@ -73,7 +128,7 @@ function toFinding(p: Problem, lineStarts: Uint32Array, path: string, index: Wor
       const starts = index.get(r.uri)?.lineStarts;
       if (!starts) return [];
       const at = positionAt(starts, r.offset);
-      return [{ file: relative(cwd, r.uri) || r.uri, line: at.line + 1, column: at.character + 1, message: r.message }];
+      return [{ file: shown(r.uri, cwd), line: at.line + 1, column: at.character + 1, message: r.message }];
     }),
   };
 }

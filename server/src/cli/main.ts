@@ -12,7 +12,7 @@ import { formatSarif } from './sarif';
 import { csafCommand, csafValidatorService } from './csaf';
 
 const USAGE = `Usage:
-  bulletin check [--format text|json|sarif] [--max-warnings N] [--lang ja|en] [--rule CODE=SEVERITY]... [--id-pattern REGEX] PATH...
+  bulletin check [--format text|json|sarif] [--max-warnings N] [--lang ja|en] [--rule CODE=SEVERITY]... [--id-pattern REGEX] [--cache DIR] PATH...
   bulletin render [-o OUT.html | --out-dir DIR] [--workspace DIR] [--lang ja|en] FILE...
   bulletin csaf [-o OUT.json] [--publisher-name NAME] [--publisher-namespace URI] [--publisher-category CATEGORY] [--lang ja|en] FILE
 `;
@@ -20,7 +20,7 @@ const USAGE = `Usage:
 type Command = (args: string[]) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
-  check(args) {
+  async check(args) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -30,6 +30,7 @@ const commands: Record<string, Command> = {
         rule: { type: 'string', multiple: true, default: [] },
         'id-pattern': { type: 'string' },
         'max-warnings': { type: 'string' },
+        cache: { type: 'string' },
       },
     });
     if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
@@ -53,7 +54,8 @@ const commands: Record<string, Command> = {
     }
     const locale = cliLocale(values.lang);
     const files = findBulletins(positionals);
-    const report = checkFiles(files, { locale, severities, idPattern }, process.cwd());
+    const report = await checkFiles(files, { locale, severities, idPattern }, process.cwd(), values.cache);
+    if (report.cache?.discarded) process.stderr.write(`bulletin: the cache in ${values.cache} was discarded (${report.cache.discarded}); it is written anew\n`);
     process.stdout.write(values.format === 'sarif' ? formatSarif(report, process.cwd()) : values.format === 'json' ? formatJson(report) : formatText(report, locale));
     for (const u of report.unreadable) process.stderr.write(`bulletin: cannot read ${u.file}: ${u.reason}\n`);
     if (report.unreadable.length > 0) return 2;

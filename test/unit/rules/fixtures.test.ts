@@ -37,8 +37,8 @@ function marksOf(folder: string): Marks {
   return { expected: expected.sort(), related };
 }
 
-function check(folder: string): Finding[] {
-  return checkFiles(findBulletins([folder]), { locale: 'en' }, folder).findings;
+async function check(folder: string): Promise<Finding[]> {
+  return (await checkFiles(findBulletins([folder]), { locale: 'en' }, folder)).findings;
 }
 
 // Workspaces of this suite: those that mark findings, and the traps (other suites keep theirs here too).
@@ -49,12 +49,12 @@ const cases = readdirSync(fixtures, { withFileTypes: true })
   .sort();
 
 for (const name of cases) {
-  test(`fixture workspace ${name}`, () => {
+  test(`fixture workspace ${name}`, async () => {
     const folder = join(fixtures, name);
     const { expected, related } = marksOf(folder);
     if (name.startsWith('trap-')) assert.deepEqual(expected, [], 'a trap marks no finding');
     else assert.ok(expected.length > 0, 'a rule fixture marks at least one finding');
-    const findings = check(folder);
+    const findings = await check(folder);
     assert.deepEqual(findings.map((f) => `${f.file}:${f.line} ${f.code} ${f.severity}`).sort(), expected, JSON.stringify(findings.map((f) => f.message), null, 1));
     for (const [code, lines] of related) {
       const pointedAt = new Set(findings.filter((f) => f.code === code).flatMap((f) => f.related.map((r) => `${r.file}:${r.line}`)));
@@ -63,18 +63,18 @@ for (const name of cases) {
   });
 }
 
-test('every rule code of the registry is raised by some fixture workspace', () => {
+test('every rule code of the registry is raised by some fixture workspace', async () => {
   const raised = new Set<string>();
-  for (const name of cases) for (const f of check(join(fixtures, name))) raised.add(f.code);
+  for (const name of cases) for (const f of await check(join(fixtures, name))) raised.add(f.code);
   const fileLocal = new Set(['yaml-syntax', 'schema']);
   assert.deepEqual(rules.map((r) => r.code).filter((code) => !fileLocal.has(code) && !raised.has(code)), []);
 });
 
-test('a two-bulletin message names both bulletins, the file, the platform and both versions', () => {
-  const [finding] = check(join(fixtures, 'file-version-conflict'));
+test('a two-bulletin message names both bulletins, the file, the platform and both versions', async () => {
+  const [finding] = await check(join(fixtures, 'file-version-conflict'));
   for (const part of ['MS05-002', 'MS05-001', 'RPCRT4.DLL', 'nt4-server-sp6a', '4.0.1381.7303', '4.0.1381.7310']) assert.ok(finding.message.includes(part), `${part} in ${finding.message}`);
 });
 
-test('the seed: MS04-029 with related: [MS04-012] is clean', () => {
-  assert.deepEqual(check(join(root, 'examples')), []);
+test('the seed: MS04-029 with related: [MS04-012] is clean', async () => {
+  assert.deepEqual(await check(join(root, 'examples')), []);
 });
