@@ -4,6 +4,7 @@ import { analyzeText } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { compareNewer, reporterOf } from '../../server/src/core/index/order';
 import { sameCrossFileFacts } from '../../server/src/core/index/crossFileFacts';
+import { crossFileFacts } from '../../server/src/core/rules';
 import { extractBulletin } from '../../server/src/core/index/extract';
 
 function bulletin(uri: string, id: string, extra = '', published = '2004-10-16') {
@@ -71,7 +72,7 @@ test('an edit that keeps id, references and files re-points the indexed entries 
 
 test('cross-file facts: what other bulletins\' rules read, ranges aside', () => {
   const base = bulletin('a', 'MS04-012', `related: [MS03-001]\n${files('nt4', 'x.dll 1.0 10')}`);
-  const same = (extra: string, id = 'MS04-012', published = '2004-10-16') => sameCrossFileFacts(base, bulletin('a', id, extra, published));
+  const same = (extra: string, id = 'MS04-012', published = '2004-10-16') => sameCrossFileFacts(base, bulletin('a', id, extra, published), crossFileFacts);
   assert.equal(same(`# a comment moves every range\nrelated: [MS03-001]\n${files('nt4', 'x.dll 1.0 10')}`), true);
   assert.equal(same(`related: [MS03-001]\n${files('nt4', 'x.dll 1.0 11')}`), false, 'size');
   assert.equal(same(`related: [MS03-001]\n${files('nt4', 'x.dll 1.00 10')}`), false, 'version as written');

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeQuickly, analyzeText, type Analysis } from '../core/analyze';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { sameCrossFileFacts } from '../core/index/crossFileFacts';
+import { crossFileFacts } from '../core/rules';
 import type { Bulletin } from '../core/model';
 import type { SettingsCache } from './settings';
 import { BackgroundAnalysis, LARGE_DOCUMENT_CHARS, QUICK_HERE_CHARS, type BackgroundResult } from './backgroundAnalysis';
@@ -137,7 +138,7 @@ export class ServerState {
       return;
     }
     const old = this.index.get(bulletin.uri);
-    if (old && sameCrossFileFacts(old, bulletin)) {
+    if (old && sameCrossFileFacts(old, bulletin, crossFileFacts)) {
       // Same facts, same dependents: no need to ask before and after.
       this.index.set(bulletin);
       const affected = this.index.dependentsOf(bulletin.uri);

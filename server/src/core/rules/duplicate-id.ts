@@ -21,6 +21,7 @@ export const duplicateId: Rule = {
   defaultSeverity: 'error',
   title: { en: 'Two bulletins in the workspace share an id', ja: 'ワークスペース内で ID が重複している' },
   crossFile: true,
+  reads: ['id', 'published', 'references'],
   description:
     'Two bulletins in the workspace share an `id`. Reported on the `id` of the newer one (the later `published`; with the same date, the later file), with the other bulletin\'s `id` as related information.',
   check: ({ bulletin, index, locale }) => {

@@ -23,6 +23,7 @@ export const fileMetadataMismatch: Rule = {
   defaultSeverity: 'error',
   title: { en: 'The same file at the same version has another size elsewhere', ja: '同じバージョンの同じファイルのサイズが食い違う' },
   crossFile: true,
+  reads: ['id', 'published', 'references', 'files'],
   description:
     'The same file (platform `id`, name, `variant`) at the same version (numerically: `5.00.2195.6866` equals `5.0.2195.6866`) has a different `size` in two bulletins anywhere in the workspace, named or not: one of them was transcribed wrong. Dates are not compared (vendors\' tables shift them by time zone and re-release). Reported on the `size` in the bulletin that names the other, else in the newer one; the other `size` related.',
   check: ({ bulletin, index, locale }) => {

@@ -24,6 +24,7 @@ export const fileVersionConflict: Rule = {
   defaultSeverity: 'error',
   title: { en: 'A named older bulletin ships a file at a higher version', ja: '参照先の古いセキュリティ情報の方がファイルのバージョンが高い' },
   crossFile: true,
+  reads: ['id', 'published', 'files'],
   description:
     'A file (same platform `id`, same name compared case-insensitively, same `variant`) ships in a bulletin this one names in `includes` or `related` at a **higher** version than here, although this bulletin is newer (the later `published`, then the greater `id`): applying this update after that one would put an older file back. Reported on this file\'s `version`, the other file\'s `version` related. Versions compare numerically part by part (`5.2.3790.139` is newer than `5.2.3790.88`); the same name on another platform is another file.',
   check: ({ bulletin, index, locale }) => {

@@ -31,6 +31,7 @@ export const incompleteSupersedence: Rule = {
   defaultSeverity: 'error',
   title: { en: 'An included bulletin has a file this one lacks or ships lower', ja: '含むとしたセキュリティ情報のファイルが欠けているか古い' },
   crossFile: true,
+  reads: ['id', 'files'],
   description:
     'This bulletin `includes` another, but on a platform both cover it lacks one of that bulletin\'s files (reported on the `includes` item, once per missing file and platform) or ships it at a lower version (reported on this file\'s `version`). The other bulletin\'s file entry is related, and `data` carries its URI and JSON pointer for a quick fix. MS04-029 does not contain `rpcproxy.dll` of MS04-012, which is why MS04-029 lists MS04-012 under `related`, not `includes`.',
   check: ({ bulletin, index, locale }) => {

@@ -1,5 +1,6 @@
 /** The rule registry: the spec's table, one module per code. Server, CLI, SARIF and docs read it. */
 import type { Rule } from './types';
+import type { CrossFileFact } from '../index/crossFileFacts';
 import { yamlSyntax } from './yaml-syntax';
 import { schema } from './schema';
 import { duplicateId } from './duplicate-id';
@@ -38,5 +39,8 @@ export const rules: readonly Rule[] = [
 ];
 
 export const ruleByCode = new Map(rules.map((rule) => [rule.code, rule]));
+
+/** Every fact some cross-file rule reads of other bulletins (what an edit must leave equal to spare their re-checks). */
+export const crossFileFacts: ReadonlySet<CrossFileFact> = new Set(rules.flatMap((rule) => rule.reads ?? []));
 
 export type { Rule, RuleContext } from './types';

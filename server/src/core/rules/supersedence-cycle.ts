@@ -20,6 +20,7 @@ export const supersedenceCycle: Rule = {
   defaultSeverity: 'error',
   title: { en: 'includes chains loop back', ja: 'includes の連鎖が循環している' },
   crossFile: true,
+  reads: ['id', 'references'],
   description:
     '`includes` chains loop back (A includes B includes A, or A includes itself). Every `includes` item that lies on the loop is reported, with the whole loop in the message and the next step in the other bulletin as related information. Includes that merely meet again (a diamond) are no loop.',
   check: ({ bulletin, index, locale }) => {

@@ -2,6 +2,7 @@ import type { Bulletin } from '../model';
 import type { Problem, Severity } from '../problems';
 import type { Locale } from '../messages';
 import type { WorkspaceIndex } from '../index/workspace-index';
+import type { CrossFileFact } from '../index/crossFileFacts';
 
 export interface RuleContext {
   bulletin: Bulletin;
@@ -17,6 +18,12 @@ export interface Rule {
   title: { en: string; ja: string };
   /** Whether findings can depend on other bulletins (re-check dependents on change). */
   crossFile: boolean;
+  /**
+   * What a cross-file rule reads of bulletins other than the one it checks, apart from ranges:
+   * an edit that changes none of the facts any rule reads re-checks only the dependents whose
+   * findings point into the edited bulletin. Checked by test/unit/rules/facts.test.ts.
+   */
+  reads?: readonly CrossFileFact[];
   /** Markdown for docs/rules.md (generated from the registry): what is found and where it is reported. */
   description: string;
   check(context: RuleContext): Problem[];

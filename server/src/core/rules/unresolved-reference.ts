@@ -20,6 +20,7 @@ export const unresolvedReference: Rule = {
   defaultSeverity: 'warning',
   title: { en: 'An id in includes or related names no bulletin', ja: 'includes / related の ID に当たるセキュリティ情報がない' },
   crossFile: true,
+  reads: ['id'],
   description:
     'An id in `includes` or `related` names no bulletin in the workspace. Reported on the item; the nearest known id, if one is close, is suggested (and offered to quick fixes as `data.suggestion`).',
   check: ({ bulletin, index, locale }) => {
