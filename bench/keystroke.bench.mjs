@@ -7,7 +7,7 @@
 //   npm run bench            (builds, then runs every bench)
 //   node bench/run.mjs keystroke
 // The generated bulletins are plain block YAML, which the server reads with its quick reader
-// (core/quickParse.ts); `2000full` is the same 2,000-line bulletin with one YAML anchor, which
+// (core/parse/quick-parse.ts); `2000full` is the same 2,000-line bulletin with one YAML anchor, which
 // the quick reader leaves to the full `yaml` parser: that row shows what a bulletin costs when
 // it takes the full path (for information: the issue's targets are for the plain bulletins).
 // BENCH_SCALE=2 doubles every iteration count; BENCH_SIZES=200,2000 picks sizes;

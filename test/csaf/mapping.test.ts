@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBulletinText } from '../../server/src/core/parse';
+import { parse } from '../../server/src/core/parse';
 import { bulletinToCsaf, splitServicePack, vendorOf } from '../../server/src/core/csaf';
 import { positionAt } from '../../server/src/core/text';
 import { publisher, root } from './cases';
@@ -10,12 +10,12 @@ import { publisher, root } from './cases';
 type Json = Record<string, any>;
 
 function exportFile(path: string, lookup?: (id: string) => { title?: string; url?: string } | undefined) {
-  const parsed = parseBulletinText(readFileSync(join(root, path), 'utf8'));
+  const parsed = parse(readFileSync(join(root, path), 'utf8'));
   const { csaf, sourceMap } = bulletinToCsaf(parsed.value, { publisher, lookup });
   return { csaf: csaf as Json, sourceMap, parsed };
 }
 
-const lineOf = (parsed: ReturnType<typeof parseBulletinText>, offset: number) => positionAt(parsed.lineStarts, offset).line + 1;
+const lineOf = (parsed: { lineStarts: Uint32Array }, offset: number) => positionAt(parsed.lineStarts, offset).line + 1;
 
 test('service packs are split off platform names; vendors come from the id prefix', () => {
   assert.deepEqual(splitServicePack('Windows NT Server 4.0 SP6a'), ['Windows NT Server 4.0', 'SP6a']);

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CsafValidatorProcess } from '../../server/src/lsp/csafValidatorProcess';
 import { bulletinToCsaf } from '../../server/src/core/csaf';
-import { parseBulletinText } from '../../server/src/core/parse';
+import { parse } from '../../server/src/core/parse';
 import { publisher, root } from './cases';
 
-const csafOf = (path: string) => bulletinToCsaf(parseBulletinText(readFileSync(join(root, path), 'utf8')).value, { publisher }).csaf;
+const csafOf = (path: string) => bulletinToCsaf(parse(readFileSync(join(root, path), 'utf8')).value, { publisher }).csaf;
 
 test('the validator child process (dist/cli.js csaf-validator) answers, survives being killed, and ends on dispose', async () => {
   const validator = new CsafValidatorProcess(join(root, 'dist', 'cli.js'));

@@ -12,7 +12,7 @@ import { extractBulletin, extractRecord } from '../../server/src/core/index/extr
 import type { BulletinRecord } from '../../server/src/core/record/record';
 import { writeRecord } from '../../server/src/core/record/write';
 import { viewOf } from '../../server/src/core/record/view';
-import { parseBulletinText, rangeOf } from '../../server/src/core/parse';
+import { parse, rangeOf } from '../../server/src/core/parse';
 import { compareProblems } from '../../server/src/core/problems';
 import { validateSchema } from '../../server/src/core/schema/validate';
 import { findBulletins } from '../../server/src/cli/files';
@@ -25,7 +25,7 @@ const uri = 'file:///x.bulletin.yaml';
 
 /** The record as the full parser alone gives it (as `analyzeText` builds it). */
 function fullRecord(text: string): BulletinRecord {
-  const parsed = parseBulletinText(text, 'en', false);
+  const parsed = parse(text, { locale: 'en', reader: 'full' });
   const intrinsic = [...parsed.problems, ...validateSchema(parsed, { locale: 'en' })].sort(compareProblems);
   return writeRecord(uri, parsed, intrinsic, hashText(text));
 }
@@ -57,7 +57,7 @@ test('the model’s ranges, found by walking the location tree, are the ones its
   ];
   for (const path of findBulletins([join(root, 'test', 'fixtures')])) texts.push([path, readFileSync(path, 'utf8')]);
   for (const [name, text] of texts) {
-    const parsed = parseBulletinText(text, 'en', false);
+    const parsed = parse(text, { locale: 'en', reader: 'full' });
     const model = viewOf(writeRecord(uri, parsed, [], ''));
     const at = (pointer: string) => rangeOf(parsed.nodes, pointer);
     assert.deepEqual(model.idRange, at('/id'), `${name}: id`);

@@ -4,8 +4,8 @@
  * same order, line starts and no problems.
  */
 import assert from 'node:assert/strict';
-import { locationsByPointer, parseBulletinText } from '../../server/src/core/parse';
-import { quickParse } from '../../server/src/core/quickParse';
+import { locationsByPointer, parse } from '../../server/src/core/parse';
+import { quickParse } from '../../server/src/core/parse/quick-parse';
 import { computeLineStarts } from '../../server/src/core/text';
 
 /** Values with what deepEqual alone would miss: prototypes, NaN, -0. */
@@ -21,10 +21,10 @@ export function shape(value: unknown): unknown {
 export function assertSame(name: string, text: string): boolean {
   const quick = quickParse(text);
   if (!quick) return false;
-  const full = parseBulletinText(text, 'en', false);
+  const full = parse(text, { locale: 'en', reader: 'full' });
   assert.deepEqual(full.problems, [], `${name}: the quick reader read a text the full parser finds problems in`);
   assert.deepEqual(shape(quick.value), shape(full.value), `${name}: value`);
-  // The tree and the pointers listed from it (what `parseQuickly` gives as `nodes`); each
+  // The tree and the pointers listed from it (what the quick reader gives as `nodes`); each
   // location's `children` are compared with it.
   assert.deepEqual([...locationsByPointer(quick.root)], [...full.nodes], `${name}: node locations (and their order)`);
   assert.equal(full.root, full.nodes.get(''), `${name}: the full parser's root`);

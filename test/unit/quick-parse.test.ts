@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBulletinText } from '../../server/src/core/parse';
-import { quickParse } from '../../server/src/core/quickParse';
+import { parse } from '../../server/src/core/parse';
+import { quickParse } from '../../server/src/core/parse/quick-parse';
 import { analyzeText } from '../../server/src/core/analyze';
 import { warmUpAnalysis, warmUpText } from '../../server/src/core/warmUp';
 // @ts-expect-error -- a plain .mjs module without types
@@ -77,7 +77,7 @@ test('edge cases of ranges, scalars and comments', () => {
   };
   for (const [name, text] of Object.entries(declined)) assert.equal(quickParse(text), undefined, `${name}: left to the full parser`);
   // Through the default path, a declined text still gets its problems from the full parser.
-  assert.match(parseBulletinText(declined['duplicate key']).problems[0]?.message ?? '', /unique|duplicate|重複/i);
+  assert.match(parse(declined['duplicate key']).problems[0]?.message ?? '', /unique|duplicate|重複/i);
 });
 
 test('variants of a real bulletin: the same result or the full parser', () => {

@@ -3,7 +3,7 @@
  * single-file problems), and bulletin + index → every finding with configured severities.
  */
 import { createHash } from 'node:crypto';
-import { parseBulletinText, parseQuickly, type ParsedDocument } from './parse';
+import { parse, type ParsedDocument } from './parse';
 import { validateSchema } from './schema/validate';
 import type { Bulletin } from './model';
 import { writeRecord } from './record/write';
@@ -31,7 +31,7 @@ export function hashText(text: string): string {
 }
 
 export function analyzeText(uri: string, text: string, options: CheckOptions = {}): Analysis {
-  return analyzeParsed(uri, parseBulletinText(text, options.locale ?? 'en'), options);
+  return analyzeParsed(uri, parse(text, { locale: options.locale ?? 'en' }), options);
 }
 
 /**
@@ -39,7 +39,7 @@ export function analyzeText(uri: string, text: string, options: CheckOptions = {
  * than the full parser), else undefined: the caller chooses where the full parser runs.
  */
 export function analyzeQuickly(uri: string, text: string, options: CheckOptions = {}): Analysis | undefined {
-  const parsed = parseQuickly(text);
+  const parsed = parse(text, { reader: 'quick' });
   return parsed && analyzeParsed(uri, parsed, options);
 }
 

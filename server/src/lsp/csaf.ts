@@ -12,7 +12,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportBulletin, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
 import { msg } from '../core/messages';
-import { parseBulletinText } from '../core/parse';
+import { parse } from '../core/parse';
 import { CsafDiagnosticsNotification, ExportCsafRequest, type ExportCsafResult } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import type { Logger } from './runSafe';
@@ -207,7 +207,7 @@ export class CsafService {
         text = undefined;
       }
     }
-    const value = text === undefined ? undefined : (parseBulletinText(text).value as Record<string, unknown> | undefined);
+    const value = text === undefined ? undefined : (parse(text).value as Record<string, unknown> | undefined);
     const first = Array.isArray(value?.advisories) ? (value.advisories[0] as Record<string, unknown> | undefined) : undefined;
     return { title: other.title, url: typeof first?.url === 'string' ? first.url : undefined };
   }

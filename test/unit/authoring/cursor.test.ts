@@ -1,13 +1,13 @@
 /** Cursor context: where the caret is, read from indentation the way the author reads it. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseBulletinText } from '../../../server/src/core/parse';
+import { parse } from '../../../server/src/core/parse';
 import { cursorContext } from '../../../server/src/core/authoring/cursor';
 import { withCursor } from './cursor-marker';
 
 function at(source: string) {
   const { text, offset } = withCursor(source);
-  const context = cursorContext(parseBulletinText(text), offset);
+  const context = cursorContext(parse(text), offset);
   return context && { kind: context.kind, path: context.path, taken: [...context.taken].sort(), prefix: context.prefix, listItem: context.listItem, replaced: text.slice(...context.replace) };
 }
 

@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseBulletinText } from '../../../server/src/core/parse';
-import { yamlErrorMessage } from '../../../server/src/core/yaml-errors';
+import { parse } from '../../../server/src/core/parse';
+import { yamlErrorMessage } from '../../../server/src/core/parse/yaml-errors';
 import { hasJapanese } from './text';
 
 const header = 'bulletin: 1\nid: MS04-029\n';
@@ -24,8 +24,8 @@ const mistakes: { what: string; text: string; ja: RegExp; en: RegExp }[] = [
 
 for (const mistake of mistakes) {
   test(`${mistake.what} is reported in Japanese and in English`, () => {
-    const ja = parseBulletinText(mistake.text, 'ja').problems.filter((p) => p.code === 'yaml-syntax');
-    const en = parseBulletinText(mistake.text, 'en').problems.filter((p) => p.code === 'yaml-syntax');
+    const ja = parse(mistake.text, { locale: 'ja' }).problems.filter((p) => p.code === 'yaml-syntax');
+    const en = parse(mistake.text, { locale: 'en' }).problems.filter((p) => p.code === 'yaml-syntax');
     assert.ok(ja.length > 0, 'no yaml-syntax problem');
     assert.ok(ja.some((p) => mistake.ja.test(p.message)), ja.map((p) => p.message).join('\n'));
     assert.ok(en.some((p) => mistake.en.test(p.message)), en.map((p) => p.message).join('\n'));

@@ -52,7 +52,7 @@ function watched<T>(value: T): T {
       const result = Reflect.get(target, property, target);
       if (typeof property !== 'string') return result;
       if (reads && kind && !free(property)) reads.add(FACTS[kind][property] ?? `${kind}.${property}`);
-      if (typeof result === 'function') return property === 'derived' ? (key: object, make: () => unknown) => (target as Bulletin).derived(key, () => make.call(receiver)) : result.bind(target);
+      if (typeof result === 'function') return property === 'derived' ? (key: object, make: () => unknown) => (target as unknown as Bulletin).derived(key, () => make.call(receiver)) : result.bind(target);
       return watched(result);
     },
   });

@@ -1,6 +1,6 @@
 /**
  * The per-keystroke reader: for the plain block YAML bulletins are written in, exactly what the
- * full parser (`parseBulletinText`) yields — the same value, the same node locations in the
+ * full parser (`parse` with `reader: 'full'`) yields — the same value, the same node locations in the
  * same order (the order features walk them in), no problems — at a fraction of its cost; for
  * anything else `undefined`, and the full parser reads the text.
  *
@@ -13,8 +13,8 @@
  * collection ends after the line break of its last entry.
  */
 import { newLocation, type NodeLocation, type Range } from './locations';
-import { ESCAPES, keyName, resolvePlain, sparseElements, StepAside, stepAside } from './quickParseValues';
-import { BLANK, COMMENT, releaseLineTables, scanLines, takeLineTables, type ScannedLines } from './quickParseLines';
+import { ESCAPES, keyName, resolvePlain, sparseElements, StepAside, stepAside } from './quick-parse-values';
+import { BLANK, COMMENT, releaseLineTables, scanLines, takeLineTables, type ScannedLines } from './quick-parse-lines';
 
 export interface QuickParse {
   value: Record<string, unknown>;

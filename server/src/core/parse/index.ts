@@ -19,12 +19,12 @@ import {
   type Document,
   type Node as YamlNode,
 } from 'yaml';
-import { computeLineStarts, lineEndAt } from './text';
-import { problem, type Problem } from './problems';
-import { msg, registerMessages, type Locale } from './messages';
+import { computeLineStarts, lineEndAt } from '../text';
+import { problem, type Problem } from '../problems';
+import { msg, registerMessages, type Locale } from '../messages';
 import { yamlErrorMessage } from './yaml-errors';
-import { quickParse } from './quickParse';
-import { sparseElements } from './quickParseValues';
+import { quickParse } from './quick-parse';
+import { sparseElements } from './quick-parse-values';
 import { locationsByPointer, newLocation, pointerToken, type NodeLocation, type Range } from './locations';
 
 // Where nodes are lives in locations.ts; what readers of a parse use is exported here too.
@@ -65,11 +65,8 @@ registerMessages({
 /** Keys whose scalar values are versions: read from the source text ("4.00" stays "4.00"). */
 const VERSION_KEYS = new Set(['version']);
 
-/**
- * The parse by `quickParse` alone: plain block YAML, or undefined (the full parser's job). Its
- * `nodes` are listed from the tree when first read: the model and the index never need them.
- */
-export function parseQuickly(text: string): ParsedDocument | undefined {
+/** The quick reader's parse: plain block YAML, or undefined (the full parser's job). */
+function parseQuickly(text: string): ParsedDocument | undefined {
   const fast = quickParse(text);
   return fast && new QuickParsed(text, fast.lineStarts, fast.value, fast.root);
 }
@@ -91,13 +88,29 @@ class QuickParsed implements ParsedDocument {
   }
 }
 
-/**
- * `quick` (the default) lets `quickParse` read plain block YAML, with the same result; tests
- * turn it off to compare the two.
- */
-export function parseBulletinText(text: string, locale: Locale = 'en', quick = true): ParsedDocument {
-  const fast = quick ? parseQuickly(text) : undefined;
-  if (fast) return fast;
+export interface ParseOptions {
+  /** The language of syntax problems. */
+  locale?: Locale;
+  /**
+   * Who reads the text: `any` (the default) lets the quick reader take plain block YAML (the
+   * same result, several times cheaper) and the full parser the rest; `quick` answers undefined
+   * where the quick reader declines (the caller then parses elsewhere, e.g. on a worker);
+   * `full` is the full parser alone (tests compare the two).
+   */
+  reader?: 'any' | 'quick' | 'full';
+}
+
+/** The one parse entry: text → plain value, node locations, syntax problems. */
+export function parse(text: string, options?: ParseOptions & { reader?: 'any' | 'full' }): ParsedDocument;
+export function parse(text: string, options: ParseOptions & { reader: 'quick' }): ParsedDocument | undefined;
+export function parse(text: string, options: ParseOptions = {}): ParsedDocument | undefined {
+  const reader = options.reader ?? 'any';
+  const fast = reader === 'full' ? undefined : parseQuickly(text);
+  if (fast || reader === 'quick') return fast;
+  return parseFully(text, options.locale ?? 'en');
+}
+
+function parseFully(text: string, locale: Locale): ParsedDocument {
   const lineStarts = computeLineStarts(text);
   const nodes = new Map<string, NodeLocation>();
   const problems: Problem[] = [];

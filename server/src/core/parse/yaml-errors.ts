@@ -3,7 +3,7 @@
  * the common ones are recognised by their text and said again in words of the catalog; the
  * rest keep the library's wording behind a translated lead-in, so nothing is lost.
  */
-import { msg, registerMessages, type Locale } from './messages';
+import { msg, registerMessages, type Locale } from '../messages';
 
 registerMessages({
   en: {

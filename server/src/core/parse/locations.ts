@@ -1,8 +1,8 @@
 /**
  * Where each node of a parsed bulletin is: its `NodeLocation`s, kept as a tree (each
  * collection's entries in `children`, which the model walks along the path it reads) and listed
- * by JSON pointer when a feature asks (`locationsByPointer`). Both readers (`parse.ts`,
- * `quickParse.ts`) make them with `newLocation`.
+ * by JSON pointer when a feature asks (`locationsByPointer`). Both readers (`index.ts`,
+ * `quick-parse.ts`) make them with `newLocation`.
  */
 
 export type Range = readonly [number, number];

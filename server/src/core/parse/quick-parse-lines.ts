@@ -1,10 +1,10 @@
 /**
- * The quick reader's line tables (`quickParse.ts`): per line, where it starts, where its content
+ * The quick reader's line tables (`quick-parse.ts`): per line, where it starts, where its content
  * ends (no line break) and how it is indented. They are kept for the next read on this thread
  * (a read is synchronous, one at a time): growing four arrays line by line for each bulletin was
  * a fifth of what the reader allocated. Tables grown for a huge text are not kept.
  */
-import { stepAside } from './quickParseValues';
+import { stepAside } from './quick-parse-values';
 
 /** The indentation the tables give a blank line, and a line with only a comment. */
 export const BLANK = -1;

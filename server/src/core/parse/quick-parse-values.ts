@@ -1,5 +1,5 @@
 /**
- * What the quick reader (`quickParse.ts`) makes of keys and scalars: key names interned once,
+ * What the quick reader (`quick-parse.ts`) makes of keys and scalars: key names interned once,
  * plain scalars resolved as the `yaml` library's core schema does, double-quoted escapes.
  * Anything it cannot take as the full parser would, it steps aside from (`stepAside`).
  */
