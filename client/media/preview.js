@@ -31,16 +31,32 @@
     return /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll('[data-line]')));
   }
 
-  /** The editor line at the top of the view, interpolated between two marked elements. */
+  /**
+   * How far below the viewport's top scrollToLine puts an element, so that its outline shows;
+   * an element whose top is anywhere from a pixel above the top to a pixel below this margin is
+   * "at the top".
+   */
+  const TOP_MARGIN = 4;
+
+  /**
+   * The editor line at the top of the view: exactly the line of an element whose top is at the
+   * viewport's top (layout puts tops at fractions of a pixel, so "at" means within a pixel of it),
+   * else interpolated between the last marked element above the top and the first one below.
+   */
   function lineAtTop() {
-    const elements = lineElements();
     let previous;
+    let previousTop = 0;
     let next;
-    for (const element of elements) {
+    let nextTop = 0;
+    for (const element of lineElements()) {
       const top = element.getBoundingClientRect().top;
-      if (top <= 1) previous = element;
-      else {
+      if (top >= -1 && top <= TOP_MARGIN + 1) return Number(element.dataset.line);
+      if (top < -1) {
+        previous = element;
+        previousTop = top;
+      } else {
         next = element;
+        nextTop = top;
         break;
       }
     }
@@ -48,10 +64,9 @@
     const line = Number(previous.dataset.line);
     if (!next) return line;
     const nextLine = Number(next.dataset.line);
-    const a = previous.getBoundingClientRect().top;
-    const b = next.getBoundingClientRect().top;
-    if (nextLine <= line || b <= a) return line;
-    return line + ((nextLine - line) * (0 - a)) / (b - a);
+    if (nextLine <= line) return line;
+    // Strictly between the two lines: the top lies strictly between the two elements.
+    return line + ((nextLine - line) * (0 - previousTop)) / (nextTop - previousTop);
   }
 
   /** Scroll so that editor line `line` is at the top: the last element at or before it, interpolated to the next. */
@@ -81,7 +96,7 @@
       if (nextTop > previousTop) y = previousTop + ((nextTop - previousTop) * (line - previousLine)) / (nextLine - previousLine);
     }
     markActive(previous);
-    scrollToY(Math.max(0, y - 4));
+    scrollToY(Math.max(0, y - TOP_MARGIN));
   }
 
   function scrollToY(y) {

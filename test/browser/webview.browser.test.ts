@@ -103,13 +103,31 @@ test('an editor line scrolls its element to the top; scrolling reports the line 
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))))');
   assert.equal((await posted(page)).filter((m) => m.type === 'didScroll').length, 0, 'scrolling for the editor is not sent back');
 
-  // The user scrolls: the line at the top goes to the host.
-  await page.evaluate(() => document.querySelector('section.platform[data-platform="nt4-server-sp6a"]')!.scrollIntoView());
-  const scrolled = await waitFor(() => posted(page), (messages) => messages.some((m) => m.type === 'didScroll'), 'a didScroll message');
-  const line = scrolled.filter((m) => m.type === 'didScroll').at(-1)!.line!;
+  // The user scrolls an element to the top: exactly its line goes to the host, not a fraction
+  // of the line before it (layout puts the element a fraction of a pixel off the top).
   const platformLine = yamlLines.findIndex((l) => l.includes('- id: nt4-server-sp6a'));
   const packageLine = yamlLines.findIndex((l, i) => i > platformLine && l.trim() === 'package:');
-  assert.ok(line >= platformLine && line < packageLine, `line ${line} is not between ${platformLine} and ${packageLine}`);
+  const didScrolls = async () => (await posted(page)).filter((m) => m.type === 'didScroll').length;
+  const lastDidScroll = async (after: number) => {
+    const messages = await waitFor(() => posted(page), (m) => m.filter((x) => x.type === 'didScroll').length > after, 'a didScroll message');
+    return messages.filter((m) => m.type === 'didScroll').at(-1)!.line!;
+  };
+  let before = await didScrolls();
+  await page.evaluate(() => document.querySelector('section.platform[data-platform="nt4-server-sp6a"]')!.scrollIntoView());
+  assert.equal(await lastDidScroll(before), platformLine, 'the line of the platform at the top');
+
+  // Halfway between the platform's top and its package table's: a line strictly between theirs.
+  // The position comes from the layout itself, so no font's metrics are assumed.
+  before = await didScrolls();
+  await page.evaluate(() => {
+    const section = document.querySelector('section.platform[data-platform="nt4-server-sp6a"]')!;
+    const table = section.querySelector('table.package[data-line]')!;
+    const a = section.getBoundingClientRect().top + window.scrollY;
+    const b = table.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, Math.round((a + b) / 2));
+  });
+  const between = await lastDidScroll(before);
+  assert.ok(between > platformLine && between < packageLine, `line ${between} is not strictly between ${platformLine} and ${packageLine}`);
   await page.close();
 });
 
