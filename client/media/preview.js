@@ -19,6 +19,14 @@
   };
   /** Scroll events caused by our own scrolling are not sent back to the editor. */
   let ignoreScrollUntilY = /** @type {number | undefined} */ (undefined);
+  /**
+   * The lines this page reported in the last second, as the host reveals them (whole lines).
+   * The editor's answer to such a reveal comes back as a scrollToLine for one of them, often
+   * after the user has scrolled on: following it would move the page back.
+   */
+  const ECHO_MS = 1000;
+  /** @type {{ line: number, at: number }[]} */
+  let reported = [];
   let lastVersion = -1;
   let firstPage = true;
 
@@ -113,6 +121,17 @@
     if (active) active.classList.add('code-line-active');
   }
 
+  // The user takes over: a programmatic scroll still waited for is no longer ours to ignore.
+  for (const input of ['wheel', 'keydown', 'mousedown', 'touchstart']) {
+    window.addEventListener(input, () => (ignoreScrollUntilY = undefined), { passive: true });
+  }
+
+  /** Whether a scrollToLine from the host answers this page's own scrolling. */
+  function isEcho(line) {
+    const now = performance.now();
+    return reported.some((r) => r.line === line && now - r.at < ECHO_MS);
+  }
+
   let scrollFrame = 0;
   window.addEventListener('scroll', () => {
     if (ignoreScrollUntilY !== undefined) {
@@ -125,6 +144,9 @@
       const line = lineAtTop();
       state.line = line;
       save();
+      const now = performance.now();
+      reported = reported.filter((r) => now - r.at < ECHO_MS);
+      reported.push({ line: Math.floor(line), at: now });
       vscode.postMessage({ type: 'didScroll', source: state.resource, line });
     });
   });
@@ -163,6 +185,7 @@
       }
       case 'scrollToLine':
         if (message.source !== state.resource || typeof message.line !== 'number') return;
+        if (isEcho(message.line)) return;
         state.line = message.line;
         save();
         scrollToLine(message.line);
