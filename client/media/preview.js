@@ -121,15 +121,27 @@
     if (active) active.classList.add('code-line-active');
   }
 
-  // The user takes over: a programmatic scroll still waited for is no longer ours to ignore.
+  /**
+   * While the user scrolls this page (wheel, keys, touch, the scrollbar), the page leads: the
+   * editor follows it, and whatever the editor answers is not followed back.
+   */
+  const USER_LEADS_MS = 500;
+  let userInputAt = Number.NEGATIVE_INFINITY;
   for (const input of ['wheel', 'keydown', 'mousedown', 'touchstart']) {
-    window.addEventListener(input, () => (ignoreScrollUntilY = undefined), { passive: true });
+    window.addEventListener(
+      input,
+      () => {
+        userInputAt = performance.now();
+        ignoreScrollUntilY = undefined; // a programmatic scroll still waited for is no longer ours to ignore
+      },
+      { passive: true },
+    );
   }
 
   /** Whether a scrollToLine from the host answers this page's own scrolling. */
   function isEcho(line) {
     const now = performance.now();
-    return reported.some((r) => r.line === line && now - r.at < ECHO_MS);
+    return now - userInputAt < USER_LEADS_MS || reported.some((r) => r.line === line && now - r.at < ECHO_MS);
   }
 
   let scrollFrame = 0;

@@ -5,10 +5,10 @@
  * reported one or two wheel steps ago (the editor answers in order, after the preview has moved on).
  *
  * An editor scroll is an echo when it lands on a line the preview revealed and that has not
- * been answered yet (the editor answers in order, so earlier reveals are answered too), or when
- * it comes while the preview is still driving (a reveal in the last `drivingMs`): the editor
- * cannot always put the revealed line at its top (the end of the document), and then its event
- * names another line.
+ * been answered yet (the editor answers in order, so earlier reveals are answered too); when it
+ * lands elsewhere while a reveal is still unanswered (the editor cannot always put the revealed
+ * line at its top: the end of the document); or when it comes while the preview is still
+ * driving (a reveal in the last `drivingMs`).
  */
 export interface EchoClock {
   now(): number;
@@ -43,6 +43,12 @@ export class ScrollEchoGuard {
     const answered = this.pending.findIndex((reveal) => reveal.line === line);
     if (answered >= 0) {
       this.pending.splice(0, answered + 1);
+      return true;
+    }
+    // Another line while a reveal waits: the editor could not put the revealed line at its top
+    // (the end of the document), and this is its answer.
+    if (this.pending.length > 0) {
+      this.pending.shift();
       return true;
     }
     return now - this.lastRevealAt < this.drivingMs;
