@@ -19,6 +19,14 @@
   };
   /** Scroll events caused by our own scrolling are not sent back to the editor. */
   let ignoreScrollUntilY = /** @type {number | undefined} */ (undefined);
+  /**
+   * The lines this page reported in the last second, as the host reveals them (whole lines).
+   * The editor's answer to such a reveal comes back as a scrollToLine for one of them, often
+   * after the user has scrolled on: following it would move the page back.
+   */
+  const ECHO_MS = 1000;
+  /** @type {{ line: number, at: number }[]} */
+  let reported = [];
   let lastVersion = -1;
   let firstPage = true;
 
@@ -31,16 +39,32 @@
     return /** @type {HTMLElement[]} */ (Array.from(root.querySelectorAll('[data-line]')));
   }
 
-  /** The editor line at the top of the view, interpolated between two marked elements. */
+  /**
+   * How far below the viewport's top scrollToLine puts an element, so that its outline shows;
+   * an element whose top is anywhere from a pixel above the top to a pixel below this margin is
+   * "at the top".
+   */
+  const TOP_MARGIN = 4;
+
+  /**
+   * The editor line at the top of the view: exactly the line of an element whose top is at the
+   * viewport's top (layout puts tops at fractions of a pixel, so "at" means within a pixel of it),
+   * else interpolated between the last marked element above the top and the first one below.
+   */
   function lineAtTop() {
-    const elements = lineElements();
     let previous;
+    let previousTop = 0;
     let next;
-    for (const element of elements) {
+    let nextTop = 0;
+    for (const element of lineElements()) {
       const top = element.getBoundingClientRect().top;
-      if (top <= 1) previous = element;
-      else {
+      if (top >= -1 && top <= TOP_MARGIN + 1) return Number(element.dataset.line);
+      if (top < -1) {
+        previous = element;
+        previousTop = top;
+      } else {
         next = element;
+        nextTop = top;
         break;
       }
     }
@@ -48,10 +72,9 @@
     const line = Number(previous.dataset.line);
     if (!next) return line;
     const nextLine = Number(next.dataset.line);
-    const a = previous.getBoundingClientRect().top;
-    const b = next.getBoundingClientRect().top;
-    if (nextLine <= line || b <= a) return line;
-    return line + ((nextLine - line) * (0 - a)) / (b - a);
+    if (nextLine <= line) return line;
+    // Strictly between the two lines: the top lies strictly between the two elements.
+    return line + ((nextLine - line) * (0 - previousTop)) / (nextTop - previousTop);
   }
 
   /** Scroll so that editor line `line` is at the top: the last element at or before it, interpolated to the next. */
@@ -81,7 +104,7 @@
       if (nextTop > previousTop) y = previousTop + ((nextTop - previousTop) * (line - previousLine)) / (nextLine - previousLine);
     }
     markActive(previous);
-    scrollToY(Math.max(0, y - 4));
+    scrollToY(Math.max(0, y - TOP_MARGIN));
   }
 
   function scrollToY(y) {
@@ -98,6 +121,29 @@
     if (active) active.classList.add('code-line-active');
   }
 
+  /**
+   * While the user scrolls this page (wheel, keys, touch, the scrollbar), the page leads: the
+   * editor follows it, and whatever the editor answers is not followed back.
+   */
+  const USER_LEADS_MS = 500;
+  let userInputAt = Number.NEGATIVE_INFINITY;
+  for (const input of ['wheel', 'keydown', 'mousedown', 'touchstart']) {
+    window.addEventListener(
+      input,
+      () => {
+        userInputAt = performance.now();
+        ignoreScrollUntilY = undefined; // a programmatic scroll still waited for is no longer ours to ignore
+      },
+      { passive: true },
+    );
+  }
+
+  /** Whether a scrollToLine from the host answers this page's own scrolling. */
+  function isEcho(line) {
+    const now = performance.now();
+    return now - userInputAt < USER_LEADS_MS || reported.some((r) => r.line === line && now - r.at < ECHO_MS);
+  }
+
   let scrollFrame = 0;
   window.addEventListener('scroll', () => {
     if (ignoreScrollUntilY !== undefined) {
@@ -110,6 +156,9 @@
       const line = lineAtTop();
       state.line = line;
       save();
+      const now = performance.now();
+      reported = reported.filter((r) => now - r.at < ECHO_MS);
+      reported.push({ line: Math.floor(line), at: now });
       vscode.postMessage({ type: 'didScroll', source: state.resource, line });
     });
   });
@@ -148,6 +197,7 @@
       }
       case 'scrollToLine':
         if (message.source !== state.resource || typeof message.line !== 'number') return;
+        if (isEcho(message.line)) return;
         state.line = message.line;
         save();
         scrollToLine(message.line);

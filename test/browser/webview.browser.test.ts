@@ -103,13 +103,31 @@ test('an editor line scrolls its element to the top; scrolling reports the line 
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))))');
   assert.equal((await posted(page)).filter((m) => m.type === 'didScroll').length, 0, 'scrolling for the editor is not sent back');
 
-  // The user scrolls: the line at the top goes to the host.
-  await page.evaluate(() => document.querySelector('section.platform[data-platform="nt4-server-sp6a"]')!.scrollIntoView());
-  const scrolled = await waitFor(() => posted(page), (messages) => messages.some((m) => m.type === 'didScroll'), 'a didScroll message');
-  const line = scrolled.filter((m) => m.type === 'didScroll').at(-1)!.line!;
+  // The user scrolls an element to the top: exactly its line goes to the host, not a fraction
+  // of the line before it (layout puts the element a fraction of a pixel off the top).
   const platformLine = yamlLines.findIndex((l) => l.includes('- id: nt4-server-sp6a'));
   const packageLine = yamlLines.findIndex((l, i) => i > platformLine && l.trim() === 'package:');
-  assert.ok(line >= platformLine && line < packageLine, `line ${line} is not between ${platformLine} and ${packageLine}`);
+  const didScrolls = async () => (await posted(page)).filter((m) => m.type === 'didScroll').length;
+  const lastDidScroll = async (after: number) => {
+    const messages = await waitFor(() => posted(page), (m) => m.filter((x) => x.type === 'didScroll').length > after, 'a didScroll message');
+    return messages.filter((m) => m.type === 'didScroll').at(-1)!.line!;
+  };
+  let before = await didScrolls();
+  await page.evaluate(() => document.querySelector('section.platform[data-platform="nt4-server-sp6a"]')!.scrollIntoView());
+  assert.equal(await lastDidScroll(before), platformLine, 'the line of the platform at the top');
+
+  // Halfway between the platform's top and its package table's: a line strictly between theirs.
+  // The position comes from the layout itself, so no font's metrics are assumed.
+  before = await didScrolls();
+  await page.evaluate(() => {
+    const section = document.querySelector('section.platform[data-platform="nt4-server-sp6a"]')!;
+    const table = section.querySelector('table.package[data-line]')!;
+    const a = section.getBoundingClientRect().top + window.scrollY;
+    const b = table.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, Math.round((a + b) / 2));
+  });
+  const between = await lastDidScroll(before);
+  assert.ok(between > platformLine && between < packageLine, `line ${between} is not strictly between ${platformLine} and ${packageLine}`);
   await page.close();
 });
 
@@ -151,5 +169,52 @@ test('double-click reveals the line of the element; messages about another docum
   await send(page, { type: 'error', source: 'file:///ws/other.bulletin.yaml', message: 'shown' });
   await page.waitForSelector('.preview-error');
   assert.equal(await page.textContent('.preview-error'), 'shown');
+  await page.close();
+});
+
+test('wheel-scrolling the preview never moves it back, though the editor answers every line it is sent', { skip }, async () => {
+  const page = await openWebview();
+  await send(page, update(page029.html, 1));
+  await page.waitForSelector('table.comparison-table');
+  // The host at its worst: every reported line is revealed in the editor and the editor's
+  // scroll comes back as a scrollToLine for that (whole) line, a little later, as VS Code's
+  // visible-range events do. Every scroll position of the page is recorded.
+  await page.evaluate(`(() => {
+    window.__ys = [];
+    window.__echoes = { sent: 0, delivered: 0 };
+    window.addEventListener('scroll', () => window.__ys.push(window.scrollY));
+    const record = window.__posted.push.bind(window.__posted);
+    window.__posted.push = (message) => {
+      if (message.type === 'didScroll') {
+        window.__echoes.sent++;
+        setTimeout(() => {
+          window.__echoes.delivered++;
+          window.postMessage({ type: 'scrollToLine', source: message.source, line: Math.floor(message.line) }, '*');
+        }, 40);
+      }
+      return record(message);
+    };
+  })()`);
+  await page.mouse.move(450, 350);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, 150);
+    await page.waitForTimeout(60);
+  }
+  type Echoes = { sent: number; delivered: number };
+  const echoes = await waitFor(
+    () => page.evaluate('window.__echoes') as Promise<Echoes>,
+    (e) => e.sent > 0 && e.delivered === e.sent,
+    'every echo delivered',
+  );
+  // A frame for the last echo to be handled (it would scroll, and that scroll would be recorded).
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))))');
+  const ys = (await page.evaluate('window.__ys')) as number[];
+  assert.ok(ys.length >= 2 && ys.at(-1)! > ys[0]!, `the page scrolled down: ${ys.join(' → ')}`);
+  for (let i = 1; i < ys.length; i++) assert.ok(ys[i]! >= ys[i - 1]!, `scrollY went back: ${ys.join(' → ')}`);
+  const lines = (await posted(page)).filter((m) => m.type === 'didScroll').map((m) => m.line!);
+  assert.equal(lines.length, echoes.sent);
+  // The page stays on the line it last reported: no echo took it (or its saved state) elsewhere.
+  // (The reported lines themselves may dip: the page shows some facts in another order than the file.)
+  assert.equal(((await page.evaluate('window.__state')) as { line: number }).line, lines.at(-1));
   await page.close();
 });

@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenderRequest, type RenderResult } from '../../../server/src/protocol';
 import { parseFromWebview, type PreviewState, type ToWebview } from './messages';
 import { RenderScheduler } from './scheduler';
+import { ScrollEchoGuard } from './scrollEcho';
 
 export const previewViewType = 'bulletin.preview';
 
@@ -38,8 +39,8 @@ export class BulletinPreview {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly scheduler: RenderScheduler;
   private lastPage: RenderResult | undefined;
-  /** The editor line we last scrolled to from the preview: its echo event is ignored once. */
-  private echoLine: number | undefined;
+  /** The editor scrolls that answer the preview's own reveals are not sent back to it. */
+  private readonly scrollEcho = new ScrollEchoGuard();
   private line: number | undefined;
   private disposed = false;
   private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
@@ -103,10 +104,7 @@ export class BulletinPreview {
 
   /** The editor scrolled: bring the same line to the top of the preview. */
   scrollToLine(line: number): void {
-    if (this.echoLine !== undefined && Math.floor(this.echoLine) === line) {
-      this.echoLine = undefined;
-      return;
-    }
+    if (this.scrollEcho.isEcho(line)) return;
     this.line = line;
     this.post({ type: 'scrollToLine', source: this.resourceUri.toString(), line });
   }
@@ -174,7 +172,8 @@ export class BulletinPreview {
   private scrollEditors(line: number): void {
     for (const editor of this.editorsOfResource()) {
       const target = Math.min(Math.floor(line), Math.max(0, editor.document.lineCount - 1));
-      this.echoLine = target;
+      if (editor.visibleRanges[0]?.start.line === target) continue; // already there: no scroll, no answer to wait for
+      this.scrollEcho.revealed(target);
       editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
     }
   }

@@ -2,7 +2,8 @@
  * What only the screen shows, checked through code-server's workbench UI with playwright:
  * the Problems panel lists the workspace's findings (also for a file never opened), the status
  * bar counts them and leads to the index of a file's versions, typing a fix removes its row,
- * and "Open Preview to the Side" renders the page with its comparison table and follows an edit. Screenshots go to the test output. Every wait polls a condition
+ * and "Open Preview to the Side" renders the page with its comparison table, follows an edit and
+ * scrolls with the wheel without jumping back. Screenshots go to the test output. Every wait polls a condition
  * on the page with a timeout.
  */
 import * as assert from 'node:assert/strict';
@@ -10,6 +11,9 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { openWorkbench } from '../../../scripts/e2e/lib/extension-tests';
 import { runCommand } from '../../../scripts/e2e/lib/palette';
+
+// The functions handed to evaluate run in the preview's frame; the project compiles without the DOM library.
+declare const window: any;
 
 export interface WorkbenchCheck {
   name: string;
@@ -162,6 +166,34 @@ export async function checkWorkbench(browser: Browser, url: string, screenshotDi
       await page.keyboard.type(' E2E-EDIT');
       await frame.locator('body', { hasText: 'E2E-EDIT' }).waitFor({ timeout });
       await shot('preview-after-edit');
+    });
+
+    await check('wheel-scrolling the preview never moves it back; the editor follows', async () => {
+      const frame = previewFrame(page);
+      const body = frame.locator('body');
+      await body.evaluate(() => {
+        window.scrollTo(0, 0);
+        window.__ys = [];
+        window.addEventListener('scroll', () => window.__ys.push(window.scrollY));
+      });
+      const editorTopLine = async () => Math.min(...(await page.locator('.monaco-editor .margin-view-overlays .line-numbers').allInnerTexts()).map(Number).filter((n) => n > 0));
+      await page.waitForTimeout(500); // the scroll to the top and its echo settle
+      const startLine = await editorTopLine();
+      const box = await page.locator('iframe.webview').first().boundingBox();
+      assert.ok(box, 'the preview is on the screen');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      // Six wheel steps, each answered by the editor through the extension host before the next.
+      for (let i = 0; i < 6; i++) {
+        await page.mouse.wheel(0, 150);
+        await page.waitForTimeout(250);
+      }
+      await page.waitForTimeout(1_500); // any late echo would have moved the page by now
+      const ys: number[] = await body.evaluate(() => window.__ys);
+      assert.ok(ys.length >= 2 && ys.at(-1)! > ys[0]!, `the preview scrolled down: ${ys.join(' → ')}`);
+      for (let i = 1; i < ys.length; i++) assert.ok(ys[i]! >= ys[i - 1]!, `the preview went back: ${ys.join(' → ')}`);
+      const endLine = await editorTopLine();
+      assert.ok(endLine > startLine, `the editor followed the preview down (top line ${startLine} → ${endLine})`);
+      await shot('preview-after-wheel');
     });
   } finally {
     await shot('workbench-final');

@@ -1,0 +1,26 @@
+/**
+ * docs/format.md against the format specification it is written from, where that exists: in a
+ * clone of the repository alone there is no ../shared, and this test is skipped. Every code
+ * the repository documents is in the spec with the same default severity; codes the spec has
+ * added and no rule implements yet are listed, not failed (they join docs/format.md when
+ * their rule joins the registry).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tableCodes } from './rule-tables';
+
+const root = join(__dirname, '..', '..', '..');
+const specPath = join(root, '..', 'shared', 'spec', 'bulletin-format.md');
+const skip = !existsSync(specPath) && 'no format specification beside the repository (../shared/spec/bulletin-format.md)';
+
+test('the rule codes of docs/format.md are those of the format specification', { skip }, (t) => {
+  const spec = tableCodes(readFileSync(specPath, 'utf8'));
+  const documented = tableCodes(readFileSync(join(root, 'docs', 'format.md'), 'utf8'));
+  assert.ok(spec.length > 0, 'the specification has a rule table');
+  const specByCode = new Map(spec.map((row) => [row.split(' ')[0], row]));
+  for (const row of documented) assert.equal(specByCode.get(row.split(' ')[0]), row, `docs/format.md: ${row}`);
+  const pending = spec.filter((row) => !documented.includes(row));
+  if (pending.length > 0) t.diagnostic(`in the specification, not implemented yet: ${pending.join(', ')}`);
+});
