@@ -1,5 +1,5 @@
 /**
- * The core's entry points: text → parsed document + compact bulletin model (with its
+ * The core's entry points: text → parsed document + bulletin record and its view (with its
  * single-file problems), and bulletin + index → every finding with configured severities.
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The workspace index: every bulletin's compact model (never a YAML document), by document
+ * The workspace index: every bulletin's view over its record (never a YAML document), by document
  * key and by id; the `includes`/`related` graph in both directions; and every shipped file by
  * its identity (platform `id`, name case-insensitively, variant). `set`/`delete` update it
  * incrementally, one document at a time.
@@ -265,7 +265,7 @@ export class WorkspaceIndex {
   }
 
   /**
-   * `filesAtVersion` of a file of a platform (a compact file's hash is not computed again), but
+   * `filesAtVersion` of a file of a platform (the file's hash, kept in its record, is not computed again), but
    * none when `file` is the only entry at its version (most files are): what the callers, which
    * skip the file itself, want, without an array per file.
    */

@@ -36,7 +36,7 @@ export const fileMetadataMismatch: Rule = {
           const other = entry.bulletin;
           if (other.uri === bulletin.uri || entry.file.size === undefined || entry.file.size === file.size) continue;
           if (reporterOf(bulletin, other) !== bulletin) continue;
-          const sizeRange = file.sizeRange; // a compact file makes its range on each read: only here
+          const sizeRange = file.sizeRange; // a view makes its range on each read: only here
           if (!sizeRange) continue;
           const args = {
             file: file.name,

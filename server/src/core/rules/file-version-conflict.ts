@@ -41,7 +41,7 @@ export const fileVersionConflict: Rule = {
             if (file.version === undefined) continue;
             for (const theirsFile of theirs.get(platform.id, file)) {
               if (theirsFile.version === undefined || compareVersions(theirsFile.version, file.version) <= 0) continue;
-              // Read only here: a compact file makes its range on each read.
+              // Read only here: a view makes its range on each read.
               const versionRange = file.versionRange;
               if (!versionRange) continue;
               const args = {

@@ -29,7 +29,7 @@ export const registryKbMismatch: Rule = {
         for (let match = KB_SEGMENTS.exec(entry.key); match; match = KB_SEGMENTS.exec(entry.key)) {
           if (Number(match[2]) === kb) continue;
           const segment = match[1];
-          const keyRange = entry.keyRange; // made on each read of a compact entry: only here
+          const keyRange = entry.keyRange; // a view makes its range on each read: only here
           if (!keyRange) break;
           out.push(
             problem('registry-kb-mismatch', 'error', keyRange, msg(locale, 'rule.registryKbMismatch', { found: segment, kb }), {
