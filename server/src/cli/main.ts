@@ -75,9 +75,9 @@ export function main(argv: string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   const locale = localeOf(argv);
   const ended = (error: unknown, command?: CommandName) => failed(error, command, locale);
-  // Internal: the language server's CSAF validator child process (not in the help).
-  if (name === 'csaf-validator') return csafValidatorService();
   try {
+    // Internal: the language server's CSAF validator child process (not in the help).
+    if (name === 'csaf-validator') return csafValidatorService();
     if (name === undefined) throw new UsageError('no command given');
     if (name === '--version') {
       process.stdout.write(`${version}\n`);
