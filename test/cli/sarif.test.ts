@@ -56,7 +56,7 @@ test('--format sarif writes SARIF 2.1.0 that the schema accepts: one run, every 
   const ruleIds = run0.tool.driver.rules.map((rule: { id: string }) => rule.id);
   assert.deepEqual(ruleIds, rules.map((rule) => rule.code));
   for (const rule of run0.tool.driver.rules) {
-    assert.match(rule.helpUri, new RegExp(`^file:///.*/docs/rules\\.md#${rule.id}$`));
+    assert.match(rule.helpUri, new RegExp(`^https://github\\.com/.*/docs/rules\\.md#${rule.id}$`));
     const registered = rules.find((r) => r.code === rule.id)!;
     assert.equal(rule.shortDescription.text, registered.title.en);
     assert.equal(rule.fullDescription.markdown, registered.description);

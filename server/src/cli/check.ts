@@ -10,7 +10,6 @@ import { extractBulletin } from '../core/index/extract';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
-import { msg, registerMessages, type Locale } from '../core/messages';
 import { IndexWorkers } from '../lsp/indexWorkers';
 import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo } from '../lsp/workspaceCache';
 import { loadWorkspace, pathOf, uriOf } from '../lsp/workspaceLoad';
@@ -131,46 +130,4 @@ function toFinding(p: Problem, lineStarts: Uint32Array, uri: string, index: Work
       return [{ file: shown(r.uri, cwd), line: at.line + 1, column: at.character + 1, message: r.message }];
     }),
   };
-}
-
-registerMessages({
-  en: {
-    'cli.summary': '{files} checked: {errors}, {warnings}, {other} other.',
-    'cli.summary.bulletin': '{count} bulletin',
-    'cli.summary.bulletins': '{count} bulletins',
-    'cli.summary.error': '{count} error',
-    'cli.summary.errors': '{count} errors',
-    'cli.summary.warning': '{count} warning',
-    'cli.summary.warnings': '{count} warnings',
-  },
-  ja: {
-    'cli.summary': '{files}を検査しました: {errors}、{warnings}、その他 {other} 件。',
-    'cli.summary.bulletin': '{count} 件のセキュリティ情報',
-    'cli.summary.bulletins': '{count} 件のセキュリティ情報',
-    'cli.summary.error': 'エラー {count} 件',
-    'cli.summary.errors': 'エラー {count} 件',
-    'cli.summary.warning': '警告 {count} 件',
-    'cli.summary.warnings': '警告 {count} 件',
-  },
-});
-
-/** One line per finding (`file:line:column severity code message`, for tools), then a summary in the reader's language. */
-export function formatText(report: CheckReport, locale: Locale = 'en'): string {
-  const lines = report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
-  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
-  const count = (n: number, one: string, many: string) => msg(locale, n === 1 ? one : many, { count: n });
-  lines.push(
-    msg(locale, 'cli.summary', {
-      files: count(report.files, 'cli.summary.bulletin', 'cli.summary.bulletins'),
-      errors: count(errors, 'cli.summary.error', 'cli.summary.errors'),
-      warnings: count(warnings, 'cli.summary.warning', 'cli.summary.warnings'),
-      other: report.findings.length - errors - warnings,
-    }),
-  );
-  return lines.join('\n') + '\n';
-}
-
-export function formatJson(report: CheckReport): string {
-  return JSON.stringify({ files: report.files, findings: report.findings }, null, 2) + '\n';
 }

@@ -4,7 +4,7 @@
  * failures are listed on the bulletin's YAML lines (exit 1). The publisher comes from the
  * flags, else from `bulletin.csaf.publisher` in the nearest `.vscode/settings.json`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { analyzeText } from '../core/analyze';
 import { exportBulletin, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
@@ -15,6 +15,9 @@ import type { Problem } from '../core/problems';
 import { positionAt } from '../core/text';
 import { decodeFile } from './check';
 import { findBulletins, UsageError } from './files';
+import { displayPath, escapeControl } from './display';
+import { describeError, ioError } from './errors';
+import { checkOutputPath, writeOutputFile } from './output';
 
 export interface CsafCommandOptions {
   file: string;
@@ -55,7 +58,7 @@ function publisherFromSettings(file: string): Partial<CsafPublisher> {
       try {
         value = parseJsonc(readFileSync(settings, 'utf8'));
       } catch (error) {
-        throw new UsageError(`cannot read ${settings}: ${(error as Error).message}`);
+        throw new UsageError(`cannot read ${displayPath(settings)}: ${(error as Error).message}`);
       }
       const direct = (value as Record<string, unknown>)?.['bulletin.csaf.publisher'];
       const nested = ((value as Record<string, Record<string, Record<string, unknown>>>)?.bulletin?.csaf as Record<string, unknown> | undefined)?.publisher;
@@ -99,7 +102,7 @@ function relatedLookup(file: string): (id: string) => RelatedBulletinInfo | unde
 
 function formatProblem(file: string, lineStarts: Uint32Array, p: Problem): string {
   const at = positionAt(lineStarts, p.offset);
-  return `${file}:${at.line + 1}:${at.character + 1} ${p.severity} ${p.code} ${p.message}`;
+  return `${file}:${at.line + 1}:${at.character + 1} ${p.severity} ${p.code} ${escapeControl(p.message)}`;
 }
 
 export async function csafCommand(options: CsafCommandOptions): Promise<number> {
@@ -107,12 +110,13 @@ export async function csafCommand(options: CsafCommandOptions): Promise<number> 
   try {
     text = decodeFile(options.file);
   } catch (error) {
-    process.stderr.write(`bulletin: cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-    return 2;
+    throw ioError('read', options.file, describeError(error));
   }
+  // A refused output is reported before the (slow) validation, and checked again when written.
+  if (options.out) checkOutputPath(options.out, [options.file]);
   const publisher = resolvePublisher(options.file, options.publisher, options.locale);
   const analysis = analyzeText(options.file, text, { locale: options.locale });
-  const shown = relative(process.cwd(), options.file) || options.file;
+  const shown = displayPath(relative(process.cwd(), options.file) || options.file);
   const result = await exportBulletin(analysis, { publisher, lookup: relatedLookup(options.file), engine: { name: 'Bulletin' } }, options.locale, validateCsaf);
   if (result.kind !== 'valid') {
     const problems = result.kind === 'refused' ? result.errors : result.problems;
@@ -121,7 +125,7 @@ export async function csafCommand(options: CsafCommandOptions): Promise<number> 
     return 1;
   }
   const json = JSON.stringify(result.csaf, null, 2) + '\n';
-  if (options.out) writeFileSync(options.out, json);
+  if (options.out) writeOutputFile(options.out, json, [options.file]);
   else process.stdout.write(json);
   return 0;
 }

@@ -1,11 +1,13 @@
 /** Finds bulletins under the paths the user gave: files as given, folders searched recursively. */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { displayPath } from './display';
+import { CliError, describeError, ioError } from './errors';
 
 export const BULLETIN_FILE = /\.bulletin\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-export class UsageError extends Error {}
+export { UsageError } from './errors';
 
 /** Absolute paths, sorted, each once; a symlink loop is visited once, not forever. */
 export function findBulletins(paths: readonly string[]): string[] {
@@ -47,8 +49,9 @@ export function findBulletins(paths: readonly string[]): string[] {
     let stats;
     try {
       stats = statSync(path);
-    } catch {
-      throw new UsageError(`no such file or folder: ${path}`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`no such file or folder: ${displayPath(path)}`);
+      throw ioError('read', path, describeError(error));
     }
     if (stats.isDirectory()) walk(path);
     else found.add(realOrSame(path));

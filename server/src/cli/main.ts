@@ -1,49 +1,32 @@
 /**
  * `bulletin check | render | csaf`: the command line over the same core as the server.
- * Exit codes: 0 no error finding, 1 an error finding, 2 usage or I/O error (message on stderr).
+ * Exit codes: 0 no error finding (or help shown), 1 an error finding, 2 usage or I/O error (one
+ * line on stderr).
  */
-import { parseArgs } from 'node:util';
-import { checkFiles, formatJson, formatText } from './check';
-import { findBulletins, UsageError } from './files';
+import { checkFiles } from './check';
+import { findBulletins } from './files';
 import { cliLocale } from './locale';
-import type { SeveritySetting } from '../core/problems';
 import { renderCommand } from './render';
 import { formatSarif } from './sarif';
 import { csafCommand, csafValidatorService } from './csaf';
-
-const USAGE = `Usage:
-  bulletin check [--format text|json|sarif] [--max-warnings N] [--lang ja|en] [--rule CODE=SEVERITY]... [--id-pattern REGEX] [--cache DIR] PATH...
-  bulletin render [-o OUT.html | --out-dir DIR] [--workspace DIR] [--lang ja|en] FILE...
-  bulletin csaf [-o OUT.json] [--publisher-name NAME] [--publisher-namespace URI] [--publisher-category CATEGORY] [--lang ja|en] FILE
-`;
+import { asksForHelp, commandNames, langArgument, parseCommandArgs, parseFormat, parseMaxWarnings, parseRuleSeverities, type CommandName } from './args';
+import { textStyle } from './colour';
+import { displayPath, escapeControl } from './display';
+import { CliError, describeError, isSystemError, UsageError } from './errors';
+import { formatJson, formatText } from './format';
+import { helpHint, helpText } from './help';
+import { version } from './package-info';
+import { closest } from '../core/schema/suggest';
+import type { Locale } from '../core/messages';
 
 type Command = (args: string[]) => number | Promise<number>;
 
-const commands: Record<string, Command> = {
+const commands: Record<CommandName, Command> = {
   async check(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        lang: { type: 'string' },
-        rule: { type: 'string', multiple: true, default: [] },
-        'id-pattern': { type: 'string' },
-        'max-warnings': { type: 'string' },
-        cache: { type: 'string' },
-      },
-    });
-    if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
-    const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
-    if (maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
-    if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`unknown format: ${values.format}`);
-    const severities: Record<string, SeveritySetting> = {};
-    for (const entry of values.rule!) {
-      const [code, severity] = entry.split('=');
-      if (!code || !['error', 'warning', 'information', 'hint', 'off'].includes(severity)) throw new UsageError(`--rule takes CODE=error|warning|information|hint|off, not ${entry}`);
-      severities[code] = severity as SeveritySetting;
-    }
+    const { values, positionals } = parseCommandArgs('check', args);
+    const format = parseFormat(values.format);
+    const maxWarnings = parseMaxWarnings(values['max-warnings']);
+    const severities = parseRuleSeverities(values.rule);
     let idPattern: RegExp | undefined;
     if (values['id-pattern']) {
       try {
@@ -53,11 +36,14 @@ const commands: Record<string, Command> = {
       }
     }
     const locale = cliLocale(values.lang);
+    if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
     const files = findBulletins(positionals);
     const report = await checkFiles(files, { locale, severities, idPattern }, process.cwd(), values.cache);
-    if (report.cache?.discarded) process.stderr.write(`bulletin: the cache in ${values.cache} was discarded (${report.cache.discarded}); it is written anew\n`);
-    process.stdout.write(values.format === 'sarif' ? formatSarif(report, process.cwd()) : values.format === 'json' ? formatJson(report) : formatText(report, locale));
-    for (const u of report.unreadable) process.stderr.write(`bulletin: cannot read ${u.file}: ${u.reason}\n`);
+    if (report.cache?.discarded) process.stderr.write(`bulletin: the cache in ${displayPath(values.cache!)} was discarded (${escapeControl(report.cache.discarded)}); it is written anew\n`);
+    process.stdout.write(
+      format === 'sarif' ? formatSarif(report, process.cwd()) : format === 'json' ? formatJson(report) : formatText(report, locale, textStyle(process.stdout)),
+    );
+    for (const u of report.unreadable) process.stderr.write(`bulletin: cannot read ${displayPath(u.file)}: ${escapeControl(u.reason)}\n`);
     if (report.unreadable.length > 0) return 2;
     if (report.findings.some((f) => f.severity === 'error')) return 1;
     // --max-warnings N: more than N warnings fail the run like an error (exit 1).
@@ -65,48 +51,87 @@ const commands: Record<string, Command> = {
   },
   render: renderCommand,
   csaf(args) {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        lang: { type: 'string' },
-        'publisher-name': { type: 'string' },
-        'publisher-namespace': { type: 'string' },
-        'publisher-category': { type: 'string' },
-      },
-    });
+    const { values, positionals } = parseCommandArgs('csaf', args);
+    const locale = cliLocale(values.lang);
     if (positionals.length !== 1) throw new UsageError('csaf takes exactly one bulletin file');
     const publisher = { name: values['publisher-name'], namespace: values['publisher-namespace'], category: values['publisher-category'] };
-    return csafCommand({ file: positionals[0], out: values.out, locale: cliLocale(values.lang), publisher });
+    return csafCommand({ file: positionals[0], out: values.out, locale, publisher });
   },
-  // Internal: the language server's CSAF validator child process (not in the usage text).
-  'csaf-validator': () => csafValidatorService(),
 };
 
-export function main(argv: string[]): number | Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
-    (name ? process.stdout : process.stderr).write(USAGE);
-    return name ? 0 : 2;
-  }
-  const command = commands[name];
+/** The language of help and error hints: `--lang` if it is valid, else the environment's. */
+function localeOf(args: readonly string[]): Locale {
   try {
-    if (!command) throw new UsageError(`unknown command: ${name}`);
-    const code = command(rest);
-    return typeof code === 'number' ? code : code.catch(failed);
-  } catch (error) {
-    return failed(error);
+    return cliLocale(langArgument(args));
+  } catch {
+    return cliLocale(undefined);
   }
 }
 
-/** Usage errors and crashes alike end with a message on stderr and exit code 2. */
-function failed(error: unknown): number {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`bulletin: ${(error as Error).message}\n${USAGE}`);
-    return 2;
+function isCommand(name: string): name is CommandName {
+  return (commandNames as string[]).includes(name);
+}
+
+export function main(argv: string[]): number | Promise<number> {
+  const [name, ...rest] = argv;
+  const locale = localeOf(argv);
+  const ended = (error: unknown, command?: CommandName) => failed(error, command, locale);
+  try {
+    // Internal: the language server's CSAF validator child process (not in the help).
+    if (name === 'csaf-validator') return csafValidatorService();
+    if (name === undefined) throw new UsageError('no command given');
+    if (name === '--version') {
+      process.stdout.write(`${version}\n`);
+      return 0;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+      const topic = name === 'help' ? rest.find((arg) => !arg.startsWith('-') && arg !== langArgument(rest)) : undefined;
+      if (topic !== undefined && !isCommand(topic)) throw unknownCommand(topic);
+      process.stdout.write(helpText(topic ?? 'main', locale));
+      return 0;
+    }
+    if (name.startsWith('-') && asksForHelp(argv)) {
+      process.stdout.write(helpText('main', locale));
+      return 0;
+    }
+    if (name.startsWith('-')) throw new UsageError(`unknown option '${escapeControl(name)}'; a command comes first`);
+    if (!isCommand(name)) throw unknownCommand(name);
+    if (asksForHelp(rest)) {
+      process.stdout.write(helpText(name, locale));
+      return 0;
+    }
+    try {
+      const code = commands[name](rest);
+      return typeof code === 'number' ? code : code.catch((error: unknown) => ended(error, name));
+    } catch (error) {
+      return ended(error, name);
+    }
+  } catch (error) {
+    return ended(error);
   }
-  process.stderr.write(`bulletin: ${(error as Error).stack ?? String(error)}\n`);
+}
+
+function unknownCommand(name: string): UsageError {
+  const near = closest(name, commandNames);
+  return new UsageError(`unknown command '${escapeControl(name)}'${near ? `; did you mean '${near}'?` : ''}`);
+}
+
+/**
+ * Every expected failure ends with one line on stderr and exit code 2: a usage error with a hint
+ * to the help, a file that cannot be read or written with the reason. Only a bug (an error of
+ * no known kind) prints its stack, for the report.
+ */
+function failed(error: unknown, command: CommandName | undefined, locale: Locale): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`bulletin: ${escapeControl(error.message)} (${helpHint(command, locale)})\n`);
+  } else if (error instanceof CliError) {
+    process.stderr.write(`bulletin: ${escapeControl(error.message)}\n`);
+  } else if (isSystemError(error)) {
+    const path = error.path === undefined ? '' : ` ${displayPath(error.path)}`;
+    process.stderr.write(`bulletin: cannot ${error.syscall}${path}: ${describeError(error)}\n`);
+  } else {
+    process.stderr.write(`bulletin: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
   return 2;
 }
 

@@ -4,15 +4,18 @@
  * The workspace (for the comparison tables) is every bulletin under --workspace, by default
  * under each file's folder.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { cliLocale } from './locale';
 import { analyzeText, checkBulletin, type Analysis, type CheckOptions } from '../core/analyze';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { renderBulletin, standaloneHtml } from '../core/render';
 import { decodeFile } from './check';
 import { BULLETIN_FILE, findBulletins, UsageError } from './files';
+import { parseCommandArgs } from './args';
+import { displayPath } from './display';
+import { CliError, describeError, ioError } from './errors';
+import { checkOutputPath, writeOutputFile } from './output';
 
 export interface RenderCliOptions {
   out?: string;
@@ -49,7 +52,7 @@ export function renderFiles(inputs: readonly string[], options: RenderCliOptions
     try {
       text = decodeFile(path);
     } catch (error) {
-      if (files.includes(path)) throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      if (files.includes(path)) throw ioError('read', path, describeError(error));
       continue; // an unreadable neighbour only loses its comparison table
     }
     const analysis = analyzeText(path, text, options.check);
@@ -57,23 +60,21 @@ export function renderFiles(inputs: readonly string[], options: RenderCliOptions
     analyses.set(path, analysis);
   }
 
+  const targets = outputTargets(files, options);
+  // Every output is checked before the first is written: a refused run writes nothing.
+  const read = [...analyses.keys()];
+  for (const target of targets.values()) checkOutputPath(target, read);
+
   const css = readPreviewCss();
   const written: string[] = [];
   for (const file of files) {
     const analysis = analyses.get(file)!;
     const findings = checkBulletin(analysis.bulletin, index, options.check);
     const page = standaloneHtml(renderBulletin({ parsed: analysis.parsed, bulletin: analysis.bulletin, index, findings }), css);
-    let target: string | undefined;
-    if (options.outDir) {
-      mkdirSync(options.outDir, { recursive: true });
-      target = join(options.outDir, basename(file).replace(BULLETIN_FILE, '') + '.html');
-    } else if (options.out) {
-      mkdirSync(dirname(resolve(options.out)), { recursive: true });
-      target = options.out;
-    }
+    const target = targets.get(file);
     if (target) {
-      if (existsAsFolder(target)) throw new UsageError(`${target} is a folder; use --out-dir for a folder`);
-      writeFileSync(target, page);
+      makeFolder(dirname(resolve(target)), target);
+      writeOutputFile(target, page, read);
       written.push(target);
     } else {
       write(page);
@@ -82,26 +83,39 @@ export function renderFiles(inputs: readonly string[], options: RenderCliOptions
   return written;
 }
 
-function existsAsFolder(path: string): boolean {
+/** Each file's output path (none: stdout); two files that would write the same page are refused. */
+function outputTargets(files: readonly string[], options: RenderCliOptions): Map<string, string> {
+  const targets = new Map<string, string>();
+  const byPath = new Map<string, string>();
+  for (const file of files) {
+    let target: string | undefined;
+    if (options.outDir) target = join(options.outDir, basename(file).replace(BULLETIN_FILE, '') + '.html');
+    else if (options.out) target = options.out;
+    if (!target) continue;
+    // Case-insensitive file systems (macOS, Windows) would make X.html and x.html one file.
+    const key = process.platform === 'linux' ? resolve(target) : resolve(target).toLowerCase();
+    const earlier = byPath.get(key);
+    if (earlier) {
+      const shown = (path: string) => displayPath(relative(process.cwd(), path) || path);
+      throw new CliError(`refusing to write ${displayPath(target)} twice: both ${shown(earlier)} and ${shown(file)} would be rendered to it; render them into separate folders`);
+    }
+    byPath.set(key, file);
+    targets.set(file, target);
+  }
+  return targets;
+}
+
+function makeFolder(folder: string, target: string): void {
   try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw ioError('write', target, `cannot create the folder ${displayPath(folder)}: ${describeError(error)}`);
   }
 }
 
 /** The `render` command's argument handling; exit 0 when every page was written. */
 export function renderCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      'out-dir': { type: 'string' },
-      workspace: { type: 'string' },
-      lang: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseCommandArgs('render', args);
   if (positionals.length === 0) throw new UsageError('render needs a bulletin file (or folders with --out-dir)');
   const locale = cliLocale(values.lang);
   const written = renderFiles(
@@ -109,6 +123,6 @@ export function renderCommand(args: string[]): number {
     { out: values.out, outDir: values['out-dir'], workspace: values.workspace, check: { locale } },
     (page) => process.stdout.write(page),
   );
-  for (const path of written) process.stderr.write(`bulletin: wrote ${path}\n`);
+  for (const path of written) process.stderr.write(`bulletin: wrote ${displayPath(path)}\n`);
   return 0;
 }

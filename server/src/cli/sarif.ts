@@ -4,16 +4,19 @@
  * physical and related locations. Artifact URIs are relative to the working directory
  * (`%SRCROOT%`), as code-scanning services expect.
  */
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rules } from '../core/rules';
 import type { Severity } from '../core/problems';
 import type { CheckReport, Finding } from './check';
+import { homepageUrl, rulesDocUrl, version } from './package-info';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** The same rules.md the server links diagnostics to (`ruleDocUri` in lsp/diagnostics.ts): docs/ beside dist/. */
-const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
+/**
+ * The rule documentation as published (from package.json's repository), never a path on the
+ * machine that ran the check: a code-scanning page links to it for every reader.
+ */
+const rulesDoc = rulesDocUrl;
 
 /** The rule's Markdown description as plain text, for viewers that show `text` only. */
 const plainText = (markdown: string) => markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/`|\*\*/g, '').replace(/\s+/g, ' ').trim();
@@ -29,10 +32,19 @@ function location(file: string, line: number, column: number, endLine?: number, 
   };
 }
 
+/**
+ * `duplicate-id` → `DuplicateId`: a rule's readable name. SARIF wants it to differ from the
+ * opaque id (SARIF1001), so a one-word code (`schema`) has none.
+ */
+function ruleName(code: string): { name?: string } {
+  const name = code.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
+  return name.toLowerCase() === code.toLowerCase() ? {} : { name };
+}
+
 export function formatSarif(report: CheckReport, cwd: string): string {
   const ruleList = rules.map((rule) => ({
     id: rule.code,
-    name: rule.code.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+    ...ruleName(rule.code),
     shortDescription: { text: rule.title.en },
     fullDescription: { text: plainText(rule.description || rule.title.en), markdown: rule.description || rule.title.en },
     helpUri: `${rulesDoc}#${rule.code}`,
@@ -55,7 +67,7 @@ export function formatSarif(report: CheckReport, cwd: string): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'bulletin', informationUri: rulesDoc, rules: ruleList } },
+        tool: { driver: { name: 'bulletin', version, semanticVersion: version, informationUri: homepageUrl, rules: ruleList } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).toString() } },
         columnKind: 'utf16CodeUnits',
         invocations: [

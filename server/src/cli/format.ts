@@ -1,0 +1,53 @@
+/** `bulletin check`'s text and JSON reports. */
+import { msg, registerMessages, type Locale } from '../core/messages';
+import type { CheckReport } from './check';
+import { plainStyle, type TextStyle } from './colour';
+import { displayPath, escapeControl } from './display';
+
+registerMessages({
+  en: {
+    'cli.summary': '{files} checked: {errors}, {warnings}, {other} other.',
+    'cli.summary.bulletin': '{count} bulletin',
+    'cli.summary.bulletins': '{count} bulletins',
+    'cli.summary.error': '{count} error',
+    'cli.summary.errors': '{count} errors',
+    'cli.summary.warning': '{count} warning',
+    'cli.summary.warnings': '{count} warnings',
+  },
+  ja: {
+    'cli.summary': '{files}を検査しました: {errors}、{warnings}、その他 {other} 件。',
+    'cli.summary.bulletin': '{count} 件のセキュリティ情報',
+    'cli.summary.bulletins': '{count} 件のセキュリティ情報',
+    'cli.summary.error': 'エラー {count} 件',
+    'cli.summary.errors': 'エラー {count} 件',
+    'cli.summary.warning': '警告 {count} 件',
+    'cli.summary.warnings': '警告 {count} 件',
+  },
+});
+
+/**
+ * One line per finding (`file:line:column severity code message`, for tools), then a summary in
+ * the reader's language. A file name with a control character is printed as a JSON string and
+ * a message's control characters are escaped, so every finding stays one line.
+ */
+export function formatText(report: CheckReport, locale: Locale = 'en', style: TextStyle = plainStyle): string {
+  const lines = report.findings.map(
+    (f) => `${style.location(`${displayPath(f.file)}:${f.line}:${f.column}`)} ${style.severity(f.severity, f.severity)} ${style.code(f.code)} ${escapeControl(f.message)}`,
+  );
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
+  const count = (n: number, one: string, many: string) => msg(locale, n === 1 ? one : many, { count: n });
+  lines.push(
+    msg(locale, 'cli.summary', {
+      files: count(report.files, 'cli.summary.bulletin', 'cli.summary.bulletins'),
+      errors: count(errors, 'cli.summary.error', 'cli.summary.errors'),
+      warnings: count(warnings, 'cli.summary.warning', 'cli.summary.warnings'),
+      other: report.findings.length - errors - warnings,
+    }),
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(report: CheckReport): string {
+  return JSON.stringify({ files: report.files, findings: report.findings }, null, 2) + '\n';
+}
