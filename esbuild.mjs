@@ -27,6 +27,8 @@ const builds = [
   // The analysis worker: open documents too large to parse on the server's thread (lsp/backgroundAnalysis.ts).
   { ...common, entryPoints: { analysisWorker: 'server/src/worker/analysisWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The ReDoS checker's pure-JavaScript build (3 MB), loaded only for a custom id pattern (server/src/io/idPattern.ts).
+  { ...common, entryPoints: { recheck: 'node_modules/recheck/lib/main.js' }, outdir: 'dist', sourcemap: false, external: [...common.external, './synckit-worker'] },
   // How the server is started (server/src/launch.ts), for the benchmarks: the client bundles it.
   { ...common, entryPoints: { launch: 'server/src/launch.ts' }, outdir: 'dist' },
 ];

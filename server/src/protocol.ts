@@ -9,9 +9,13 @@ export interface BulletinSettings {
   rules: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
   idPattern: string;
   language: 'auto' | 'en' | 'ja';
+  /** Bytes above which a file on disk is not parsed (0: the default, io/boundedRead.ts). */
+  maxFileSize: number;
+  /** Follow symlinks whose target is outside the workspace folder (never into /proc, /sys, /dev). */
+  followLinksOutside: boolean;
 }
 
-export const defaultSettings: BulletinSettings = { rules: {}, idPattern: '', language: 'auto' };
+export const defaultSettings: BulletinSettings = { rules: {}, idPattern: '', language: 'auto', maxFileSize: 0, followLinksOutside: false };
 
 // ---- bulletin/render: the preview asks the server for the page of an open document.
 
@@ -45,6 +49,8 @@ export interface IndexStatus {
   ready: boolean;
   /** The user cancelled indexing: cross-file checks wait for `ReindexRequest`. */
   cancelled?: boolean;
+  /** Symbolic links the listing did not follow (target outside the workspace folder, or in /proc, /sys, /dev). */
+  skippedLinks?: number;
 }
 
 /** Sent by the server whenever the index or the findings change. */

@@ -1,8 +1,7 @@
 /** `bulletin check`: the same index and rules as the server, over the files on disk. */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { checkBulletin, type CheckOptions } from '../core/analyze';
-import { extractBulletin } from '../core/index/extract';
+import { isRead, modelOfRead, readBulletinSync, reasonOf } from '../io/bulletinRead';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
@@ -27,10 +26,11 @@ export interface CheckReport {
   unreadable: { file: string; reason: string }[];
 }
 
-export function decodeFile(path: string): string {
-  const bytes = readFileSync(path);
-  // Invalid UTF-8 becomes U+FFFD, which the parser then reports where it stands.
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+/** A file's text (regular files only, at most `limit` bytes: io/boundedRead.ts); throws with the reason as `code`. */
+export function decodeFile(path: string, limit?: number): string {
+  const read = readBulletinSync(path, limit);
+  if (isRead(read) && !read.tooLarge) return read.text;
+  throw Object.assign(new Error(`cannot read ${path}: ${reasonOf(read)}`), { code: reasonOf(read) });
 }
 
 export function checkFiles(paths: readonly string[], options: CheckOptions, cwd: string): CheckReport {
@@ -38,15 +38,14 @@ export function checkFiles(paths: readonly string[], options: CheckOptions, cwd:
   const unreadable: CheckReport['unreadable'] = [];
   const read: string[] = [];
   for (const path of paths) {
-    let text: string;
-    try {
-      text = decodeFile(path);
-    } catch (error) {
-      unreadable.push({ file: relative(cwd, path) || path, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    const file = readBulletinSync(path, options.maxFileSize);
+    if (!isRead(file)) {
+      unreadable.push({ file: relative(cwd, path) || path, reason: reasonOf(file) });
       continue;
     }
-    // The same models as the server's index of closed files: same findings, same JSON.
-    index.set(extractBulletin(path, text, options));
+    // The same models as the server's index of closed files: same findings, same JSON (a file
+    // over the size limit: its one finding, nothing parsed).
+    index.set(modelOfRead(path, file, options));
     read.push(path);
   }
   const findings: Finding[] = [];

@@ -10,9 +10,10 @@ import type { SeveritySetting } from '../core/problems';
 import { renderCommand } from './render';
 import { formatSarif } from './sarif';
 import { csafCommand, csafValidatorService } from './csaf';
+import { compileIdPattern } from '../io/idPattern';
 
 const USAGE = `Usage:
-  bulletin check [--format text|json|sarif] [--max-warnings N] [--lang ja|en] [--rule CODE=SEVERITY]... [--id-pattern REGEX] PATH...
+  bulletin check [--format text|json|sarif] [--max-warnings N] [--lang ja|en] [--rule CODE=SEVERITY]... [--id-pattern REGEX] [--max-file-size BYTES] PATH...
   bulletin render [-o OUT.html | --out-dir DIR] [--workspace DIR] [--lang ja|en] FILE...
   bulletin csaf [-o OUT.json] [--publisher-name NAME] [--publisher-namespace URI] [--publisher-category CATEGORY] [--lang ja|en] FILE
 `;
@@ -30,9 +31,14 @@ const commands: Record<string, Command> = {
         rule: { type: 'string', multiple: true, default: [] },
         'id-pattern': { type: 'string' },
         'max-warnings': { type: 'string' },
+        'max-file-size': { type: 'string' },
       },
     });
     if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
+    const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
+    if (maxFileSize !== undefined && (!/^[0-9]+$/.test(values['max-file-size']!) || !Number.isSafeInteger(maxFileSize) || maxFileSize < 1)) {
+      throw new UsageError(`--max-file-size takes a positive whole number of bytes, not ${values['max-file-size']}`);
+    }
     const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
     if (maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
@@ -45,15 +51,16 @@ const commands: Record<string, Command> = {
     }
     let idPattern: RegExp | undefined;
     if (values['id-pattern']) {
-      try {
-        idPattern = new RegExp(values['id-pattern']);
-      } catch (error) {
-        throw new UsageError(`--id-pattern is not a valid regular expression: ${(error as Error).message}`);
+      const compiled = compileIdPattern(values['id-pattern']);
+      if ('error' in compiled) {
+        process.stderr.write(`bulletin: --id-pattern ${compiled.error}\n`);
+        return 2;
       }
+      idPattern = compiled.pattern;
     }
     const locale = cliLocale(values.lang);
     const files = findBulletins(positionals);
-    const report = checkFiles(files, { locale, severities, idPattern }, process.cwd());
+    const report = checkFiles(files, { locale, severities, idPattern, maxFileSize }, process.cwd());
     process.stdout.write(values.format === 'sarif' ? formatSarif(report, process.cwd()) : values.format === 'json' ? formatJson(report) : formatText(report, locale));
     for (const u of report.unreadable) process.stderr.write(`bulletin: cannot read ${u.file}: ${u.reason}\n`);
     if (report.unreadable.length > 0) return 2;

@@ -47,7 +47,7 @@ export function renderFiles(inputs: readonly string[], options: RenderCliOptions
   for (const path of new Set([...findBulletins(workspaceRoots), ...files])) {
     let text: string;
     try {
-      text = decodeFile(path);
+      text = decodeFile(path, options.check.maxFileSize);
     } catch (error) {
       if (files.includes(path)) throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       continue; // an unreadable neighbour only loses its comparison table

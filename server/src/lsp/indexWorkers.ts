@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CheckOptions } from '../core/analyze';
 import type { Bulletin } from '../core/model';
-import { extractClosedBulletin } from '../core/index/extract';
+import { closedModel } from './readModel';
 import type { SerialBulletin } from '../core/index/serial';
 import { pooled } from '../core/index/compact';
 import type { DiskInfo } from './workspaceCache';
@@ -124,11 +124,11 @@ export class IndexWorkers {
       });
     // One file read here (`largest`: bigger ones go to the workers); false when it was left to them.
     const parseHere = (uri: string, largest: number): boolean => {
-      const read = readFileNow(pathOf(uri), largest);
+      const read = readFileNow(pathOf(uri), largest, options.maxFileSize);
       if (read === 'large') return false;
       if (!read) return true; // vanished or unreadable: the file leaves the workspace
       try {
-        const bulletin = extractClosedBulletin(uri, read.text, options);
+        const bulletin = closedModel(uri, read, options);
         onResult(uri, { bulletin, info: { size: read.size, mtimeMs: read.mtimeMs, hash: bulletin.hash } });
       } catch (error) {
         onResult(uri, { error: error instanceof Error ? error.message : String(error) });

@@ -7,7 +7,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep, isAbsolute } from 'node:path';
-import { extractClosedBulletin } from '../core/index/extract';
+import { closedModel } from './readModel';
 import type { ServerState } from './state';
 import type { ValidationQueue } from './validation';
 import type { Logger } from './runSafe';
@@ -161,7 +161,7 @@ export class WorkspaceManager {
 
   /** Reads one file from disk into the index (a vanished or unreadable file leaves it). */
   private async load(uri: string): Promise<void> {
-    const read = await readWithInfo(fileURLToPath(uri));
+    const read = await readWithInfo(fileURLToPath(uri), this.state.settings.checkOptions.maxFileSize);
     if (read) this.disk.set(uri, read.info);
     else this.disk.delete(uri);
     if (this.open.has(uri)) return; // opened meanwhile: the editor's text wins
@@ -171,7 +171,7 @@ export class WorkspaceManager {
       this.validation.clear(uri);
       return;
     }
-    this.state.setModel(extractClosedBulletin(uri, read.text, this.state.settings.checkOptions));
+    this.state.setModel(closedModel(uri, read, this.state.settings.checkOptions));
   }
 
   private async scan(rereadAll = false): Promise<void> {
@@ -350,7 +350,7 @@ export class WorkspaceManager {
 
   private analysisKey(): string {
     const options = this.state.settings.checkOptions;
-    return `${options.locale}\u0000${options.idPattern?.source ?? ''}`;
+    return `${options.locale}\u0000${options.idPattern?.source ?? ''}\u0000${options.maxFileSize ?? ''}`;
   }
 
   get folderPaths(): readonly string[] {
