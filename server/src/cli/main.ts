@@ -59,8 +59,9 @@ const commands: Record<string, Command> = {
       idPattern = compiled.pattern;
     }
     const locale = cliLocale(values.lang);
-    const files = findBulletins(positionals);
-    const report = checkFiles(files, { locale, severities, idPattern, maxFileSize }, process.cwd());
+    const links = { skipped: 0 };
+    const files = findBulletins(positionals, links);
+    const report = { ...checkFiles(files, { locale, severities, idPattern, maxFileSize }, process.cwd()), skippedLinks: links.skipped };
     process.stdout.write(values.format === 'sarif' ? formatSarif(report, process.cwd()) : values.format === 'json' ? formatJson(report) : formatText(report, locale));
     for (const u of report.unreadable) process.stderr.write(`bulletin: cannot read ${u.file}: ${u.reason}\n`);
     if (report.unreadable.length > 0) return 2;

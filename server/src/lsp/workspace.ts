@@ -201,7 +201,9 @@ export class WorkspaceManager {
   }
 
   private async listAndLoad(scan: number, rereadAll: boolean, progress: IndexProgress): Promise<void> {
-    const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter)));
+    const links = { skipped: 0 };
+    const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter, this.state.settings.followLinksOutside, links)));
+    this.validation.skippedLinks = links.skipped;
     if (scan !== this.scans) return; // a newer scan took over
     const uris = lists.flat().map(uriOf);
     progress.setTotal(uris.length);
