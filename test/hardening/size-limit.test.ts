@@ -34,7 +34,7 @@ test('server: a closed file one byte over bulletin.maxFileSize gets one finding 
     assert.equal(over[0].code, 'yaml-syntax');
     assert.equal(over[0].range.start.line, 0);
     assert.equal(over[0].range.end.line, 0);
-    assert.match(over[0].message, new RegExp(`${limit + 1} bytes, larger than the size limit of ${limit} bytes`));
+    assert.match(String(over[0].message), new RegExp(`${limit + 1} bytes, larger than the size limit of ${limit} bytes`));
     const at = server.diagnostics.get(ws.uri('at.bulletin.yaml'));
     assert.deepEqual(at?.diagnostics ?? [], [], 'the file at the limit is read and checked: clean');
   } finally {
@@ -53,7 +53,7 @@ test('server: with the default limit, a file over 8 MiB is not parsed and does n
     await until('the index to be ready', () => statuses.find((s) => s.ready && s.bulletins === 2), 60_000, server);
     const [finding, ...rest] = await server.waitForDiagnostics(ws.uri('huge.bulletin.yaml'), (ds) => ds.length > 0, undefined, 30_000);
     assert.deepEqual(rest, []);
-    assert.match(finding.message, /larger than the size limit of 8388608 bytes/);
+    assert.match(String(finding.message), /larger than the size limit of 8388608 bytes/);
     assert.equal(server.child.exitCode, null, 'the server is still running');
   } finally {
     await server.stop();

@@ -1,5 +1,5 @@
 /** The `bulletin` settings, cached per server and re-read when the client says they changed. */
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { defaultSettings, type BulletinSettings } from '../protocol';
 import type { CheckOptions } from '../core/analyze';
 import { toLocale, type Locale } from '../core/messages';
@@ -51,7 +51,8 @@ export class SettingsCache {
     }
     const message = `bulletin.idPattern ${JSON.stringify(source)} ${result.error}. The format's id pattern is used instead.`;
     this.connection.console.warn(message);
-    this.connection.window.showWarningMessage(message);
+    // A notification, not a request: nothing waits for the user to dismiss it.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   get locale(): Locale {
