@@ -13,9 +13,11 @@ export interface BulletinSettings {
   maxFileSize: number;
   /** Follow symlinks whose target is outside the workspace folder (never into /proc, /sys, /dev). */
   followLinksOutside: boolean;
+  /** `bulletin.preview.allowRemoteImages`: Markdown images from https addresses are shown (the preview's CSP allows them too). */
+  preview: { allowRemoteImages: boolean };
 }
 
-export const defaultSettings: BulletinSettings = { rules: {}, idPattern: '', language: 'auto', maxFileSize: 0, followLinksOutside: false };
+export const defaultSettings: BulletinSettings = { rules: {}, idPattern: '', language: 'auto', maxFileSize: 0, followLinksOutside: false, preview: { allowRemoteImages: false } };
 
 // ---- bulletin/render: the preview asks the server for the page of an open document.
 

@@ -68,6 +68,10 @@ export class SettingsCache {
     };
   }
 
+  get allowRemoteImages(): boolean {
+    return this.settings.preview.allowRemoteImages;
+  }
+
   get followLinksOutside(): boolean {
     return this.settings.followLinksOutside;
   }
@@ -87,5 +91,6 @@ function sanitize(raw: unknown): BulletinSettings {
     language: input.language === 'en' || input.language === 'ja' ? input.language : 'auto',
     maxFileSize: typeof input.maxFileSize === 'number' && Number.isSafeInteger(input.maxFileSize) && input.maxFileSize > 0 ? input.maxFileSize : 0,
     followLinksOutside: input.followLinksOutside === true,
+    preview: { allowRemoteImages: (input.preview as { allowRemoteImages?: unknown } | undefined)?.allowRemoteImages === true },
   };
 }
