@@ -120,7 +120,7 @@ export function refusalReason(read: Exclude<BoundedRead, { kind: 'read' | 'too-l
     case 'not-a-file':
       return 'not a regular file (a folder, pipe, socket or device)';
     case 'vanished':
-      return 'no such file';
+      return 'ENOENT'; // as the CLI has always said it
     case 'unreadable':
       return read.code;
   }

@@ -3,11 +3,9 @@
  * only when the ReDoS checker `recheck` finds no input on which backtracking takes more than
  * linear time: a pattern like `^(a+)+$` would block the server's thread or the CLI for minutes
  * on an id of 30 `a`s and a `b`. Its pure-JavaScript build is used (no native binary, no Java),
- * loaded on the first custom pattern only: `dist/recheck.js` beside the bundle, else the
- * package (sources run through tsx).
+ * loaded on the first custom pattern only: the bundles take it from `dist/recheck.js` beside
+ * them (esbuild.mjs), sources run through tsx from the package.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 interface Diagnostics {
   status: 'safe' | 'vulnerable' | 'unknown';
@@ -21,10 +19,7 @@ let checkSync: CheckSync | undefined;
 
 function checker(): CheckSync {
   if (!checkSync) {
-    const bundled = join(__dirname, 'recheck.js');
-    const id = existsSync(bundled) ? bundled : 'recheck/lib/main.js';
-    // A computed name: the bundler leaves the 3 MB checker out of the server and CLI bundles.
-    const { checkSync: check } = require(id) as { checkSync: CheckSync };
+    const { checkSync: check } = require('recheck/lib/main.js') as { checkSync: CheckSync };
     // The pure-JavaScript backend, in this thread: by default `checkSync` starts a worker that
     // runs the package's native binary or its JAR, which the extension does not ship.
     checkSync = (source, flags, params) => {
