@@ -19,14 +19,25 @@ const common = {
   external: ['vscode'],
 };
 
+// The server and the CLI load the ReDoS checker from `dist/recheck.js` (its own bundle below) on
+// first use, rather than carrying its 3 MB in their own bundles.
+const recheckBeside = {
+  name: 'recheck-beside',
+  setup(build) {
+    build.onResolve({ filter: /^recheck\/lib\/main\.js$/ }, () => ({ path: './recheck.js', external: true }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [recheckBeside] },
   // Index workers: the server reads and parses closed bulletins on both cores (lsp/indexWorkers.ts).
   { ...common, entryPoints: { indexWorker: 'server/src/worker/indexWorker.ts' }, outdir: 'dist' },
   // The analysis worker: open documents too large to parse on the server's thread (lsp/backgroundAnalysis.ts).
   { ...common, entryPoints: { analysisWorker: 'server/src/worker/analysisWorker.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [recheckBeside] },
+  // The ReDoS checker's pure-JavaScript build (3 MB), loaded only for a custom id pattern (server/src/io/idPattern.ts).
+  { ...common, entryPoints: { recheck: 'node_modules/recheck/lib/main.js' }, outdir: 'dist', sourcemap: false, external: [...common.external, './synckit-worker'] },
   // How the server is started (server/src/launch.ts), for the benchmarks: the client bundles it.
   { ...common, entryPoints: { launch: 'server/src/launch.ts' }, outdir: 'dist' },
 ];

@@ -27,6 +27,8 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
     item.tooltip = status.ready
       ? vscode.l10n.t('Bulletins indexed: {0}. Errors: {1}, warnings: {2}, other findings: {3}. Click to show the index.', status.bulletins, status.errors, status.warnings, status.findings - status.errors - status.warnings)
       : vscode.l10n.t('Indexing the workspace: {0} bulletins read. Click to cancel.', status.bulletins);
+    // Links out of the workspace folder (or into /proc, /sys, /dev) are not followed: say how many.
+    if (status.skippedLinks) item.tooltip += ' ' + vscode.l10n.t('{0} symbolic links not followed (target outside the workspace folder; setting bulletin.followLinksOutside).', status.skippedLinks);
   };
   const subscription = client.onNotification(StatusNotification, update);
   return vscode.Disposable.from(item, subscription);

@@ -9,9 +9,15 @@ export interface BulletinSettings {
   rules: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
   idPattern: string;
   language: 'auto' | 'en' | 'ja';
+  /** Bytes above which a file on disk is not parsed (0: the default, io/boundedRead.ts). */
+  maxFileSize: number;
+  /** Follow symlinks whose target is outside the workspace folder (never into /proc, /sys, /dev). */
+  followLinksOutside: boolean;
+  /** `bulletin.preview.allowRemoteImages`: Markdown images from https addresses are shown (the preview's CSP allows them too). */
+  preview: { allowRemoteImages: boolean };
 }
 
-export const defaultSettings: BulletinSettings = { rules: {}, idPattern: '', language: 'auto' };
+export const defaultSettings: BulletinSettings = { rules: {}, idPattern: '', language: 'auto', maxFileSize: 0, followLinksOutside: false, preview: { allowRemoteImages: false } };
 
 // ---- bulletin/render: the preview asks the server for the page of an open document.
 
@@ -45,6 +51,8 @@ export interface IndexStatus {
   ready: boolean;
   /** The user cancelled indexing: cross-file checks wait for `ReindexRequest`. */
   cancelled?: boolean;
+  /** Symbolic links the listing did not follow (target outside the workspace folder, or in /proc, /sys, /dev). */
+  skippedLinks?: number;
 }
 
 /** Sent by the server whenever the index or the findings change. */

@@ -32,9 +32,11 @@ test('every restricted setting exists, and names the settings that point at file
   const declared = new Set(settings.map(([name]) => name));
   const restricted: string[] = trust.restrictedConfigurations;
   for (const name of restricted) assert.ok(declared.has(name), `${name} is restricted but not a setting`);
-  // A setting that chooses files to read, or is a pattern the server runs, must not come from an untrusted folder.
+  // A setting that chooses files to read, or is a pattern the server runs, must not come from an
+  // untrusted folder; nor one that raises a resource limit, reaches outside the workspace or
+  // makes the editor contact a remote host.
   const risky = settings
-    .filter(([, schema]) => /glob|regular expression|\bpaths?\b|which files|schema file|executable|command/i.test(localized(schema.markdownDescription ?? schema.description)))
+    .filter(([, schema]) => /glob|regular expression|\bpaths?\b|which files|schema file|executable|command|size limit|outside the workspace|remote/i.test(localized(schema.markdownDescription ?? schema.description)))
     .map(([name]) => name);
   assert.ok(risky.includes('bulletin.files') && risky.includes('bulletin.idPattern'), JSON.stringify(risky));
   assert.deepEqual(risky.filter((name) => !restricted.includes(name)), []);

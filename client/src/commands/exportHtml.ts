@@ -31,7 +31,7 @@ export function registerExportHtml(extensionUri: vscode.Uri, manager: PreviewMan
       filters: { HTML: ['html', 'htm'] },
     });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(standaloneHtml({ html: page.html, title: page.title, lang: page.lang }, css)));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(standaloneHtml({ html: page.html, title: page.title, lang: page.lang }, css, vscode.workspace.getConfiguration('bulletin.preview').get<boolean>('allowRemoteImages', false))));
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', vscode.workspace.asRelativePath(target)));
   });
 }

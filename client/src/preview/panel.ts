@@ -225,7 +225,8 @@ export class BulletinPreview {
     const csp = [
       `default-src 'none'`,
       `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource} https:`,
+      // Remote images only when the reader allows them (the server then renders them as images).
+      `img-src ${webview.cspSource}${vscode.workspace.getConfiguration('bulletin.preview').get<boolean>('allowRemoteImages', false) ? ' https:' : ''}`,
       `script-src 'nonce-${nonce}'`,
       `form-action 'none'`,
       `base-uri 'none'`,

@@ -15,7 +15,7 @@ export interface RestrictedPage {
 }
 
 export function restrictedPreviewHtml({ body, stylesheet, cspSource }: RestrictedPage): string {
-  const csp = [`default-src 'none'`, `style-src ${cspSource}`, `img-src ${cspSource} https:`, `form-action 'none'`, `base-uri 'none'`].join('; ');
+  const csp = [`default-src 'none'`, `style-src ${cspSource}`, `img-src ${cspSource}`, `form-action 'none'`, `base-uri 'none'`].join('; ');
   return (
     `<!DOCTYPE html><html><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">` +

@@ -19,6 +19,7 @@ export const commandOptions = {
     rule: { type: 'string', multiple: true, default: [] },
     'id-pattern': { type: 'string' },
     cache: { type: 'string' },
+    'max-file-size': { type: 'string' },
     lang: { type: 'string' },
   },
   render: {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkBulletin, type CheckOptions } from '../core/analyze';
-import { extractBulletin } from '../core/index/extract';
+import { isRead, modelOfRead, readBulletinSync, reasonOf } from '../io/bulletinRead';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
@@ -33,19 +33,22 @@ export interface CheckReport {
   unreadable: { file: string; reason: string }[];
   /** What became of `--cache`: undefined without it. */
   cache?: { discarded?: string; restored: boolean };
+  /** Symbolic links under the folders given that were not followed (io/linkPolicy.ts). */
+  skippedLinks?: number;
 }
 
-export function decodeFile(path: string): string {
-  const bytes = readFileSync(path);
-  // Invalid UTF-8 becomes U+FFFD, which the parser then reports where it stands.
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+/** A file's text (regular files only, at most `limit` bytes: io/boundedRead.ts); throws with the reason as `code`. */
+export function decodeFile(path: string, limit?: number): string {
+  const read = readBulletinSync(path, limit);
+  if (isRead(read) && !read.tooLarge) return read.text;
+  throw Object.assign(new Error(`cannot read ${path}: ${reasonOf(read)}`), { code: reasonOf(read) });
 }
 
 export async function checkFiles(paths: readonly string[], options: CheckOptions, cwd: string, cacheDir?: string): Promise<CheckReport> {
   const index = new WorkspaceIndex();
   const unreadable: CheckReport['unreadable'] = [];
   const uris = paths.map((path) => uriOf(resolve(path)));
-  const analysisKey = `${options.locale ?? 'en'}\u0000${options.idPattern?.source ?? ''}`;
+  const analysisKey = `${options.locale ?? 'en'}\u0000${options.idPattern?.source ?? ''}\u0000${options.maxFileSize ?? ''}`;
   const settingsKey = `${analysisKey}\u0000${JSON.stringify(options.severities ?? {})}`;
   const cache = cacheDir === undefined ? undefined : new WorkspaceCache(resolve(cacheDir), [resolve(cwd)], analysisKey);
   const loaded = cache?.load();
@@ -65,14 +68,13 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   for (let i = 0; i < uris.length; i++) {
     const uri = uris[i];
     if (!index.has(uri)) {
-      let text: string;
-      try {
-        text = decodeFile(paths[i]);
-      } catch (error) {
-        unreadable.push({ file: relative(cwd, paths[i]) || paths[i], reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      const file = readBulletinSync(paths[i], options.maxFileSize);
+      if (!isRead(file)) {
+        unreadable.push({ file: relative(cwd, paths[i]) || paths[i], reason: reasonOf(file) });
         continue;
       }
-      index.set(extractBulletin(uri, text, options));
+      // A file over the size limit: its one finding, nothing parsed.
+      index.set(modelOfRead(uri, file, options));
       disk.delete(uri);
     }
     read.push(uri);

@@ -3,6 +3,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from './display';
 import { CliError, describeError, ioError } from './errors';
+import { LinkPolicy } from '../io/linkPolicy';
 
 export const BULLETIN_FILE = /\.bulletin\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -10,9 +11,12 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 export { UsageError } from './errors';
 
 /** Absolute paths, sorted, each once; a symlink loop is visited once, not forever. */
-export function findBulletins(paths: readonly string[]): string[] {
+export function findBulletins(paths: readonly string[], links?: { skipped: number }): string[] {
   const found = new Set<string>();
   const visited = new Set<string>();
+  // A link under a folder argument is followed while its target stays inside that folder
+  // (io/linkPolicy.ts), never into /proc, /sys or /dev.
+  let policy = new LinkPolicy([]);
   const walk = (folder: string) => {
     let real: string;
     try {
@@ -20,7 +24,7 @@ export function findBulletins(paths: readonly string[]): string[] {
     } catch {
       return;
     }
-    if (visited.has(real)) return;
+    if (visited.has(real) || !LinkPolicy.allowedPlace(real)) return;
     visited.add(real);
     let entries;
     try {
@@ -34,6 +38,7 @@ export function findBulletins(paths: readonly string[]): string[] {
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
+          if (!policy.follow(realpathSync(full))) continue;
           const s = statSync(full);
           isDir = s.isDirectory();
           isFile = s.isFile();
@@ -53,9 +58,14 @@ export function findBulletins(paths: readonly string[]): string[] {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`no such file or folder: ${displayPath(path)}`);
       throw ioError('read', path, describeError(error));
     }
-    if (stats.isDirectory()) walk(path);
-    else found.add(realOrSame(path));
+    if (stats.isDirectory()) {
+      const before = policy.skipped;
+      policy = new LinkPolicy([realOrSame(path)]);
+      policy.skipped = before;
+      walk(path);
+    } else found.add(realOrSame(path));
   }
+  if (links) links.skipped += policy.skipped;
   return [...found].sort();
 }
 

@@ -46,6 +46,7 @@ Options:
                             format's (as the setting bulletin.idPattern does)
   --cache DIR               keep what was read and found in DIR and reuse it on the next run
                             for the files that did not change (a damaged cache is rebuilt)
+  --max-file-size BYTES     a larger file is not parsed and gets one finding (default 8388608)
   --lang ja|en              language of the messages (default: from LC_ALL, LC_MESSAGES, LANG)
   -h, --help                show this help and exit
 
@@ -137,6 +138,7 @@ YAML で書いたセキュリティ情報 (*.bulletin.yaml) を、エディタ�
                             (設定 bulletin.idPattern と同じ)
   --cache DIR               読み取った内容と検出事項を DIR に保存し、次の実行で変更のない
                             ファイルに再利用する (壊れたキャッシュは作り直す)
+  --max-file-size BYTES     これより大きいファイルは解析せず検出事項を 1 件出す (既定 8388608)
   --lang ja|en              メッセージの言語 (既定: LC_ALL、LC_MESSAGES、LANG から決める)
   -h, --help                このヘルプを表示して終了する
 

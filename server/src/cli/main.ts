@@ -18,6 +18,7 @@ import { helpHint, helpText } from './help';
 import { version } from './package-info';
 import { closest } from '../core/schema/suggest';
 import type { Locale } from '../core/messages';
+import { compileIdPattern } from '../io/idPattern';
 
 type Command = (args: string[]) => number | Promise<number>;
 
@@ -27,18 +28,24 @@ const commands: Record<CommandName, Command> = {
     const format = parseFormat(values.format);
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
     const severities = parseRuleSeverities(values.rule);
+    const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
+    if (maxFileSize !== undefined && (!/^[0-9]+$/.test(values['max-file-size']!) || !Number.isSafeInteger(maxFileSize) || maxFileSize < 1)) {
+      throw new UsageError(`--max-file-size takes a positive whole number of bytes, not ${values['max-file-size']}`);
+    }
     let idPattern: RegExp | undefined;
     if (values['id-pattern']) {
-      try {
-        idPattern = new RegExp(values['id-pattern']);
-      } catch (error) {
-        throw new UsageError(`--id-pattern is not a valid regular expression: ${(error as Error).message}`);
+      const compiled = compileIdPattern(values['id-pattern']);
+      if ('error' in compiled) {
+        process.stderr.write(`bulletin: --id-pattern ${compiled.error}\n`);
+        return 2;
       }
+      idPattern = compiled.pattern;
     }
     const locale = cliLocale(values.lang);
     if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
-    const files = findBulletins(positionals);
-    const report = await checkFiles(files, { locale, severities, idPattern }, process.cwd(), values.cache);
+    const links = { skipped: 0 };
+    const files = findBulletins(positionals, links);
+    const report = { ...(await checkFiles(files, { locale, severities, idPattern, maxFileSize }, process.cwd(), values.cache)), skippedLinks: links.skipped };
     if (report.cache?.discarded) process.stderr.write(`bulletin: the cache in ${displayPath(values.cache!)} was discarded (${escapeControl(report.cache.discarded)}); it is written anew\n`);
     process.stdout.write(
       format === 'sarif' ? formatSarif(report, process.cwd()) : format === 'json' ? formatJson(report) : formatText(report, locale, textStyle(process.stdout)),

@@ -50,7 +50,7 @@ export function renderFiles(inputs: readonly string[], options: RenderCliOptions
   for (const path of new Set([...findBulletins(workspaceRoots), ...files])) {
     let text: string;
     try {
-      text = decodeFile(path);
+      text = decodeFile(path, options.check.maxFileSize);
     } catch (error) {
       if (files.includes(path)) throw ioError('read', path, describeError(error));
       continue; // an unreadable neighbour only loses its comparison table

@@ -19,6 +19,8 @@ export interface CheckOptions {
   idPattern?: RegExp;
   /** Per-code severity overrides (setting `bulletin.rules`). */
   severities?: Record<string, SeveritySetting>;
+  /** Bytes above which a file on disk is not parsed (setting `bulletin.maxFileSize`; io/boundedRead.ts has the default). */
+  maxFileSize?: number;
 }
 
 export interface Analysis {

@@ -13,8 +13,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CheckOptions } from '../core/analyze';
-import { extractRecord } from '../core/index/extract';
 import type { BulletinRecord } from '../core/record/record';
+import { recordOfRead } from './readModel';
 import type { DiskInfo } from './workspaceCache';
 import { pathOf, readFileNow } from './workspaceLoad';
 
@@ -105,13 +105,12 @@ export class IndexWorkers {
       });
     // One file read here (`largest`: bigger ones go to the workers); false when it was left to them.
     const parseHere = (uri: string, largest: number): boolean => {
-      const read = readFileNow(pathOf(uri), largest);
+      const read = readFileNow(pathOf(uri), largest, options.maxFileSize);
       if (read === 'large') return false;
       if (!read) return true; // vanished or unreadable: the file leaves the workspace
       try {
-        const { text, ...info } = read;
-        const record = extractRecord(uri, text, options);
-        onResult(uri, { record, info: { ...info, hash: record.hash } });
+        const record = recordOfRead(uri, read, options);
+        onResult(uri, { record, info: { size: read.size, mtimeMs: read.mtimeMs, ctimeMs: read.ctimeMs, ino: read.ino, hash: record.hash } });
       } catch (error) {
         onResult(uri, { error: error instanceof Error ? error.message : String(error) });
       }

@@ -1,6 +1,7 @@
 /** textDocument/rename of a bulletin id: the declaration and every reference, across the workspace, in one edit. */
 import { ErrorCodes, ResponseError, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { idAt, occurrencesOf } from '../core/authoring/navigation';
+import { idAt } from '../core/authoring/navigation';
+import { idRenameEdits, refusedIdName } from '../core/authoring/renameId';
 import { msg } from '../core/authoring/messages';
 import { offsetAt } from '../core/text';
 import { runSafe } from './runSafe';
@@ -31,14 +32,16 @@ export function registerRename(context: FeatureContext): void {
       const locale = state.settings.locale;
       const found = idUnder(params.textDocument.uri, params.position);
       if (!found) return new ResponseError(ErrorCodes.InvalidRequest, msg(locale, 'rename.notId'));
+      const refused = refusedIdName(params.newName);
+      if (refused) return new ResponseError(ErrorCodes.InvalidParams, msg(locale, refused, { id: JSON.stringify(params.newName).slice(1, -1) }));
       const pattern = state.settings.checkOptions.idPattern ?? DEFAULT_ID_PATTERN;
       if (!pattern.test(params.newName)) return new ResponseError(ErrorCodes.InvalidParams, msg(locale, 'rename.badId', { id: params.newName, pattern: pattern.source }));
       if (params.newName !== found.id && state.index.byId(params.newName).length > 0) {
         return new ResponseError(ErrorCodes.InvalidParams, msg(locale, 'rename.exists', { id: params.newName }));
       }
       const changes: Record<string, TextEdit[]> = {};
-      for (const o of occurrencesOf(found.id, state.index)) {
-        (changes[o.uri] ??= []).push({ range: toRange(o.lineStarts, o.range), newText: params.newName });
+      for (const o of idRenameEdits(found.id, params.newName, state.index)) {
+        (changes[o.uri] ??= []).push({ range: toRange(o.lineStarts, o.range), newText: o.newText });
       }
       return { changes };
     }),

@@ -15,7 +15,7 @@ export function renderDocument(documents: TextDocuments<TextDocument>, state: Se
   if (!document) return null;
   const { parsed, bulletin } = state.analysisOf(document);
   const findings = checkBulletin(bulletin, state.index, state.settings.checkOptions);
-  const page = renderBulletin({ parsed, bulletin, index: state.index, findings });
+  const page = renderBulletin({ parsed, bulletin, index: state.index, findings, allowRemoteImages: state.settings.allowRemoteImages });
   return { uri: document.uri, version: document.version, html: page.html, title: page.title, lang: page.lang };
 }
 

@@ -1,9 +1,10 @@
 /** The `bulletin` settings, cached per server and re-read when the client says they changed. */
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { defaultSettings, type BulletinSettings } from '../protocol';
 import type { CheckOptions } from '../core/analyze';
 import { toLocale, type Locale } from '../core/messages';
 import type { SeveritySetting } from '../core/problems';
+import { compileIdPattern } from '../io/idPattern';
 
 const SEVERITY_VALUES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -19,6 +20,10 @@ export class SettingsCache {
     this.pullConfiguration = supportsConfiguration;
   }
 
+  /** The id pattern in force, compiled once per change (io/idPattern.ts refuses ReDoS-prone ones). */
+  private idPattern: RegExp | undefined;
+  private idPatternSource = '';
+
   async refresh(pushed?: unknown): Promise<void> {
     let raw: unknown = (pushed as { bulletin?: unknown } | undefined)?.bulletin;
     if (this.pullConfiguration) {
@@ -29,6 +34,25 @@ export class SettingsCache {
       }
     }
     this.settings = sanitize(raw);
+    this.compileIdPattern();
+  }
+
+  /** A refused pattern is said once, in a window message and the log; the format's pattern is used. */
+  private compileIdPattern(): void {
+    const source = this.settings.idPattern;
+    if (source === this.idPatternSource) return;
+    this.idPatternSource = source;
+    this.idPattern = undefined;
+    if (!source) return;
+    const result = compileIdPattern(source);
+    if ('pattern' in result) {
+      this.idPattern = result.pattern;
+      return;
+    }
+    const message = `bulletin.idPattern ${JSON.stringify(source)} ${result.error}. The format's id pattern is used instead.`;
+    this.connection.console.warn(message);
+    // A notification, not a request: nothing waits for the user to dismiss it.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   get locale(): Locale {
@@ -36,15 +60,20 @@ export class SettingsCache {
   }
 
   get checkOptions(): CheckOptions {
-    let idPattern: RegExp | undefined;
-    if (this.settings.idPattern) {
-      try {
-        idPattern = new RegExp(this.settings.idPattern);
-      } catch {
-        idPattern = undefined;
-      }
-    }
-    return { locale: this.locale, idPattern, severities: this.settings.rules as Record<string, SeveritySetting> };
+    return {
+      locale: this.locale,
+      idPattern: this.idPattern,
+      severities: this.settings.rules as Record<string, SeveritySetting>,
+      maxFileSize: this.settings.maxFileSize > 0 ? this.settings.maxFileSize : undefined,
+    };
+  }
+
+  get allowRemoteImages(): boolean {
+    return this.settings.preview.allowRemoteImages;
+  }
+
+  get followLinksOutside(): boolean {
+    return this.settings.followLinksOutside;
   }
 }
 
@@ -60,5 +89,8 @@ function sanitize(raw: unknown): BulletinSettings {
     rules,
     idPattern: typeof input.idPattern === 'string' ? input.idPattern : '',
     language: input.language === 'en' || input.language === 'ja' ? input.language : 'auto',
+    maxFileSize: typeof input.maxFileSize === 'number' && Number.isSafeInteger(input.maxFileSize) && input.maxFileSize > 0 ? input.maxFileSize : 0,
+    followLinksOutside: input.followLinksOutside === true,
+    preview: { allowRemoteImages: (input.preview as { allowRemoteImages?: unknown } | undefined)?.allowRemoteImages === true },
   };
 }

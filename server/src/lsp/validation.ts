@@ -139,9 +139,12 @@ export class ValidationQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Symbolic links the last workspace listing did not follow (io/linkPolicy.ts). */
+  skippedLinks = 0;
+
   status(): IndexStatus {
     const { findings, errors, warnings } = this.totals;
-    return { bulletins: this.state.index.size, findings, errors, warnings, ready: this.workspaceReady && !this.busy, ...(this.indexingCancelled ? { cancelled: true } : {}) };
+    return { bulletins: this.state.index.size, findings, errors, warnings, ready: this.workspaceReady && !this.busy, ...(this.indexingCancelled ? { cancelled: true } : {}), ...(this.skippedLinks ? { skippedLinks: this.skippedLinks } : {}) };
   }
 
   /** Every change of a document's findings goes through here, so the totals stay current without a pass over the workspace. */

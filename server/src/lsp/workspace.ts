@@ -7,7 +7,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, typ
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep, isAbsolute } from 'node:path';
-import { extractBulletin } from '../core/index/extract';
+import { closedModel } from './readModel';
 import type { ServerState } from './state';
 import type { ValidationQueue } from './validation';
 import type { Logger } from './runSafe';
@@ -160,7 +160,7 @@ export class WorkspaceManager {
 
   /** Reads one file from disk into the index (a vanished or unreadable file leaves it). */
   private async load(uri: string): Promise<void> {
-    const read = await readWithInfo(fileURLToPath(uri));
+    const read = await readWithInfo(fileURLToPath(uri), this.state.settings.checkOptions.maxFileSize);
     if (read) this.disk.set(uri, read.info);
     else this.disk.delete(uri);
     if (this.open.has(uri)) return; // opened meanwhile: the editor's text wins
@@ -170,7 +170,7 @@ export class WorkspaceManager {
       this.validation.clear(uri);
       return;
     }
-    this.state.setModel(extractBulletin(uri, read.text, this.state.settings.checkOptions));
+    this.state.setModel(closedModel(uri, read, this.state.settings.checkOptions));
   }
 
   private async scan(rereadAll = false): Promise<void> {
@@ -200,7 +200,9 @@ export class WorkspaceManager {
   }
 
   private async listAndLoad(scan: number, rereadAll: boolean, progress: IndexProgress): Promise<void> {
-    const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter)));
+    const links = { skipped: 0 };
+    const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter, this.state.settings.followLinksOutside, links)));
+    this.validation.skippedLinks = links.skipped;
     if (scan !== this.scans) return; // a newer scan took over
     const uris = lists.flat().map(uriOf);
     progress.setTotal(uris.length);
@@ -345,7 +347,7 @@ export class WorkspaceManager {
 
   private analysisKey(): string {
     const options = this.state.settings.checkOptions;
-    return `${options.locale}\u0000${options.idPattern?.source ?? ''}`;
+    return `${options.locale}\u0000${options.idPattern?.source ?? ''}\u0000${options.maxFileSize ?? ''}`;
   }
 
   get folderPaths(): readonly string[] {

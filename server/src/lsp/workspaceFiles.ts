@@ -6,11 +6,22 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFilter } from './workspaceGlob';
+import { LinkPolicy } from '../io/linkPolicy';
 
-/** Absolute paths of every bulletin under `folder` the filter accepts. */
-export async function listBulletins(folder: string, filter: FileFilter): Promise<string[]> {
+/**
+ * Absolute paths of every bulletin under `folder` the filter accepts. Symbolic links are
+ * followed as `links` allows (io/linkPolicy.ts: inside the folder only by default, never into
+ * /proc, /sys or /dev), and counted there when they are not.
+ */
+export async function listBulletins(folder: string, filter: FileFilter, followOutside = false, links?: { skipped: number }): Promise<string[]> {
   const found: string[] = [];
   const visited = new Set<string>();
+  let policy: LinkPolicy;
+  try {
+    policy = new LinkPolicy([await fs.realpath(folder)], followOutside);
+  } catch {
+    return found; // the folder is gone
+  }
   const walk = async (absolute: string, relative: string): Promise<void> => {
     let real: string;
     try {
@@ -18,7 +29,7 @@ export async function listBulletins(folder: string, filter: FileFilter): Promise
     } catch {
       return;
     }
-    if (visited.has(real)) return; // a symlink loop is walked once
+    if (visited.has(real) || !LinkPolicy.allowedPlace(real)) return; // a symlink loop is walked once
     visited.add(real);
     let entries;
     try {
@@ -34,7 +45,9 @@ export async function listBulletins(folder: string, filter: FileFilter): Promise
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const stats = await fs.stat(childAbsolute);
+          const target = await fs.realpath(childAbsolute);
+          if (!policy.follow(target)) continue;
+          const stats = await fs.stat(target);
           isFolder = stats.isDirectory();
           isFile = stats.isFile();
         } catch {
@@ -48,6 +61,7 @@ export async function listBulletins(folder: string, filter: FileFilter): Promise
     await Promise.all(folders);
   };
   await walk(folder, '');
+  if (links) links.skipped += policy.skipped;
   return found.sort();
 }
 

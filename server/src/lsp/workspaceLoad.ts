@@ -6,12 +6,12 @@
  * but the cache and its findings digest speak of the disk). Vanished or unreadable files are
  * skipped; a newer scan cancels this one between files.
  */
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Bulletin } from '../core/model';
 import type { CheckOptions } from '../core/analyze';
-import { hashText } from '../core/analyze';
-import { extractBulletin } from '../core/index/extract';
+import { hashOfRead, isRead, readBulletin, readBulletinUpTo, type FileRead } from '../io/bulletinRead';
+import { closedModel } from './readModel';
 import { withUri, type BulletinRecord } from '../core/record/record';
 import { viewOf } from '../core/record/view';
 import type { DiskInfo, LoadedEntry } from './workspaceCache';
@@ -30,8 +30,6 @@ export interface LoadContext {
   onError(uri: string, error: unknown): void;
   workers?: IndexWorkers;
 }
-
-const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /**
  * The path of a file URI. A URI made by `pathToFileURL` without any `%` escape (nor `?` or `#`)
@@ -57,17 +55,13 @@ const PLAIN_PATH = /^\/[A-Za-z0-9/._-]*$/;
 /**
  * A file's text and size and mtime, read blocking (an index worker, or the server's thread in a
  * slice of a scan: a small file costs microseconds, far less than a promise), or `'large'`
- * when it is bigger than `largest` bytes, or undefined if it cannot be read. No hash: the
- * model carries the text's hash (analysis computes it once).
+ * when it is bigger than `largest` bytes, or undefined if it cannot be read (io/bulletinRead.ts:
+ * regular files only, nothing past `limit`, the size limit). No hash: the model carries the
+ * text's hash (analysis computes it once).
  */
-export function readFileNow(path: string, largest = Infinity): { text: string; size: number; mtimeMs: number; ctimeMs: number; ino: number } | 'large' | undefined {
-  try {
-    const stats = statSync(path);
-    if (stats.size > largest) return 'large';
-    return { text: decoder.decode(readFileSync(path)), size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
-  } catch {
-    return undefined;
-  }
+export function readFileNow(path: string, largest = Infinity, limit?: number): FileRead | 'large' | undefined {
+  const read = readBulletinUpTo(path, largest, limit);
+  return read === 'large' || isRead(read) ? read : undefined;
 }
 
 /** A record from the cache under this URI (a renamed or copied file keeps its record). */
@@ -75,15 +69,11 @@ export function revive(record: BulletinRecord, uri: string): Bulletin {
   return viewOf(withUri(record, uri));
 }
 
-/** The file's text and what the file system says about it, or undefined if it cannot be read. */
-export async function readWithInfo(path: string): Promise<{ text: string; info: DiskInfo } | undefined> {
-  try {
-    const stats = await fs.stat(path);
-    const text = decoder.decode(await fs.readFile(path));
-    return { text, info: { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, hash: hashText(text) } };
-  } catch {
-    return undefined;
-  }
+/** The file's text and what the file system says about it, or undefined if it cannot be read (io/bulletinRead.ts). */
+export async function readWithInfo(path: string, limit?: number): Promise<(FileRead & { info: DiskInfo }) | undefined> {
+  const read = await readBulletin(path, limit);
+  if (!isRead(read)) return undefined;
+  return { ...read, info: { size: read.size, mtimeMs: read.mtimeMs, ctimeMs: read.ctimeMs, ino: read.ino, hash: hashOfRead(read) } };
 }
 
 export interface Loaded {
@@ -139,7 +129,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
       toParse.push(uri); // nothing cached to match: the workers read it
       return;
     }
-    const read = await readWithInfo(path);
+    const read = await readWithInfo(path, context.options.maxFileSize);
     if (!read || context.cancelled()) return;
     disk.set(uri, read.info);
     if (context.isOpen(uri)) return;
@@ -154,7 +144,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
       return;
     }
     try {
-      context.setModel(extractBulletin(uri, read.text, context.options));
+      context.setModel(closedModel(uri, read, context.options));
       parsed++;
     } catch (error) {
       context.onError(uri, error);

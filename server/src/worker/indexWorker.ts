@@ -4,22 +4,21 @@
  * server's thread only indexes them. No YAML document leaves the worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractRecord } from '../core/index/extract';
+import { recordOfRead } from '../lsp/readModel';
 import type { ParseBatch, ParsedBatch, ParseResult } from '../lsp/indexWorkers';
 import { pathOf, readFileNow } from '../lsp/workspaceLoad';
 
 parentPort?.on('message', (batch: ParseBatch) => {
   const results: [string, ParseResult | null][] = [];
   for (const uri of batch.uris) {
-    const read = readFileNow(pathOf(uri));
+    const read = readFileNow(pathOf(uri), Infinity, batch.options.maxFileSize);
     if (read === undefined || read === 'large') {
       results.push([uri, null]); // vanished or unreadable: the file leaves the workspace
       continue;
     }
     try {
-      const { text, ...info } = read;
-      const record = extractRecord(uri, text, batch.options);
-      results.push([uri, { record, info: { ...info, hash: record.hash } }]);
+      const record = recordOfRead(uri, read, batch.options);
+      results.push([uri, { record, info: { size: read.size, mtimeMs: read.mtimeMs, ctimeMs: read.ctimeMs, ino: read.ino, hash: record.hash } }]);
     } catch (error) {
       results.push([uri, { error: error instanceof Error ? error.message : String(error) }]);
     }

@@ -20,6 +20,9 @@ export class RenderContext {
   /** Each finding under its node's pointer and every ancestor's (`/platforms/0/files/1` → `/platforms/0/files`, …, ``). */
   private readonly byAncestor = new Map<string, PlacedFinding[]>();
 
+  /** Markdown images from `https:` addresses as images (render.ts `RenderInput`). */
+  allowRemoteImages = false;
+
   constructor(
     readonly locale: Locale,
     readonly parsed: ParsedDocument,

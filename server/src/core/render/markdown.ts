@@ -3,7 +3,7 @@
  * http(s) and mailto, and every block carrying the editor line it came from (`data-line`).
  */
 import MarkdownIt from 'markdown-it';
-import { safeUrl } from './html';
+import { escapeHtml, safeUrl } from './html';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 md.validateLink = (url: string) => safeUrl(url) !== undefined;
@@ -30,10 +30,21 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+// Remote images are not loaded unless the reader allows them (`bulletin.preview.allowRemoteImages`,
+// as VS Code's Markdown preview): the image is shown as its alt text, a link to its address.
+const defaultImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  if ((env as { allowRemoteImages?: boolean }).allowRemoteImages) return defaultImage(tokens, idx, options, env, self);
+  const token = tokens[idx];
+  const src = token.attrGet('src') ?? '';
+  const alt = self.renderInlineAsText(token.children ?? [], options, env);
+  return `<a class="remote-image" href="${escapeHtml(src)}" rel="noopener noreferrer">${escapeHtml(alt || src)}</a>`;
+};
+
 /**
  * `firstLine` is the editor line of the Markdown's first line (the line after `key: |` for a
  * block scalar); `lastLine` bounds the markers for folded or quoted scalars whose lines move.
  */
-export function renderMarkdown(text: string, firstLine: number, lastLine: number): string {
-  return md.render(text, { firstLine, lastLine });
+export function renderMarkdown(text: string, firstLine: number, lastLine: number, allowRemoteImages = false): string {
+  return md.render(text, { firstLine, lastLine, allowRemoteImages });
 }

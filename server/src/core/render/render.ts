@@ -23,6 +23,8 @@ export interface RenderInput {
   index: WorkspaceIndex;
   /** The checker's findings for this document (`checkBulletin`), shown beside their elements. */
   findings: readonly Problem[];
+  /** Images from `https:` addresses as images; by default a link with the alt text (nothing is fetched). */
+  allowRemoteImages?: boolean;
 }
 
 export interface RenderedBulletin {
@@ -44,7 +46,7 @@ function markdownSection(ctx: RenderContext, root: Obj, key: 'summary' | 'commen
     const indicator = ctx.parsed.text[start];
     // A block scalar's text starts on the line after `key: |`.
     const firstLine = ctx.lineAtOffset(start) + (indicator === '|' || indicator === '>' ? 1 : 0);
-    body = renderMarkdown(text, firstLine, ctx.lineAtOffset(Math.max(start, end - 1)));
+    body = renderMarkdown(text, firstLine, ctx.lineAtOffset(Math.max(start, end - 1)), ctx.allowRemoteImages);
   }
   const heading = escapeHtml(label(ctx.locale, key === 'summary' ? 'render.summary' : 'render.comment'));
   return `<section class="${key}"${ctx.dataLine(pointer)}><h2>${heading}</h2><div class="markdown">${body}</div>${ctx.findingsHtml(pointer)}${extra}</section>`;
@@ -82,6 +84,7 @@ export function renderBulletin(input: RenderInput): RenderedBulletin {
   const { parsed, bulletin, index, findings } = input;
   const locale: Locale = bulletin.lang;
   const ctx = new RenderContext(locale, parsed, findings);
+  ctx.allowRemoteImages = input.allowRemoteImages === true;
   const root: Obj = isObj(parsed.value) ? parsed.value : {};
   const title = str(root.title) ?? str(root.id) ?? label(locale, 'render.noTitle');
 
