@@ -13,6 +13,7 @@ registerMessages({
     'cli.summary.errors': '{count} errors',
     'cli.summary.warning': '{count} warning',
     'cli.summary.warnings': '{count} warnings',
+    'cli.summary.skippedLinks': '{count} symbolic links not followed (target outside the folder given, or in /proc, /sys or /dev).',
   },
   ja: {
     'cli.summary': '{files}を検査しました: {errors}、{warnings}、その他 {other} 件。',
@@ -22,6 +23,7 @@ registerMessages({
     'cli.summary.errors': 'エラー {count} 件',
     'cli.summary.warning': '警告 {count} 件',
     'cli.summary.warnings': '警告 {count} 件',
+    'cli.summary.skippedLinks': 'シンボリック リンク {count} 件はたどっていません (リンク先が指定したフォルダーの外か、/proc、/sys、/dev の中です)。',
   },
 });
 
@@ -45,9 +47,10 @@ export function formatText(report: CheckReport, locale: Locale = 'en', style: Te
       other: report.findings.length - errors - warnings,
     }),
   );
+  if (report.skippedLinks) lines.push(msg(locale, 'cli.summary.skippedLinks', { count: report.skippedLinks }));
   return lines.join('\n') + '\n';
 }
 
 export function formatJson(report: CheckReport): string {
-  return JSON.stringify({ files: report.files, findings: report.findings }, null, 2) + '\n';
+  return JSON.stringify({ files: report.files, findings: report.findings, ...(report.skippedLinks ? { skippedLinks: report.skippedLinks } : {}) }, null, 2) + '\n';
 }
