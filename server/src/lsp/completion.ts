@@ -1,6 +1,7 @@
 /** textDocument/completion: schema keys and values, ids, platforms and files from the index. */
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { complete, type ProposalKind } from '../core/authoring/completion';
+import { triggerCharacters, triggerFits } from '../core/authoring/trigger';
 import { offsetAt } from '../core/text';
 import { runSafe } from './runSafe';
 import { refreshOpenDocuments, toRange, type FeatureContext } from './features';
@@ -15,7 +16,7 @@ const kinds: Record<ProposalKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-export const completionCapabilities = { completionProvider: { resolveProvider: false } };
+export const completionCapabilities = { completionProvider: { resolveProvider: false, triggerCharacters } };
 
 /** The server's own date, as the author sees it on their calendar. */
 export function today(now = new Date()): string {
@@ -33,6 +34,10 @@ export function registerCompletion(context: FeatureContext): void {
       const analysis = state.analysisOf(document);
       const { lineStarts, text } = analysis.parsed;
       const offset = offsetAt(lineStarts, text.length, params.position);
+      const lineStart = lineStarts[params.position.line] ?? offset;
+      if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !triggerFits(params.context.triggerCharacter, text.slice(lineStart, offset))) {
+        return { isIncomplete: false, items: [] };
+      }
       const proposals = complete({ analysis, index: state.index, offset, locale: state.settings.locale, today: today() });
       const items: CompletionItem[] = proposals.map((p) => {
         // Right after a colon a value needs its separating space.
