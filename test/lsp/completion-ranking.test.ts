@@ -115,3 +115,20 @@ test('ids and platform ids show their titles and names on the row', async () => 
   const platforms = await complete(`${HEAD}platforms:\n  - id: ‸\n`);
   assert.ok(platforms.find((i) => i.label === 'nt4-tse-sp6')!.labelDetails?.description);
 });
+
+test('Markdown fields complete as a literal block with the cursor indented on the next line', async () => {
+  const root = await complete(`${HEAD}comm‸\n`);
+  const comment = root.find((i) => i.label === 'comment')!;
+  assert.equal(comment.insertTextFormat, 2);
+  assert.equal(newText(comment), 'comment: |\n  $0');
+  assert.equal(newText(root.find((i) => i.label === 'summary')), 'summary: |\n  $0');
+  assert.equal(newText(root.find((i) => i.label === 'exploit')), 'exploit: ', 'other values stay on their line');
+  const note = (await complete(`${HEAD}workarounds:\n  - title: Block the port\n    ‸\n`)).find((i) => i.label === 'note')!;
+  assert.equal(newText(note), 'note: |\n      $0');
+  const reason = (await complete(`${HEAD}unsupported:\n  - name: Windows 95\n    ‸\n`)).find((i) => i.label === 'reason')!;
+  assert.equal(newText(reason), 'reason: |\n      $0');
+  // A client without snippets gets the same text, the cursor left at its end.
+  const plainComment = (await complete(`${HEAD}‸\n`, plain)).find((i) => i.label === 'comment')!;
+  assert.equal(plainComment.insertTextFormat, 1);
+  assert.equal(newText(plainComment), 'comment: |\n  ');
+});

@@ -125,12 +125,15 @@ function keyProposals(input: CompletionInput, context: CursorContext, schema: Sc
     if (context.taken.has(key) && key !== typed) return;
     const property = resolve(raw);
     const description = describe(raw, input.locale) ?? describe(property, input.locale);
+    const block = !context.colonFollows && isBlockText([...schemaSteps(context.path), key]);
     out.push({
       label: key,
       kind: 'property',
       detail: required.has(key) ? msg(input.locale, 'authoring.required') : undefined,
       documentation: description,
-      insertText: context.colonFollows ? key : keyInsert(key, property, context),
+      // Markdown goes in a literal block: the cursor waits on the next line, indented.
+      insertText: context.colonFollows ? key : block ? `${key}: |${context.eol}${' '.repeat(context.column + 2)}$0` : keyInsert(key, property, context),
+      ...(block ? { snippet: true } : {}),
       replace: context.replace,
       retrigger: !context.colonFollows && (choicesOf(property, 'en').length > 0 || (isDateSchema(property) && context.path.length === 0)),
       sortText: `1${required.has(key) ? 0 : 1}${String(order).padStart(3, '0')}`,
@@ -138,6 +141,10 @@ function keyProposals(input: CompletionInput, context: CursorContext, schema: Sc
   });
   return out;
 }
+
+/** The Markdown fields, written as block text (`key: |`). */
+const blockTextPaths = new Set(['summary', 'comment', 'workarounds.*.note', 'unsupported.*.reason']);
+const isBlockText = (steps: readonly string[]) => blockTextPaths.has(steps.join('.'));
 
 /** `key: ` for scalars; for collections the key and its first nested line, indented. */
 function keyInsert(key: string, property: SchemaNode | undefined, context: CursorContext): string {
