@@ -39,6 +39,8 @@ const cases: Case[] = [
   { name: 'package-kb', code: 'package-kb-mismatch', title: /^Change KB873305 to KB873350 in the package name$/ },
   { name: 'incomplete-supersedence', code: 'incomplete-supersedence', title: /^Copy rpcproxy\.dll 4\.0\.1381\.7255 from MS04-012$/ },
   { name: 'unresolved-reference', code: 'unresolved-reference', title: /^Change to MS04-012 \(RPC\/DCOM/ },
+  // Not an id at all (letter O for zero): the schema's finding, with the same fix.
+  { name: 'malformed-id', code: 'schema', title: /^Change to MS04-012 \(RPC\/DCOM/ },
 ];
 
 /** Opens `text`, waits for the finding, asks for quick fixes on its range, applies the chosen one. */

@@ -22,7 +22,7 @@ import {
 import { computeLineStarts, lineEndAt } from './text';
 import { problem, type Problem } from './problems';
 import { msg, registerMessages, type Locale } from './messages';
-import { yamlErrorMessage } from './yaml-errors';
+import { yamlErrorAt } from './yaml-errors';
 import { quickParse } from './quickParse';
 import { sparseElements } from './quickParseValues';
 import { locationsByPointer, newLocation, pointerToken, type NodeLocation, type Range } from './locations';
@@ -115,7 +115,8 @@ export function parseBulletinText(text: string, locale: Locale = 'en', quick = t
   for (const doc of docs) {
     for (const error of doc.errors) {
       if (problems.length >= limits.syntaxErrors) break;
-      syntax(error.pos, yamlErrorMessage(locale, firstLine(error.message)));
+      const reported = yamlErrorAt(locale, text, error.code, error.pos, firstLine(error.message));
+      syntax(reported.range, reported.message);
     }
   }
   if (stream.stoppedAt !== undefined || problems.length >= limits.syntaxErrors) {

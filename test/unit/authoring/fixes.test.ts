@@ -69,6 +69,9 @@ test('no rename of an unknown key to a key the mapping already has', () => {
 
 test('no change of an unresolved id to one the list already has', () => {
   const other = 'bulletin: 1\nid: MS04-012\ntitle: O\npublished: 2004-01-01\nseverity: low\n';
-  assert.deepEqual(fixed(`${HEAD}related: [MS04-012, MS04-O12]\n`, 'unresolved-reference', [other]), []);
-  assert.deepEqual(fixed(`${HEAD}related: [MS04-O12]\n`, 'unresolved-reference', [other]), [`${HEAD}related: [MS04-012]\n`]);
+  assert.deepEqual(fixed(`${HEAD}related: [MS04-012, MS40-012]\n`, 'unresolved-reference', [other]), []);
+  assert.deepEqual(fixed(`${HEAD}related: [MS40-012]\n`, 'unresolved-reference', [other]), [`${HEAD}related: [MS04-012]\n`]);
+  // An id the schema rejects (letter O for zero) gets the same fix from its schema finding.
+  assert.deepEqual(fixed(`${HEAD}related: [MS04-012, MS04-O12]\n`, 'schema', [other]), []);
+  assert.deepEqual(fixed(`${HEAD}related: [MS04-O12]\n`, 'schema', [other]), [`${HEAD}related: [MS04-012]\n`]);
 });

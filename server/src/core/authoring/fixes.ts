@@ -36,7 +36,8 @@ export interface FixInput {
 export function fixesFor(problem: Problem, input: FixInput): Fix[] {
   switch (problem.code) {
     case 'schema':
-      return schemaFixes(problem, input);
+      // A malformed id in includes/related (`MS04-O12`) is a schema finding only; its fix is the nearest id.
+      return [...schemaFixes(problem, input), ...referenceFixes(problem, input, true)];
     case 'unresolved-reference':
       return referenceFixes(problem, input);
     case 'missing-registry-check':
@@ -75,9 +76,10 @@ function schemaFixes(problem: Problem, { analysis, locale }: FixInput): Fix[] {
 }
 
 /** An id naming no bulletin → the nearest existing id. */
-function referenceFixes(problem: Problem, { analysis, index, locale }: FixInput): Fix[] {
+function referenceFixes(problem: Problem, { analysis, index, locale }: FixInput, malformedOnly = false): Fix[] {
   const ref = [...analysis.bulletin.includes, ...analysis.bulletin.related].find((r) => overlaps(r.range, problem));
   if (!ref) return [];
+  if (malformedOnly && (problem.data?.pointer !== ref.pointer || index.byId(ref.id).length > 0)) return [];
   const known = [...index.all()].map((b) => b.id).filter((id): id is string => !!id && id !== analysis.bulletin.id);
   const suggestion = str(problem.data?.suggestion) ?? closest(ref.id, known);
   if (!suggestion || suggestion === analysis.bulletin.id || index.byId(suggestion).length === 0) return [];
