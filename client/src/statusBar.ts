@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification, type IndexStatus } from '../../server/src/protocol';
+import { csafFindings } from './commands/exportCsaf';
 
 export function registerStatusBar(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bulletin.index', vscode.StatusBarAlignment.Left, 10);
@@ -9,7 +10,13 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
   item.command = 'bulletin.cancelIndexing';
   item.text = `$(sync~spin) ${vscode.l10n.t('Bulletin: indexing…')}`;
   item.show();
-  const update = (status: IndexStatus) => {
+  // What would stop a CSAF export is a finding too (its own channel, source `bulletin-csaf`):
+  // counted with the server's, so the item agrees with the Problems panel.
+  let last: IndexStatus | undefined;
+  const update = (reported: IndexStatus) => {
+    last = reported;
+    const csaf = csafFindings.counts();
+    const status = { ...reported, findings: reported.findings + csaf.findings, errors: reported.errors + csaf.errors };
     if (status.cancelled) {
       // Cross-file checks are off until every bulletin is read: say so, and lead to a re-index.
       const label = vscode.l10n.t('Bulletins: {0} (indexing cancelled)', status.bulletins);
@@ -31,5 +38,8 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
     if (status.skippedLinks) item.tooltip += ' ' + vscode.l10n.t('{0} symbolic links not followed (target outside the workspace folder; setting bulletin.followLinksOutside).', status.skippedLinks);
   };
   const subscription = client.onNotification(StatusNotification, update);
-  return vscode.Disposable.from(item, subscription);
+  const csafChanged = csafFindings.onDidChange(() => {
+    if (last) update(last);
+  });
+  return vscode.Disposable.from(item, subscription, csafChanged);
 }

@@ -16,7 +16,7 @@ import { SettingsCache } from './lsp/settings';
 import { ServerState } from './lsp/state';
 import { ValidationQueue } from './lsp/validation';
 import { registerRender } from './lsp/render';
-import { completionCapabilities, registerCompletion } from './lsp/completion';
+import { completionCapabilities, completionClientCapabilities, registerCompletion } from './lsp/completion';
 import { hoverCapabilities, registerHover } from './lsp/hover';
 import { definitionCapabilities, registerDefinition } from './lsp/definition';
 import { renameCapabilities, registerRename } from './lsp/rename';
@@ -52,6 +52,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const supportsConfiguration = capabilities.workspace?.configuration === true;
   dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   settings.init(params.locale, supportsConfiguration);
+  completionClientCapabilities(capabilities);
   workspace.initialize(params);
   // Pull diagnostics where the client supports them (every bulletin, open or not), push otherwise.
   validation.pull = capabilities.textDocument?.diagnostic !== undefined;

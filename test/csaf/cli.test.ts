@@ -38,7 +38,7 @@ test('a failing export writes nothing, lists each failure at its YAML line, exit
   const r = run(['csaf', ...flags, '-o', out, 'test/fixtures/csaf/duplicate-cve.bulletin.yaml']);
   assert.equal(r.code, 1);
   assert.equal(existsSync(out), false);
-  assert.match(r.stderr, /^test\/fixtures\/csaf\/duplicate-cve\.bulletin\.yaml:13:9 error csaf-export CSAF export: 6\.1\.23 fails at \/vulnerabilities\/1\/cve: /m);
+  assert.match(r.stderr, /^test\/fixtures\/csaf\/duplicate-cve\.bulletin\.yaml:13:9 error csaf-export The CSAF export would fail at `id` of item 2 of `vulnerabilities` \(CSAF test 6\.1\.23\): /m);
 });
 
 test('a bulletin with schema errors is refused (exit 1) with those errors', () => {

@@ -53,6 +53,24 @@ test('the editor shows what would stop a CSAF export on the YAML line it comes f
     const broken = pathToFileURL(fixture('schema-error.bulletin.yaml')).toString();
     server.open(broken, readFileSync(fixture('schema-error.bulletin.yaml'), 'utf8'));
     await waitForCsaf(seen, broken, (p) => p.version === 1 && p.diagnostics.length === 0);
+
+    // Worded in the bulletin's terms: where in the bulletin, never the CSAF pointer.
+    assert.match(String(duplicate.message), /^The CSAF export would fail at `id` of item 2 of `vulnerabilities` \(CSAF test 6\.1\.23\): /);
+    assert.ok(first.diagnostics.every((d) => !String(d.message).includes('/vulnerabilities/')), JSON.stringify(first.diagnostics));
+
+    // A rule error (two platforms share an id) is said once, by the rule: the export's
+    // restatements (duplicate product ids, duplicate items) are not shown beside it.
+    const twice = pathToFileURL(fixture('duplicate-platform.bulletin.yaml')).toString();
+    const twiceText = readFileSync(fixture('duplicate-platform.bulletin.yaml'), 'utf8');
+    server.open(twice, twiceText);
+    await server.waitForDiagnostics(twice, (ds) => ds.some((d) => d.code === 'duplicate-entry'), 1, 60_000);
+    await waitForCsaf(seen, twice, (p) => p.version === 1 && p.diagnostics.length === 0);
+    // Once the rule is satisfied (the second platform gets its own id) nothing is left to say.
+    const second = twiceText.lastIndexOf('- id: w2k-sp4') + '- id: '.length;
+    const idLine = twiceText.slice(0, second).split('\n').length - 1;
+    const character = second - twiceText.lastIndexOf('\n', second - 1) - 1;
+    const fixed = server.change(twice, [{ range: { start: { line: idLine, character }, end: { line: idLine, character: character + 'w2k-sp4'.length } }, text: 'w2k-sp3' }]);
+    await waitForCsaf(seen, twice, (p) => p.version === fixed && p.diagnostics.length === 0);
   } finally {
     await server.stop();
   }

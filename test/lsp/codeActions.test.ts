@@ -30,15 +30,18 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'unknown-key', code: 'schema', title: /^Change to `severity`$/ },
-  { name: 'unknown-key-quoted', code: 'schema', title: /^Change to `exploit`$/ },
-  { name: 'bad-enum', code: 'schema', title: /^Change to `early`$/ },
+  { name: 'unknown-key', code: 'schema', title: /^Change to severity$/ },
+  { name: 'unknown-key-quoted', code: 'schema', title: /^Change to exploit$/ },
+  { name: 'bad-enum', code: 'schema', title: /^Change to early$/ },
   { name: 'missing-registry', code: 'missing-registry-check', title: /^Add a registry check for KB873350 \(HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Hotfix\\KB873350\)$/ },
   { name: 'missing-registry-xp-crlf', code: 'missing-registry-check', title: /Windows XP\\SP2\\KB873350/ },
   { name: 'registry-kb', code: 'registry-kb-mismatch', title: /^Change KB828741 to KB873350 in the registry key$/ },
   { name: 'package-kb', code: 'package-kb-mismatch', title: /^Change KB873305 to KB873350 in the package name$/ },
   { name: 'incomplete-supersedence', code: 'incomplete-supersedence', title: /^Copy rpcproxy\.dll 4\.0\.1381\.7255 from MS04-012$/ },
+  { name: 'move-to-related', code: 'incomplete-supersedence', title: /^Move MS04-012 from includes to related$/ },
   { name: 'unresolved-reference', code: 'unresolved-reference', title: /^Change to MS04-012 \(RPC\/DCOM/ },
+  // Not an id at all (letter O for zero): the schema's finding, with the same fix.
+  { name: 'malformed-id', code: 'schema', title: /^Change to MS04-012 \(RPC\/DCOM/ },
 ];
 
 /** Opens `text`, waits for the finding, asks for quick fixes on its range, applies the chosen one. */
@@ -83,6 +86,53 @@ for (const c of cases) {
     });
   }
 }
+
+/** The quick fixes offered, in order, for the first finding `pick` selects once `text` is open. */
+async function offeredFixes(text: string, pick: (d: Diagnostic) => boolean): Promise<[string, boolean][]> {
+  const uri = `file:///ws/offered-${++counter}.bulletin.yaml`;
+  server.open(uri, text);
+  try {
+    const diagnostics = await server.waitForDiagnostics(uri, (ds) => ds.some(pick), 1, 60_000);
+    const diagnostic = diagnostics.find(pick)!;
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as CodeAction[];
+    return actions.map((a) => [a.title, a.isPreferred ?? false]);
+  } finally {
+    server.close(uri);
+  }
+}
+
+test('incomplete-supersedence offers first to move the id to related, then to copy the file', async () => {
+  const input = readFileSync(join(fixtures, 'move-to-related', 'input.bulletin.yaml'), 'utf8');
+  assert.deepEqual(await offeredFixes(input, (d) => d.code === 'incomplete-supersedence'), [
+    ['Move MS04-012 from includes to related', true],
+    ['Copy rpcproxy.dll 4.0.1381.7255 from MS04-012', false],
+    // The second platform's finding on the same item: its own copy; the move is offered once.
+    ['Copy rpcproxy.dll 4.0.1381.39771 from MS04-012', false],
+  ]);
+});
+
+test('a bad enum value gets a fix for each allowed value, the nearest first; no title shows a backtick', async () => {
+  const head = 'bulletin: 1\nid: MS04-930\nkb: 873350\ntitle: T\npublished: 2004-10-16\n';
+  const onSeverity = (d: Diagnostic) => d.code === 'schema' && d.range.start.line === 5;
+  assert.deepEqual(await offeredFixes(`${head}severity: bad\n`, onSeverity), [
+    ['Change to critical', false],
+    ['Change to important', false],
+    ['Change to moderate', false],
+    ['Change to low', false],
+  ]);
+  assert.deepEqual(await offeredFixes(`${head}severity: modrate\n`, onSeverity), [
+    ['Change to moderate', true],
+    ['Change to critical', false],
+    ['Change to important', false],
+    ['Change to low', false],
+  ]);
+  const unknownKey = await offeredFixes(`${head}severty: low\n`, onSeverity);
+  assert.deepEqual(unknownKey, [['Change to severity', true]]);
+});
 
 test('no quick fix is offered where nothing is wrong', async () => {
   const uri = 'file:///ws/clean.bulletin.yaml';

@@ -16,6 +16,7 @@ import {
   type Diagnostic,
   type PublishDiagnosticsParams,
   type InitializeParams,
+  type InitializeResult,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
@@ -36,6 +37,8 @@ export class ServerProcess {
   /** Latest diagnostics per URI, with the version they were published for. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
+  /** What the server answered to `initialize` (its capabilities). */
+  initializeResult: InitializeResult | undefined;
   /** Every `$/progress` notification (work-done progress), in order. */
   readonly progress: { token: string | number; value: { kind: string; percentage?: number; message?: string; cancellable?: boolean } }[] = [];
   settings: Record<string, unknown>;
@@ -68,7 +71,7 @@ export class ServerProcess {
   static async start(options: ServerOptions = {}): Promise<ServerProcess> {
     const server = new ServerProcess(options);
     const folders = options.workspaceFolders ?? [];
-    await server.connection.sendRequest('initialize', {
+    server.initializeResult = await server.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       locale: options.locale ?? 'en',
       rootUri: folders[0] ? pathToFileURL(folders[0]).toString() : null,

@@ -14,12 +14,38 @@ export function csafFileName(trackingId: string): string {
   return `${trackingId.toLowerCase().replace(/[^+\-a-z0-9]+/g, '_')}.json`;
 }
 
+/** How many CSAF findings each document has, for the status item's count. */
+class CsafFindings {
+  private readonly byUri = new Map<string, { findings: number; errors: number }>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  set(uri: string, diagnostics: readonly { severity?: number }[]): void {
+    if (diagnostics.length === 0) this.byUri.delete(uri);
+    else this.byUri.set(uri, { findings: diagnostics.length, errors: diagnostics.filter((d) => (d.severity ?? 1) === 1).length });
+    this.changed.fire();
+  }
+
+  counts(): { findings: number; errors: number } {
+    let findings = 0;
+    let errors = 0;
+    for (const c of this.byUri.values()) {
+      findings += c.findings;
+      errors += c.errors;
+    }
+    return { findings, errors };
+  }
+}
+
+export const csafFindings = new CsafFindings();
+
 export function registerExportCsaf(client: LanguageClient): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('bulletin-csaf');
   const notification = client.onNotification(CsafDiagnosticsNotification, async (params) => {
     const uri = client.protocol2CodeConverter.asUri(params.uri);
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (params.version !== 0 && open && open.version !== params.version) return; // a newer check is on its way
+    csafFindings.set(uri.toString(), params.diagnostics);
     if (params.diagnostics.length === 0) collection.delete(uri);
     else collection.set(uri, await client.protocol2CodeConverter.asDiagnostics(params.diagnostics));
   });

@@ -49,6 +49,8 @@ export function assertPackagedFiles(installedFolder: string): void {
   assert.deepEqual(missing, [], 'every file the manifest references is in the .vsix');
   if (manifest.l10n) assert.ok(existsSync(join(installedFolder, manifest.l10n)), 'the l10n bundle folder is in the .vsix');
   assert.ok(existsSync(join(installedFolder, 'dist', 'server.js')), 'the language server is in the .vsix');
+  // The server offers the snippets where each fits, and New Bulletin fills the template from them.
+  assert.ok(existsSync(join(installedFolder, 'snippets', 'bulletin.code-snippets')), 'the snippets file is in the .vsix');
   assert.ok(!existsSync(join(installedFolder, 'node_modules')), 'dependencies are bundled, not shipped');
   const megabytes = sizeOf(installedFolder) / 1e6;
   console.log(`  installed extension: ${megabytes.toFixed(2)} MB`);

@@ -29,9 +29,14 @@ export function registerCodeActions(context: FeatureContext): void {
       const options = state.settings.checkOptions;
       const lookup = (uri: string) => state.index.get(uri)?.lineStarts;
       const actions: CodeAction[] = [];
+      // Findings on one range (a file missing on two platforms) can share a fix: offered once.
+      const offered = new Set<string>();
       for (const problem of checkBulletin(analysis.bulletin, state.index, options)) {
         if (problem.offset > end || problem.offset + problem.length < start) continue;
         for (const fix of fixesFor(problem, { analysis, index: state.index, locale: state.settings.locale })) {
+          const identity = JSON.stringify([fix.title, fix.edits]);
+          if (offered.has(identity)) continue;
+          offered.add(identity);
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,

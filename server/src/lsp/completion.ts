@@ -1,8 +1,12 @@
 /** textDocument/completion: schema keys and values, ids, platforms and files from the index. */
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionTriggerKind, InsertTextFormat, InsertTextMode, type ClientCapabilities, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { complete, type ProposalKind } from '../core/authoring/completion';
+import { triggerCharacters, triggerFits } from '../core/authoring/trigger';
+import { dateVariables, expandSnippet, type SnippetDefinition } from '../core/authoring/snippet';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { offsetAt } from '../core/text';
-import { runSafe } from './runSafe';
+import { runSafe, type Logger } from './runSafe';
 import { refreshOpenDocuments, toRange, type FeatureContext } from './features';
 
 const kinds: Record<ProposalKind, CompletionItemKind> = {
@@ -15,7 +19,32 @@ const kinds: Record<ProposalKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-export const completionCapabilities = { completionProvider: { resolveProvider: false } };
+export const completionCapabilities = { completionProvider: { resolveProvider: false, triggerCharacters } };
+
+/** What the client can show: snippets with tab stops, or their text with every default filled in. */
+const client = { snippetSupport: false };
+
+export function completionClientCapabilities(capabilities: ClientCapabilities): void {
+  client.snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+}
+
+/**
+ * The extension's snippets file (beside the bundle in the .vsix, `dist/../snippets`), read once.
+ * The server offers its entries where each one's node fits; a missing or broken file offers none.
+ */
+let snippets: Record<string, SnippetDefinition> | undefined;
+function snippetsFile(logger: Logger): Record<string, SnippetDefinition> {
+  if (!snippets) {
+    const path = join(__dirname, '..', 'snippets', 'bulletin.code-snippets');
+    try {
+      snippets = JSON.parse(readFileSync(path, 'utf8')) as Record<string, SnippetDefinition>;
+    } catch (error) {
+      logger.error(`snippets not offered: ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      snippets = {};
+    }
+  }
+  return snippets;
+}
 
 /** The server's own date, as the author sees it on their calendar. */
 export function today(now = new Date()): string {
@@ -33,21 +62,28 @@ export function registerCompletion(context: FeatureContext): void {
       const analysis = state.analysisOf(document);
       const { lineStarts, text } = analysis.parsed;
       const offset = offsetAt(lineStarts, text.length, params.position);
-      const proposals = complete({ analysis, index: state.index, offset, locale: state.settings.locale, today: today() });
+      const lineStart = lineStarts[params.position.line] ?? offset;
+      if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !triggerFits(params.context.triggerCharacter, text.slice(lineStart, offset))) {
+        return { isIncomplete: false, items: [] };
+      }
+      const proposals = complete({ analysis, index: state.index, offset, locale: state.settings.locale, today: today(), snippets: snippetsFile(logger) });
       const items: CompletionItem[] = proposals.map((p) => {
         // Right after a colon a value needs its separating space.
         const spaced = p.kind !== 'property' && p.replace[0] > 0 && text[p.replace[0] - 1] === ':' ? ` ${p.insertText}` : p.insertText;
+        const snippet = p.snippet && client.snippetSupport;
+        const newText = p.snippet && !snippet ? expandSnippet(spaced, { variables: dateVariables(new Date()) }) : spaced;
         return {
           label: p.label,
+          ...(p.labelDetail || p.labelDescription ? { labelDetails: { detail: p.labelDetail, description: p.labelDescription } } : {}),
           kind: kinds[p.kind],
           ...(p.detail ? { detail: p.detail } : {}),
           ...(p.documentation ? { documentation: { kind: 'markdown', value: p.documentation } } : {}),
           sortText: p.sortText,
           ...(p.filterText ? { filterText: p.filterText } : {}),
           ...(p.retrigger ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
-          insertTextFormat: InsertTextFormat.PlainText,
+          insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
           insertTextMode: InsertTextMode.asIs,
-          textEdit: { range: toRange(lineStarts, p.replace), newText: spaced },
+          textEdit: { range: toRange(lineStarts, p.replace), newText },
         };
       });
       return { isIncomplete: false, items };

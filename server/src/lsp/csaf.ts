@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { exportBulletin, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
+import { checkBulletin } from '../core/analyze';
+import { exportBulletin, liveCsafProblems, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
 import { msg } from '../core/messages';
 import { parse } from '../core/parse';
 import { CsafDiagnosticsNotification, ExportCsafRequest, type ExportCsafResult } from '../protocol';
@@ -147,7 +148,9 @@ export class CsafService {
     const publisher = await this.currentPublisher();
     const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, state.settings.locale, this.validator.validate);
     if (this.context.documents.get(uri)?.version !== document.version) return; // a newer check is queued
-    const problems = result.kind === 'invalid' ? result.problems : [];
+    // Never a restatement of a rule's error: the CSAF check speaks only for a bulletin the rules pass.
+    const findings = checkBulletin(analysis.bulletin, state.index, state.settings.checkOptions);
+    const problems = liveCsafProblems(findings, result.kind === 'invalid' ? result.problems : []);
     const diagnostics = problems.map((p) => {
       const { codeDescription: _none, ...diagnostic } = toDiagnostic(p, analysis.bulletin.lineStarts, () => undefined);
       return { ...diagnostic, source: 'bulletin-csaf' };

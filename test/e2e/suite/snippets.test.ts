@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 /**
- * The snippets the .vsix contributes for the bulletin language: offered by completion in an
- * empty bulletin, and the template expands with its first field selected for typing.
+ * The snippets the language server offers where their node fits: the whole bulletin in an
+ * empty document, which expands with its first field selected for typing.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -18,7 +18,8 @@ suite('Snippets', () => {
       return list.items.find((item) => item.kind === vscode.CompletionItemKind.Snippet && (typeof item.label === 'string' ? item.label : item.label.label) === 'bulletin');
     });
     assert.ok(offered);
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'bulletin', name: 'New bulletin' });
+    assert.ok(offered.insertText instanceof vscode.SnippetString, 'the item is a snippet with tab stops');
+    await editor.insertSnippet(offered.insertText);
     const text = await until('the snippet to expand', () => (document.getText().length > 0 ? document.getText() : undefined));
     const lines = text.split('\n');
     assert.deepEqual(lines.slice(0, 3), ['bulletin: 1', 'id: MS04-000', 'kb: 123456']);

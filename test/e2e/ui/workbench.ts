@@ -2,6 +2,7 @@
  * What only the screen shows, checked through code-server's workbench UI with playwright:
  * the Problems panel lists the workspace's findings (also for a file never opened), the status
  * bar counts them and leads to the index of a file's versions, typing a fix removes its row,
+ * typing a value opens the suggestions by itself,
  * and "Open Preview to the Side" renders the page with its comparison table, follows an edit and
  * scrolls with the wheel without jumping back. Screenshots go to the test output. Every wait polls a condition
  * on the page with a timeout.
@@ -145,6 +146,24 @@ export async function checkWorkbench(browser: Browser, url: string, screenshotDi
         !rows.some((row) => row.includes(expectedProblems[0]!.text)) && rows.some((row) => row.includes(expectedProblems[1]!.text)),
       );
       await shot('problems-after-fix');
+    });
+
+    await check('typing `exploit: p` opens the suggestions by itself; Enter takes `poc`', async () => {
+      await focusEditor(page, 'MS99-001.bulletin.yaml');
+      await goToLineEnd(page, 9); // severity: important (typed by the check above)
+      await page.keyboard.press('Enter');
+      // Typed as a person types: each character lets the editor ask the server again.
+      await page.keyboard.type('exploit: p', { delay: 80 });
+      const row = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: 'poc' }).first();
+      await row.waitFor({ timeout });
+      await shot('suggest-while-typing');
+      await page.keyboard.press('Enter');
+      const deadline = Date.now() + timeout;
+      const lineText = async () => (await page.locator('.editor-group-container.active .view-lines').innerText()).replace(/\u00a0/g, ' ');
+      while (!/^exploit: poc$/m.test(await lineText())) {
+        if (Date.now() > deadline) assert.fail(`the line reads:\n${await lineText()}`);
+        await page.waitForTimeout(250);
+      }
     });
 
     await check('Open Preview to the Side renders the page with its comparison table and follows an edit', async () => {

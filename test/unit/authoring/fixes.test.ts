@@ -50,13 +50,14 @@ const MS04_012 = `bulletin: 1\nid: MS04-012\ntitle: Old\npublished: 2004-04-14\n
 test('a missing file is copied where the platform has no `files:` at all, variant and folder kept', () => {
   const text = `${HEAD}includes: [MS04-012]\nplatforms:\n  - id: nt4\n    name: NT\n`;
   assert.deepEqual(fixed(text, 'incomplete-supersedence', [MS04_012]), [
+    text.replace('includes: [MS04-012]\n', 'includes: []\nrelated: [MS04-012]\n'),
     `${text}    files:\n      - name: a.dll\n        variant: uniproc\n        version: 1.0\n        size: 10\n        folder: "%SystemRoot%\\\\System32\\\\"\n`.replace(/\n$/, '') + '\n',
   ]);
 });
 
 test('a missing file replaces an empty `files: []`', () => {
   const text = `${HEAD}includes: [MS04-012]\nplatforms:\n  - id: nt4\n    name: NT\n    files: []\n    tested: passed\n`;
-  const [result] = fixed(text, 'incomplete-supersedence', [MS04_012]);
+  const [, result] = fixed(text, 'incomplete-supersedence', [MS04_012]);
   assert.equal(result, text.replace('    files: []\n', '    files:\n      - name: a.dll\n        variant: uniproc\n        version: 1.0\n        size: 10\n        folder: "%SystemRoot%\\\\System32\\\\"\n'));
   const again = analyzeText('file:///y.bulletin.yaml', result);
   assert.deepEqual(again.bulletin.intrinsic, []);
@@ -69,6 +70,9 @@ test('no rename of an unknown key to a key the mapping already has', () => {
 
 test('no change of an unresolved id to one the list already has', () => {
   const other = 'bulletin: 1\nid: MS04-012\ntitle: O\npublished: 2004-01-01\nseverity: low\n';
-  assert.deepEqual(fixed(`${HEAD}related: [MS04-012, MS04-O12]\n`, 'unresolved-reference', [other]), []);
-  assert.deepEqual(fixed(`${HEAD}related: [MS04-O12]\n`, 'unresolved-reference', [other]), [`${HEAD}related: [MS04-012]\n`]);
+  assert.deepEqual(fixed(`${HEAD}related: [MS04-012, MS40-012]\n`, 'unresolved-reference', [other]), []);
+  assert.deepEqual(fixed(`${HEAD}related: [MS40-012]\n`, 'unresolved-reference', [other]), [`${HEAD}related: [MS04-012]\n`]);
+  // An id the schema rejects (letter O for zero) gets the same fix from its schema finding.
+  assert.deepEqual(fixed(`${HEAD}related: [MS04-012, MS04-O12]\n`, 'schema', [other]), []);
+  assert.deepEqual(fixed(`${HEAD}related: [MS04-O12]\n`, 'schema', [other]), [`${HEAD}related: [MS04-012]\n`]);
 });

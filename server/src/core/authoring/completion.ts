@@ -14,6 +14,8 @@ import { choicesOf, describe, isArraySchema, isDateSchema, isObjectSchema, resol
 import { msg } from './messages';
 import { registryEntryLines, registryKeyFor } from './registry';
 import { yamlScalar } from './yaml-text';
+import type { SnippetDefinition } from './snippet';
+import { snippetProposals } from './snippetProposals';
 
 export type ProposalKind = 'property' | 'value' | 'reference' | 'file' | 'platform' | 'date' | 'snippet';
 
@@ -30,6 +32,11 @@ export interface CompletionProposal {
   filterText?: string;
   /** The inserted key takes one of a few values: ask for completion again right away. */
   retrigger?: boolean;
+  /** `insertText` is VS Code snippet syntax (tab stops), not plain text. */
+  snippet?: boolean;
+  /** Shown beside the label on every row (a file's version), and right-aligned (where it comes from). */
+  labelDetail?: string;
+  labelDescription?: string;
 }
 
 export interface CompletionInput {
@@ -40,6 +47,8 @@ export interface CompletionInput {
   locale: Locale;
   /** YYYY-MM-DD, given so the core stays pure. */
   today: string;
+  /** The snippets file, offered where each snippet's node fits. */
+  snippets?: Record<string, SnippetDefinition>;
 }
 
 type Obj = Record<string, unknown>;
@@ -66,15 +75,41 @@ export function complete(input: CompletionInput): CompletionProposal[] {
     return valueProposals(input, context, schema);
   }
   if (isObjectSchema(schema)) {
+    // A fresh list item wants a whole entry first (a related bulletin's file); an item already
+    // begun wants its missing keys first, and never a second name.
+    const fresh = context.listItem === 'dash' && context.taken.size === 0;
     const out = keyProposals(input, context, schema!);
-    out.push(...entryProposals(input, context, context.path));
+    if (!context.taken.has('name')) out.push(...ranked(entryProposals(input, context, context.path), fresh ? 0 : 2));
+    out.push(...snippetItems(input, context));
     return out;
   }
   if (isArraySchema(schema) && isObjectSchema(resolve(schema!.items))) {
     // Key position right under a list key, without a dash yet: whole entries, as new items.
-    return entryProposals(input, { ...context, listItem: 'bare' }, [...context.path, listLength(input.analysis, context.path)]);
+    const bare = { ...context, listItem: 'bare' as const };
+    return [
+      ...ranked(entryProposals(input, bare, [...context.path, listLength(input.analysis, context.path)]), 0),
+      ...snippetItems(input, bare),
+    ];
   }
-  return [];
+  return snippetItems(input, context);
+}
+
+/** Entries ranked as a group before (0) or after (2) the keys, which rank 1. */
+const ranked = (proposals: CompletionProposal[], rank: number) => proposals.map((p) => ({ ...p, sortText: `${rank}${p.sortText}` }));
+
+/** The snippets whose node is the cursor's, after everything else. */
+function snippetItems(input: CompletionInput, context: CursorContext): CompletionProposal[] {
+  if (!input.snippets) return [];
+  return snippetProposals(input.snippets, context, input).map((s) => ({
+    label: s.prefix,
+    kind: 'snippet' as const,
+    detail: s.name,
+    documentation: s.description,
+    insertText: s.body,
+    snippet: true,
+    replace: context.replace,
+    sortText: `9${s.prefix}`,
+  }));
 }
 
 function listLength(analysis: Analysis, path: readonly PathStep[]): number {
@@ -90,19 +125,26 @@ function keyProposals(input: CompletionInput, context: CursorContext, schema: Sc
     if (context.taken.has(key) && key !== typed) return;
     const property = resolve(raw);
     const description = describe(raw, input.locale) ?? describe(property, input.locale);
+    const block = !context.colonFollows && isBlockText([...schemaSteps(context.path), key]);
     out.push({
       label: key,
       kind: 'property',
       detail: required.has(key) ? msg(input.locale, 'authoring.required') : undefined,
       documentation: description,
-      insertText: context.colonFollows ? key : keyInsert(key, property, context),
+      // Markdown goes in a literal block: the cursor waits on the next line, indented.
+      insertText: context.colonFollows ? key : block ? `${key}: |${context.eol}${' '.repeat(context.column + 2)}$0` : keyInsert(key, property, context),
+      ...(block ? { snippet: true } : {}),
       replace: context.replace,
       retrigger: !context.colonFollows && (choicesOf(property, 'en').length > 0 || (isDateSchema(property) && context.path.length === 0)),
-      sortText: `${required.has(key) ? 0 : 1}${String(order).padStart(3, '0')}`,
+      sortText: `1${required.has(key) ? 0 : 1}${String(order).padStart(3, '0')}`,
     });
   });
   return out;
 }
+
+/** The Markdown fields, written as block text (`key: |`). */
+const blockTextPaths = new Set(['summary', 'comment', 'workarounds.*.note', 'unsupported.*.reason']);
+const isBlockText = (steps: readonly string[]) => blockTextPaths.has(steps.join('.'));
 
 /** `key: ` for scalars; for collections the key and its first nested line, indented. */
 function keyInsert(key: string, property: SchemaNode | undefined, context: CursorContext): string {
@@ -128,7 +170,7 @@ function valueProposals(input: CompletionInput, context: CursorContext, schema: 
     for (const other of index.all()) {
       if (!other.id || other.id === bulletin.id || other.uri === bulletin.uri || listed.has(other.id) || seen.has(other.id)) continue;
       seen.add(other.id);
-      push({ label: other.id, kind: 'reference', detail: other.title, documentation: bulletinSummary(other, locale, bulletin.lang), insertText: other.id, sortText: other.id });
+      push({ label: other.id, kind: 'reference', detail: other.title, labelDescription: other.title, documentation: bulletinSummary(other, locale, bulletin.lang), insertText: other.id, sortText: other.id });
     }
     return out;
   }
@@ -147,7 +189,7 @@ function valueProposals(input: CompletionInput, context: CursorContext, schema: 
       }
     }
     for (const [id, entry] of [...names].sort(([a], [b]) => a.localeCompare(b))) {
-      push({ label: id, kind: 'platform', detail: entry.name, documentation: msg(locale, 'authoring.platformFrom', { bulletins: entry.in.sort().join(', ') }), insertText: id, sortText: id });
+      push({ label: id, kind: 'platform', detail: entry.name, labelDescription: entry.name, documentation: msg(locale, 'authoring.platformFrom', { bulletins: entry.in.sort().join(', ') }), insertText: id, sortText: id });
     }
     return out;
   }
@@ -244,9 +286,11 @@ function fileProposals(input: CompletionInput, context: CursorContext, platformI
         filterText: file.name,
         detail: msg(locale, 'authoring.fileFrom', { version: file.version ?? '?', bulletins: from.join(', ') }),
         documentation: file.description,
+        ...(file.version ? { labelDetail: ` ${file.version}` } : {}),
+        labelDescription: from.map((id) => titled(index, id)).join(', '),
         insertText: entryText(lines, context, nameOnly),
         replace: context.replace,
-        sortText: `~${file.name.toLowerCase()}`,
+        sortText: file.name.toLowerCase(),
       };
     });
 }
@@ -269,6 +313,12 @@ function registryProposals(input: CompletionInput, context: CursorContext, platf
       sortText: '~registry',
     },
   ];
+}
+
+/** A bulletin id with its title, as a completion row shows where an item comes from. */
+function titled(index: WorkspaceIndex, id: string): string {
+  const title = index.byId(id).find((b) => b.title)?.title;
+  return title ? `${id} ${title}` : id;
 }
 
 const fileKey = (name: string, variant: string | undefined) => `${name.toLowerCase()}\u0000${variant ?? ''}`;

@@ -12,6 +12,7 @@ import type { Range } from '../parse';
 import type { Problem } from '../problems';
 import { closest } from '../schema/suggest';
 import { msg } from './messages';
+import { moveIncludeToRelated } from './moveReference';
 import { kbSegments, registryEntryLines, registryKeyFor } from './registry';
 import { columnOf, eolOf, indentStep, innerRange, insertionAfter, yamlScalar } from './yaml-text';
 
@@ -36,7 +37,8 @@ export interface FixInput {
 export function fixesFor(problem: Problem, input: FixInput): Fix[] {
   switch (problem.code) {
     case 'schema':
-      return schemaFixes(problem, input);
+      // A malformed id in includes/related (`MS04-O12`) is a schema finding only; its fix is the nearest id.
+      return [...schemaFixes(problem, input), ...referenceFixes(problem, input, true)];
     case 'unresolved-reference':
       return referenceFixes(problem, input);
     case 'missing-registry-check':
@@ -60,24 +62,27 @@ function replaceIn(analysis: Analysis, range: Range, newText: string): OffsetEdi
   return { start, end, newText };
 }
 
-/** Unknown key → the nearest key; bad enum value → the nearest allowed value. */
+/** Unknown key → the nearest key; bad enum value → the nearest allowed value first, then every other one. */
 function schemaFixes(problem: Problem, { analysis, locale }: FixInput): Fix[] {
   const suggestion = str(problem.data?.suggestion);
   const pointer = str(problem.data?.pointer);
-  if (!suggestion || pointer === undefined) return [];
+  const allowed = Array.isArray(problem.data?.allowed) ? problem.data.allowed.filter((v): v is string => typeof v === 'string') : [];
+  if ((!suggestion && allowed.length === 0) || pointer === undefined) return [];
   const location = analysis.parsed.nodes.get(pointer);
   const isKey = problem.data?.unknownKey !== undefined;
   const range = isKey ? location?.key : location?.source !== undefined ? location.value : undefined;
   if (!range) return [];
   // Renaming a key to one the mapping already has would only trade this fault for a duplicate key.
-  if (isKey && analysis.parsed.nodes.has(`${pointer.slice(0, pointer.lastIndexOf('/'))}/${suggestion.replace(/~/g, '~0').replace(/\//g, '~1')}`)) return [];
-  return [{ title: msg(locale, 'fix.replace', { suggestion }), edits: [replaceIn(analysis, range, suggestion)], preferred: true }];
+  if (isKey && suggestion && analysis.parsed.nodes.has(`${pointer.slice(0, pointer.lastIndexOf('/'))}/${suggestion.replace(/~/g, '~0').replace(/\//g, '~1')}`)) return [];
+  const values = [...(suggestion ? [suggestion] : []), ...(isKey ? [] : allowed.filter((v) => v !== suggestion))];
+  return values.map((value, i) => ({ title: msg(locale, 'fix.replace', { suggestion: value }), edits: [replaceIn(analysis, range, value)], preferred: i === 0 && value === suggestion }));
 }
 
 /** An id naming no bulletin → the nearest existing id. */
-function referenceFixes(problem: Problem, { analysis, index, locale }: FixInput): Fix[] {
+function referenceFixes(problem: Problem, { analysis, index, locale }: FixInput, malformedOnly = false): Fix[] {
   const ref = [...analysis.bulletin.includes, ...analysis.bulletin.related].find((r) => overlaps(r.range, problem));
   if (!ref) return [];
+  if (malformedOnly && (problem.data?.pointer !== ref.pointer || index.byId(ref.id).length > 0)) return [];
   const known = [...index.all()].map((b) => b.id).filter((id): id is string => !!id && id !== analysis.bulletin.id);
   const suggestion = str(problem.data?.suggestion) ?? closest(ref.id, known);
   if (!suggestion || suggestion === analysis.bulletin.id || index.byId(suggestion).length === 0) return [];
@@ -177,8 +182,23 @@ function packageKbFixes(problem: Problem, { analysis, locale }: FixInput): Fix[]
   return [{ title: msg(locale, 'fix.packageKb', { from: edits[0].from, to: edits[0].to }), edits: [edits[0].edit], preferred: true }];
 }
 
+/**
+ * First, what the seed page's editors did: the bulletin does not contain every fix of the other,
+ * so it is related, not included. Then, for a missing file, a copy of the other's entry.
+ */
+function supersedenceFixes(problem: Problem, input: FixInput): Fix[] {
+  const { analysis, locale } = input;
+  const out: Fix[] = [];
+  const id = str(problem.data?.includes);
+  const ref = id ? analysis.bulletin.includes.find((r) => r.id === id) : undefined;
+  const edits = ref ? moveIncludeToRelated(analysis, ref.pointer) : undefined;
+  if (ref && edits) out.push({ title: msg(locale, 'fix.moveToRelated', { id: ref.id }), edits, preferred: true });
+  out.push(...copyFileFixes(problem, input, out.length === 0));
+  return out;
+}
+
 /** An included bulletin's file missing here → a copy of its entry, appended to this platform's files. */
-function supersedenceFixes(problem: Problem, { analysis, index, locale }: FixInput): Fix[] {
+function copyFileFixes(problem: Problem, { analysis, index, locale }: FixInput, preferred: boolean): Fix[] {
   const data = problem.data ?? {};
   if (data.missing !== true) return [];
   const other = index.get(String(data.otherUri));
@@ -188,7 +208,7 @@ function supersedenceFixes(problem: Problem, { analysis, index, locale }: FixInp
   if (!other || !theirs || !platform) return [];
   const edit = appendFile(analysis, platform, theirs);
   if (!edit) return [];
-  return [{ title: msg(locale, 'fix.copyFile', { name: theirs.name, version: theirs.version ?? '', id: other.id ?? '' }), edits: [edit], preferred: true }];
+  return [{ title: msg(locale, 'fix.copyFile', { name: theirs.name, version: theirs.version ?? '', id: other.id ?? '' }), edits: [edit], preferred }];
 }
 
 function fileLines(file: BulletinFile): string[] {

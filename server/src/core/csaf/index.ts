@@ -29,6 +29,6 @@ export async function exportBulletin(analysis: Analysis, options: CsafExportOpti
 }
 
 export { bulletinToCsaf, vendorOf, PUBLISHER_CATEGORIES, type CsafPublisher, type CsafExportOptions, type CsafDocument, type RelatedBulletinInfo } from './export';
-export { CSAF_EXPORT_CODE, csafProblems, testLabel, type CsafFailure } from './problems';
+export { CSAF_EXPORT_CODE, csafProblems, liveCsafProblems, testLabel, type CsafFailure } from './problems';
 export { CsafSourceMap } from './source-map';
 export { splitServicePack } from './product-tree';

@@ -42,7 +42,8 @@ const en = {
   'csaf.threat.exploit.in-the-wild': 'The vulnerability is exploited in the wild.',
   'csaf.export.intrinsicErrors': 'The bulletin has {count} error(s) to fix before it can be exported to CSAF.',
   'csaf.export.publisherMissing': 'Set `bulletin.csaf.publisher` (name and namespace) before exporting to CSAF.',
-  'csaf.export.failure': 'CSAF export: {test} fails at {path}: {message}',
+  'csaf.export.failure': 'The CSAF export would fail at {where} (CSAF test {test}): {message}',
+  'csaf.where.keyOfItem': '`{key}` of item {index} of `{list}`',
   'csaf.export.validatorFailed': 'The CSAF validator could not run: {reason}',
 } as const;
 
@@ -86,7 +87,8 @@ const ja: Record<CsafMessageKey, string> = {
   'csaf.threat.exploit.in-the-wild': '脆弱性を悪用した攻撃が確認されている。',
   'csaf.export.intrinsicErrors': 'CSAF にエクスポートする前に、このセキュリティ情報の {count} 件のエラーを修正してください。',
   'csaf.export.publisherMissing': 'CSAF にエクスポートする前に `bulletin.csaf.publisher` (name と namespace) を設定してください。',
-  'csaf.export.failure': 'CSAF のエクスポート: 検査 {test} が {path} で失敗しました: {message}',
+  'csaf.export.failure': '{where} のため CSAF のエクスポートが失敗します (CSAF の検査 {test}): {message}',
+  'csaf.where.keyOfItem': '`{list}` の {index} 番目の項目の `{key}`',
   'csaf.export.validatorFailed': 'CSAF の検証ツールを実行できませんでした: {reason}',
 };
 

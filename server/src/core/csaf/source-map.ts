@@ -31,9 +31,15 @@ export class CsafSourceMap {
    * The YAML range for a CSAF pointer: the mapped node, or the nearest existing node above it;
    * a node spanning lines is cut to its first line, and the root becomes the `id` key.
    */
-  rangeFor(csafPointer: string, nodes: Map<string, NodeLocation>, text: string): Range {
+  /** The bulletin pointer of the nearest existing node for a CSAF pointer ('' for the root). */
+  nodeFor(csafPointer: string, nodes: Map<string, NodeLocation>): string {
     let yamlPointer = this.resolve(csafPointer);
     while (yamlPointer !== '' && !nodes.has(yamlPointer)) yamlPointer = yamlPointer.slice(0, yamlPointer.lastIndexOf('/'));
+    return yamlPointer;
+  }
+
+  rangeFor(csafPointer: string, nodes: Map<string, NodeLocation>, text: string): Range {
+    const yamlPointer = this.nodeFor(csafPointer, nodes);
     const range = yamlPointer === '' ? rangeOf(nodes, '/id', 'key') : rangeOf(nodes, yamlPointer);
     if (!range) return [0, 0];
     const newline = text.slice(range[0], range[1]).search(/[\r\n]/);

@@ -22,7 +22,7 @@ import {
 import { computeLineStarts, lineEndAt } from '../text';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages, type Locale } from '../messages';
-import { yamlErrorMessage } from './yaml-errors';
+import { yamlErrorAt } from './yaml-errors';
 import { quickParse } from './quick-parse';
 import { sparseElements } from './quick-parse-values';
 import { locationsByPointer, newLocation, pointerToken, type NodeLocation, type Range } from './locations';
@@ -128,7 +128,8 @@ function parseFully(text: string, locale: Locale): ParsedDocument {
   for (const doc of docs) {
     for (const error of doc.errors) {
       if (problems.length >= limits.syntaxErrors) break;
-      syntax(error.pos, yamlErrorMessage(locale, firstLine(error.message)));
+      const reported = yamlErrorAt(locale, text, error.code, error.pos, firstLine(error.message));
+      syntax(reported.range, reported.message);
     }
   }
   if (stream.stoppedAt !== undefined || problems.length >= limits.syntaxErrors) {

@@ -14,6 +14,7 @@ registerMessages({
     'yaml.error.tabIndent': 'YAML cannot be indented with tabs; use spaces.',
     'yaml.error.itemColumn': 'Every item of a list or mapping must start at the same column.',
     'yaml.error.multilineKey': 'A key must fit on one line.',
+    'yaml.error.lineWithoutColon': 'This line is not a key: a key must be followed by `:` and its value, on one line.',
     'yaml.error.nestedCompact': 'A mapping cannot start on the same line as the key that holds it; write it on the next line, indented.',
     'yaml.error.missingComma': 'Items inside `[…]` or `{…}` are separated by commas.',
     'yaml.error.badScalarStart': 'A value cannot start with {char} unless it is quoted.',
@@ -33,6 +34,7 @@ registerMessages({
     'yaml.error.tabIndent': 'YAML のインデントにタブは使えません。スペースを使ってください。',
     'yaml.error.itemColumn': 'リストやマッピングの項目は、すべて同じ列から始める必要があります。',
     'yaml.error.multilineKey': 'キーは 1 行に収める必要があります。',
+    'yaml.error.lineWithoutColon': 'この行はキーになっていません。キーは 1 行に書き、その後に `:` と値が必要です。',
     'yaml.error.nestedCompact': 'マッピングを、それを値とするキーと同じ行で始めることはできません。次の行にインデントして書いてください。',
     'yaml.error.missingComma': '`[…]` や `{…}` の中の項目はカンマで区切ります。',
     'yaml.error.badScalarStart': '引用符で囲まない値は {char} で始めることができません。',
@@ -75,4 +77,22 @@ export function yamlErrorMessage(locale: Locale, libraryMessage: string): string
     if (match) return msg(locale, key, args?.(match) ?? {});
   }
   return msg(locale, 'yaml.error.other', { message: libraryMessage });
+}
+
+/**
+ * Where a syntax error is reported, and in which words. A plain scalar being typed on its own
+ * line before a key (`co` above `platforms:`) reads to the library as one key spanning both
+ * lines: it is reported on the lines before the colon's, the ones the author is typing, and
+ * the key below is left alone.
+ */
+export function yamlErrorAt(locale: Locale, text: string, code: string, pos: readonly [number, number], libraryMessage: string): { range: [number, number]; message: string } {
+  const [start, end] = pos;
+  if (code === 'MULTILINE_IMPLICIT_KEY') {
+    const lastBreak = text.lastIndexOf('\n', end - 1);
+    if (lastBreak > start) {
+      const typed = text.slice(start, lastBreak).replace(/\s+$/, '');
+      return { range: [start, start + typed.length], message: msg(locale, 'yaml.error.lineWithoutColon') };
+    }
+  }
+  return { range: [start, end], message: yamlErrorMessage(locale, libraryMessage) };
 }

@@ -14,6 +14,10 @@ registerMessages({
   },
 });
 
+function rejectedBySchema(intrinsic: readonly Problem[], range: readonly [number, number]): boolean {
+  return intrinsic.some((p) => p.code === 'schema' && p.offset <= range[0] && p.offset + p.length >= range[1]);
+}
+
 /** An id in `includes` or `related` names no bulletin; `data.suggestion` is the nearest known id. */
 export const unresolvedReference: Rule = {
   code: 'unresolved-reference',
@@ -22,13 +26,15 @@ export const unresolvedReference: Rule = {
   crossFile: true,
   reads: ['id'],
   description:
-    'An id in `includes` or `related` names no bulletin in the workspace. Reported on the item; the nearest known id, if one is close, is suggested (and offered to quick fixes as `data.suggestion`).',
+    'An id in `includes` or `related` names no bulletin in the workspace. Reported on the item; the nearest known id, if one is close, is suggested (and offered to quick fixes as `data.suggestion`). A value that is not an id at all (the `schema` finding on it says so) is not looked up.',
   check: ({ bulletin, index, locale }) => {
     const out: Problem[] = [];
     let known: string[] | undefined;
     for (const reference of index.referencesFrom(bulletin)) {
       const { id } = reference.ref;
       if (index.byId(id).length > 0) continue;
+      // A value the schema already rejects as an id (`MS` half typed) is not looked up too.
+      if (rejectedBySchema(bulletin.intrinsic, reference.ref.range)) continue;
       known ??= [...index.ids()];
       const suggestion = closest(id, known);
       const key = suggestion ? 'rule.unresolvedReference.suggest' : 'rule.unresolvedReference';

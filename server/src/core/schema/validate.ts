@@ -121,6 +121,9 @@ class ErrorMapper {
         const key = String(error.params.additionalProperty);
         const keyPointer = `${pointer}/${escapePointerToken(key)}`;
         const range = this.parsed.nodes.get(keyPointer)?.key ?? this.containerRange(pointer);
+        // A key spanning lines is a word typed above a key (`co` over `platforms:`): the
+        // syntax finding on the typed line says so; the key below is not to blame.
+        if (/[\r\n]/.test(this.parsed.text.slice(range[0], range[1]))) return undefined;
         const known = Object.keys((parent.properties as Record<string, unknown>) ?? {});
         const suggestion = closest(key, known);
         const shown = shortKey(key);

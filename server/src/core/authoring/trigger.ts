@@ -1,0 +1,12 @@
+/**
+ * Which typed characters open completion by themselves. A space opens it only where a value
+ * or a list item starts (`key: `, `- `, `[a, `): a space typed to indent a line or between the
+ * words of a title asks for nothing, so the list never pops up over prose.
+ */
+export const triggerCharacters = [':', ' ', '[', ','];
+
+/** Whether completion triggered by `character` belongs at the end of `lineBefore` (the line up to the cursor). */
+export function triggerFits(character: string | undefined, lineBefore: string): boolean {
+  if (character !== ' ') return true;
+  return /(?:^\s*(?:-\s+)*-|:|\[|,)\s$/.test(lineBefore) && !/^\s*#/.test(lineBefore);
+}
