@@ -1,5 +1,5 @@
 // Each benchmark prints its table and keeps it in docs/benchmarks.md, between the markers
-// `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` (added at the end the first time), with the
+// `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` (added before `<!-- bench:end -->` the first time), with the
 // date, the machine and the load, so the figures there are always the last run's.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,5 +14,7 @@ export function report(name, lines) {
   const block = `<!-- bench:${name} -->\n${stamp}\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n<!-- /bench:${name} -->`;
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
-  writeFileSync(file, pattern.test(text) ? text.replace(pattern, block) : `${text.trimEnd()}\n\n### ${name}\n\n${block}\n`);
+  const section = `### ${name}\n\n${block}\n`;
+  const end = '<!-- bench:end -->';
+  writeFileSync(file, pattern.test(text) ? text.replace(pattern, block) : text.includes(end) ? text.replace(end, `${section}\n${end}`) : `${text.trimEnd()}\n\n${section}`);
 }
