@@ -13,8 +13,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsCache } from './lsp/settings';
-import { ServerState } from './lsp/state';
-import { ValidationQueue } from './lsp/validation';
+import { BulletinWorkspace } from './lsp/bulletinWorkspace';
+import { publishFindings, type PublishMode } from './lsp/findingsPublisher';
 import { registerRender } from './lsp/render';
 import { completionCapabilities, registerCompletion } from './lsp/completion';
 import { hoverCapabilities, registerHover } from './lsp/hover';
@@ -30,21 +30,23 @@ import { registerIndexRequest } from './lsp/workspaceIndexRequest';
 import { CsafService } from './lsp/csaf';
 import { warmUpDiagnostics } from './lsp/diagnostics';
 import { runSafeVoid } from './lsp/runSafe';
+import { join } from 'node:path';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const logger = { error: (message: string) => connection.console.error(message) };
 const settings = new SettingsCache(connection);
-const state = new ServerState(settings);
-const validation = new ValidationQueue(connection, documents, state, logger);
-registerRender(connection, documents, state, logger);
-const authoring = { connection, documents, state, logger };
+const workspace = new BulletinWorkspace({ documents, settings, logger, now: () => performance.now(), analysisWorker: { script: join(__dirname, 'analysisWorker.js') } });
+const publishMode: PublishMode = { pull: false, refreshSupported: false };
+publishFindings(connection, workspace, publishMode);
+registerRender(connection, workspace, logger);
+const authoring = { connection, documents, workspace, logger };
 for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions]) register(authoring);
-const workspace = new WorkspaceManager(connection, documents, state, validation, logger);
-registerIndexRequest(connection, state, logger);
-connection.onRequest(ReindexRequest, () => workspace.reindex());
-connection.onRequest(CancelIndexingRequest, () => workspace.cancelIndexing());
-const csaf = new CsafService({ connection, documents, state, logger });
+const folders = new WorkspaceManager(connection, workspace, logger);
+registerIndexRequest(connection, workspace, logger);
+connection.onRequest(ReindexRequest, () => folders.reindex());
+connection.onRequest(CancelIndexingRequest, () => folders.cancelIndexing());
+const csaf = new CsafService({ connection, documents, workspace, logger });
 let dynamicConfiguration = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -52,11 +54,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const supportsConfiguration = capabilities.workspace?.configuration === true;
   dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   settings.init(params.locale, supportsConfiguration);
-  workspace.initialize(params);
+  folders.initialize(params);
   // Pull diagnostics where the client supports them (every bulletin, open or not), push otherwise.
-  validation.pull = capabilities.textDocument?.diagnostic !== undefined;
-  validation.refreshSupported = capabilities.workspace?.diagnostics?.refreshSupport === true;
-  if (validation.pull) registerPullDiagnostics(connection, state, validation, workspace);
+  publishMode.pull = capabilities.textDocument?.diagnostic !== undefined;
+  publishMode.refreshSupported = capabilities.workspace?.diagnostics?.refreshSupport === true;
+  if (publishMode.pull) registerPullDiagnostics(connection, workspace, folders);
   // Compile the keystroke path while the client finishes starting (runs once this answer is sent).
   setImmediate(() => runSafeVoid(logger, 'warm-up', warmUpDiagnostics));
   return {
@@ -69,7 +71,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       ...symbolCapabilities,
       ...foldingCapabilities,
       ...codeActionCapabilities,
-      ...(validation.pull ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+      ...(publishMode.pull ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
     },
     serverInfo: { name: serverName },
   };
@@ -80,33 +82,30 @@ connection.onInitialized(async () => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: ['bulletin', 'files.exclude'] });
   }
   await settings.refresh();
-  validation.requestAllOpen();
-  await workspace.start();
+  workspace.recheckOpen();
+  await folders.start();
 });
 
-connection.onDidChangeWatchedFiles((params) => void workspace.watchedFilesChanged(params.changes));
+connection.onDidChangeWatchedFiles((params) => void folders.watchedFilesChanged(params.changes));
 
 connection.onDidChangeConfiguration(async (change) => {
   await settings.refresh(change.settings);
-  state.settingsChanged();
+  workspace.settingsChanged();
   csaf.settingsChanged(change.settings);
-  validation.requestAllOpen();
-  await workspace.configurationChanged(change.settings);
+  workspace.recheckOpen();
+  await folders.configurationChanged(change.settings);
 });
 
 documents.onDidOpen((event) => {
-  workspace.opened(event.document.uri);
-  validation.request(event.document.uri);
+  folders.opened(event.document.uri);
+  workspace.documentChanged(event.document.uri);
 });
-documents.onDidChangeContent((event) => validation.request(event.document.uri));
+documents.onDidChangeContent((event) => workspace.documentChanged(event.document.uri));
 // A closed workspace file keeps its findings (from its text on disk); any other closed document loses them.
-documents.onDidClose((event) => void workspace.closed(event.document.uri));
-
-// What would stop a CSAF export: checked once the rule diagnostics of the edit are out (the
-// validation queue settles over a few event-loop turns), sent on a channel of its own.
-documents.onDidOpen((event) => void validation.whenIdle().then(() => csaf.request(event.document.uri)));
-documents.onDidChangeContent((event) => void validation.whenIdle().then(() => csaf.request(event.document.uri)));
-documents.onDidClose((event) => csaf.forget(event.document.uri));
+documents.onDidClose((event) => {
+  csaf.forget(event.document.uri);
+  void folders.closed(event.document.uri);
+});
 
 documents.listen(connection);
 connection.listen();

@@ -3,7 +3,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionIt
 import { complete, type ProposalKind } from '../core/authoring/completion';
 import { offsetAt } from '../core/text';
 import { runSafe } from './runSafe';
-import { refreshOpenDocuments, toRange, type FeatureContext } from './features';
+import { toRange, type FeatureContext } from './features';
 
 const kinds: Record<ProposalKind, CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -24,16 +24,16 @@ export function today(now = new Date()): string {
 }
 
 export function registerCompletion(context: FeatureContext): void {
-  const { connection, documents, state, logger } = context;
+  const { connection, documents, workspace, logger } = context;
   connection.onCompletion((params, token) =>
     runSafe<CompletionList | null>(logger, 'completion', null, token, () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
-      refreshOpenDocuments(context);
-      const analysis = state.analysisOf(document);
+      workspace.refreshOpenDocuments();
+      const analysis = workspace.analysisOf(document);
       const { lineStarts, text } = analysis.parsed;
       const offset = offsetAt(lineStarts, text.length, params.position);
-      const proposals = complete({ analysis, index: state.index, offset, locale: state.settings.locale, today: today() });
+      const proposals = complete({ analysis, index: workspace.index, offset, locale: workspace.settings.locale, today: today() });
       const items: CompletionItem[] = proposals.map((p) => {
         // Right after a colon a value needs its separating space.
         const spaced = p.kind !== 'property' && p.replace[0] > 0 && text[p.replace[0] - 1] === ':' ? ` ${p.insertText}` : p.insertText;

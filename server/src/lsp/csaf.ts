@@ -1,6 +1,6 @@
 /**
- * CSAF in the editor: the `bulletin/exportCsaf` request, and after each change of an open
- * bulletin, the failures its export would have, sent as `bulletin/csafDiagnostics` (a channel
+ * CSAF in the editor: the `bulletin/exportCsaf` request, and once the findings of a new version
+ * of an open bulletin are out (the workspace's change event), the failures its export would have, sent as `bulletin/csafDiagnostics` (a channel
  * of its own, so they never replace the rule diagnostics). The validator library runs in a
  * child process (csafValidatorProcess.ts), one document at a time, once the document has been
  * left alone for a moment (it never competes with typing; the rule diagnostics have no such
@@ -16,13 +16,13 @@ import { parseBulletinText } from '../core/parse';
 import { CsafDiagnosticsNotification, ExportCsafRequest, type ExportCsafResult } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import type { Logger } from './runSafe';
-import type { ServerState } from './state';
+import type { BulletinWorkspace, FindingsChangeEvent } from './bulletinWorkspace';
 import { CsafValidatorProcess } from './csafValidatorProcess';
 
 interface Context {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  state: ServerState;
+  workspace: BulletinWorkspace;
   logger: Logger;
 }
 
@@ -54,6 +54,14 @@ export class CsafService {
 
   constructor(private readonly context: Context) {
     context.connection.onRequest(ExportCsafRequest, (params) => this.exportRequest(params.uri));
+    context.workspace.onDidChangeFindings((event) => this.findingsChanged(event));
+  }
+
+  /** A new version of an open document has its rule findings: its export is checked next. */
+  private findingsChanged({ updates }: FindingsChangeEvent): void {
+    for (const { uri, findings, previous } of updates) {
+      if (findings?.version !== undefined && findings.version !== previous?.version) this.request(uri);
+    }
   }
 
   dispose(): void {
@@ -128,15 +136,15 @@ export class CsafService {
   private async check(uri: string): Promise<void> {
     const document = this.context.documents.get(uri);
     if (!document) return;
-    const { state } = this.context;
-    if (state.isBackground(document)) {
+    const { workspace } = this.context;
+    if (workspace.isBackground(document)) {
       // Too large to parse on the server's thread after every pause in typing: its export is
       // checked when it is asked for, and the live check says nothing rather than something stale.
       this.checked.delete(uri);
       await this.context.connection.sendNotification(CsafDiagnosticsNotification, { uri, version: document.version, diagnostics: [] });
       return;
     }
-    const analysis = state.analysisOf(document);
+    const analysis = workspace.analysisOf(document);
     const key = `${analysis.bulletin.hash}\u0000${this.epoch}`;
     const known = this.checked.get(uri);
     if (known?.key === key) {
@@ -145,7 +153,7 @@ export class CsafService {
       return;
     }
     const publisher = await this.currentPublisher();
-    const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, state.settings.locale, this.validator.validate);
+    const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, workspace.settings.locale, this.validator.validate);
     if (this.context.documents.get(uri)?.version !== document.version) return; // a newer check is queued
     const problems = result.kind === 'invalid' ? result.problems : [];
     const diagnostics = problems.map((p) => {
@@ -159,13 +167,13 @@ export class CsafService {
   private async exportRequest(uri: string): Promise<ExportCsafResult | null> {
     const document = this.context.documents.get(uri);
     if (!document) return null;
-    const { state } = this.context;
-    const locale = state.settings.locale;
+    const { workspace } = this.context;
+    const locale = workspace.settings.locale;
     // Asked afresh: an export is rare, and the settings may have changed a moment ago.
     this.configured = this.askPublisher();
     const publisher = complete(await this.configured);
     if (!publisher) return { ok: false, reason: 'publisher', message: msg(locale, 'csaf.export.publisherMissing') };
-    const analysis = state.analysisOf(document);
+    const analysis = workspace.analysisOf(document);
     let result;
     try {
       result = await exportBulletin(analysis, { publisher, lookup: (id) => this.lookup(id), engine: { name: 'Bulletin' } }, locale, this.validator.validate);
@@ -197,7 +205,7 @@ export class CsafService {
 
   /** Title and first advisory of a bulletin the index knows, from the open document or its file. */
   private lookup(id: string): RelatedBulletinInfo | undefined {
-    const [other] = this.context.state.index.byId(id);
+    const [other] = this.context.workspace.index.byId(id);
     if (!other) return undefined;
     let text: string | undefined = this.context.documents.get(other.uri)?.getText();
     if (text === undefined && other.uri.startsWith('file:')) {

@@ -3,13 +3,11 @@
  * honouring `files.exclude`) is read at start and kept current from file-watcher events while
  * it is not open; an open document's text (unsaved edits included) takes its place.
  */
-import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep, isAbsolute } from 'node:path';
 import { extractClosedBulletin } from '../core/index/extract';
-import type { ServerState } from './state';
-import type { ValidationQueue } from './validation';
+import type { BulletinWorkspace } from './bulletinWorkspace';
 import type { Logger } from './runSafe';
 import { FileFilter, DEFAULT_FILES } from './workspaceGlob';
 import { listBulletins } from './workspaceFiles';
@@ -56,9 +54,7 @@ export class WorkspaceManager {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly state: ServerState,
-    private readonly validation: ValidationQueue,
+    private readonly workspace: BulletinWorkspace,
     private readonly logger: Logger,
   ) {}
 
@@ -91,7 +87,7 @@ export class WorkspaceManager {
     const analysisChanged = key !== this.optionsKey;
     this.optionsKey = key;
     if (filterChanged || analysisChanged) await this.scan(analysisChanged);
-    else this.validation.recheckAll();
+    else this.workspace.recheckAll();
   }
 
   isOpen(uri: string): boolean {
@@ -101,9 +97,8 @@ export class WorkspaceManager {
   opened(uri: string): void {
     const canonical = canonicalUri(uri);
     this.open.set(canonical, uri);
-    if (canonical !== uri && this.state.index.has(canonical)) {
-      this.state.removeModel(canonical);
-      this.validation.clear(canonical);
+    if (canonical !== uri && this.workspace.index.has(canonical)) {
+      this.workspace.remove(canonical);
     }
   }
 
@@ -111,16 +106,12 @@ export class WorkspaceManager {
   async closed(uri: string): Promise<void> {
     const canonical = canonicalUri(uri);
     this.open.delete(canonical);
-    this.state.forget(uri);
+    this.workspace.closed(uri);
     if (!this.onDisk.has(canonical)) {
-      this.state.removeModel(uri);
-      this.validation.clear(uri);
+      this.workspace.remove(uri);
       return;
     }
-    if (canonical !== uri) {
-      this.state.removeModel(uri);
-      this.validation.clear(uri);
-    }
+    if (canonical !== uri) this.workspace.remove(uri);
     await this.load(canonical);
   }
 
@@ -133,8 +124,7 @@ export class WorkspaceManager {
           if (uri !== canonical && !uri.startsWith(`${canonical}/`)) continue;
           this.onDisk.delete(uri);
           if (this.open.has(uri)) continue;
-          this.state.removeModel(uri);
-          this.validation.clear(uri);
+          this.workspace.remove(uri);
         }
         continue;
       }
@@ -167,19 +157,17 @@ export class WorkspaceManager {
     if (this.open.has(uri)) return; // opened meanwhile: the editor's text wins
     if (read === undefined) {
       this.onDisk.delete(uri);
-      this.state.removeModel(uri);
-      this.validation.clear(uri);
+      this.workspace.remove(uri);
       return;
     }
-    this.state.setModel(extractClosedBulletin(uri, read.text, this.state.settings.checkOptions));
+    this.workspace.setRecord(extractClosedBulletin(uri, read.text, this.workspace.settings.checkOptions));
   }
 
   private async scan(rereadAll = false): Promise<void> {
     const scan = ++this.scans;
-    this.validation.workspaceReady = false;
-    this.validation.indexingCancelled = false;
+    this.workspace.scanStarted();
     this.reading = scan;
-    const progress = await IndexProgress.begin(this.connection, this.state.settings.locale, () => (this.userCancelled = scan));
+    const progress = await IndexProgress.begin(this.connection, this.workspace.settings.locale, () => (this.userCancelled = scan));
     try {
       await this.listAndLoad(scan, rereadAll, progress);
     } finally {
@@ -208,8 +196,7 @@ export class WorkspaceManager {
     const found = new Set(uris);
     for (const uri of this.onDisk) {
       if (found.has(uri) || this.open.has(uri)) continue;
-      this.state.removeModel(uri);
-      this.validation.clear(uri);
+      this.workspace.remove(uri);
     }
     this.onDisk = found;
     const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey());
@@ -223,17 +210,17 @@ export class WorkspaceManager {
   }
 
   private async loadAndCheck(scan: number, uris: string[], found: Set<string>, rereadAll: boolean, cache: WorkspaceCache, saved: ReturnType<WorkspaceCache['load']>, progress: IndexProgress): Promise<void> {
-    const options = this.state.settings.checkOptions;
+    const options = this.workspace.settings.checkOptions;
     let read = 0;
     const { disk, revived, parsed } = await loadWorkspace(uris, {
       options,
       cached: saved?.entries,
       workers: this.workers,
       isOpen: (uri) => this.open.has(uri),
-      skip: (uri) => !rereadAll && scan > 1 && this.state.index.has(uri),
+      skip: (uri) => !rereadAll && scan > 1 && this.workspace.index.has(uri),
       cancelled: () => scan !== this.scans || scan === this.userCancelled,
       setModel: (bulletin) => {
-        this.state.setModel(bulletin, true);
+        this.workspace.setRecord(bulletin, true);
         progress.read(++read);
       },
       onError: (uri, error) => this.logger.error(`reading ${uri} failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -244,20 +231,20 @@ export class WorkspaceManager {
     if (scan === this.userCancelled) {
       // What was read stays; its single-file findings are shown, the cross-file checks wait
       // for the whole workspace (a re-index), since they would name bulletins not read yet.
-      this.validation.indexingCancelled = true;
+      this.workspace.scanFinished(true);
       this.connection.console.log(`workspace: indexing cancelled after ${read} of ${uris.length} bulletins`);
-      this.validation.recheckAll();
-      await this.validation.whenIdle();
+      this.workspace.recheckAll();
+      await this.workspace.whenIdle();
       this.resolveReady();
       return;
     }
     for (const uri of this.disk.keys()) if (!found.has(uri)) this.disk.delete(uri);
-    if (rereadAll) this.validation.requestAllOpen();
-    this.validation.workspaceReady = true;
+    if (rereadAll) this.workspace.recheckOpen();
+    this.workspace.scanFinished(false);
     const restored = saved?.digest !== undefined && saved.digest === this.findingsDigest() && this.restoreFindings(saved.entries);
     if (cache.enabled) this.connection.console.log(`workspace: ${uris.length} bulletins, ${revived} models from the cache${restored ? ', findings from the cache' : ''}`);
-    if (!restored) this.validation.recheckAll();
-    await this.validation.whenIdle();
+    if (!restored) this.workspace.recheckAll();
+    await this.workspace.whenIdle();
     this.resolveReady();
     // A start that found everything in the cache has nothing new to write.
     saved?.close(); // before the new cache replaces it (an open file cannot be replaced everywhere)
@@ -272,7 +259,7 @@ export class WorkspaceManager {
       if (!info) return undefined;
       hashes.set(uri, info.hash);
     }
-    return findingsDigest(hashes, `${this.analysisKey()}\u0000${JSON.stringify(this.state.settings.checkOptions.severities ?? {})}`);
+    return findingsDigest(hashes, `${this.analysisKey()}\u0000${JSON.stringify(this.workspace.settings.checkOptions.severities ?? {})}`);
   }
 
   /**
@@ -281,7 +268,7 @@ export class WorkspaceManager {
    * open one (as the editor has it or as the disk has it), are checked.
    */
   private restoreFindings(entries: Map<string, LoadedEntry>): boolean {
-    const index = this.state.index;
+    const index = this.workspace.index;
     const check = new Set<string>();
     for (const [canonical, clientUri] of this.open) {
       check.add(clientUri);
@@ -299,10 +286,10 @@ export class WorkspaceManager {
     for (const uri of this.onDisk) {
       if (check.has(uri) || this.open.has(uri)) continue;
       const problems = entries.get(uri)?.problems;
-      if (problems) this.validation.restore(uri, problems);
+      if (problems) this.workspace.restoreFindings(uri, problems);
       else check.add(uri);
     }
-    this.validation.recheckSome(check);
+    this.workspace.recheckSome(check);
     return true;
   }
 
@@ -314,16 +301,16 @@ export class WorkspaceManager {
     let findingsValid = true;
     for (const [canonical, clientUri] of this.open) {
       const info = this.disk.get(canonical);
-      if (this.onDisk.has(canonical) && (!info || this.state.index.get(clientUri)?.hash !== info.hash)) findingsValid = false;
+      if (this.onDisk.has(canonical) && (!info || this.workspace.index.get(clientUri)?.hash !== info.hash)) findingsValid = false;
     }
     const digest = findingsValid ? this.findingsDigest() : undefined;
     // One model made plain at a time, as it is written.
     const entries = function* (this: WorkspaceManager): Generator<[string, CacheEntry]> {
       for (const uri of [...this.onDisk]) {
         const info = this.disk.get(uri);
-        const model = this.state.index.get(this.open.get(uri) ?? uri);
+        const model = this.workspace.index.get(this.open.get(uri) ?? uri);
         if (!info || !model || model.hash !== info.hash) continue;
-        const problems = findingsValid && !this.open.has(uri) ? this.validation.findingsOf(uri)?.problems : undefined;
+        const problems = findingsValid && !this.open.has(uri) ? this.workspace.findingsOf(uri)?.problems : undefined;
         yield [uri, { ...info, model: toSerial(model), problems }];
       }
     }.call(this);
@@ -349,7 +336,7 @@ export class WorkspaceManager {
   }
 
   private analysisKey(): string {
-    const options = this.state.settings.checkOptions;
+    const options = this.workspace.settings.checkOptions;
     return `${options.locale}\u0000${options.idPattern?.source ?? ''}`;
   }
 
