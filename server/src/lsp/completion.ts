@@ -24,7 +24,7 @@ export function today(now = new Date()): string {
 }
 
 export function registerCompletion(context: FeatureContext): void {
-  const { connection, documents, workspace, logger } = context;
+  const { connection, documents, workspace, logger, clock } = context;
   connection.onCompletion((params, token) =>
     runSafe<CompletionList | null>(logger, 'completion', null, token, () => {
       const document = documents.get(params.textDocument.uri);
@@ -33,7 +33,7 @@ export function registerCompletion(context: FeatureContext): void {
       const analysis = workspace.analysisOf(document);
       const { lineStarts, text } = analysis.parsed;
       const offset = offsetAt(lineStarts, text.length, params.position);
-      const proposals = complete({ analysis, index: workspace.index, offset, locale: workspace.settings.locale, today: today() });
+      const proposals = complete({ analysis, index: workspace.index, offset, locale: workspace.settings.locale, today: today(clock.date()) });
       const items: CompletionItem[] = proposals.map((p) => {
         // Right after a colon a value needs its separating space.
         const spaced = p.kind !== 'property' && p.replace[0] > 0 && text[p.replace[0] - 1] === ':' ? ` ${p.insertText}` : p.insertText;

@@ -7,7 +7,6 @@
  * delay), and not again for a text and settings it was already checked with.
  */
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportBulletin, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
@@ -18,12 +17,14 @@ import { toDiagnostic } from './diagnostics';
 import type { Logger } from './runSafe';
 import type { BulletinWorkspace, FindingsChangeEvent } from './bulletinWorkspace';
 import { CsafValidatorProcess } from './csafValidatorProcess';
+import type { ServerRuntime } from './runtime';
 
 interface Context {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   workspace: BulletinWorkspace;
   logger: Logger;
+  runtime: Pick<ServerRuntime, 'files' | 'clock' | 'workers'>;
 }
 
 /** Validation of an export needs some publisher; it does not come from the YAML, so its value cannot fail a line. */
@@ -44,15 +45,16 @@ export class CsafService {
   private configured: Promise<Partial<CsafPublisher> | undefined> | undefined;
   private readonly pending = new Set<string>();
   private running = false;
-  private readonly validator = new CsafValidatorProcess();
+  private readonly validator: CsafValidatorProcess;
   /** When each pending document was last asked for (its last settled edit). */
   private readonly askedAt = new Map<string, number>();
   private readonly checked = new Map<string, Checked>();
   /** Bumped by a settings change: the publisher or the locale may differ. */
   private epoch = 0;
-  private wake: NodeJS.Timeout | undefined;
+  private wake: { dispose(): void } | undefined;
 
   constructor(private readonly context: Context) {
+    this.validator = new CsafValidatorProcess(context.runtime.workers.csafValidator);
     context.connection.onRequest(ExportCsafRequest, (params) => this.exportRequest(params.uri));
     context.workspace.onDidChangeFindings((event) => this.findingsChanged(event));
   }
@@ -65,7 +67,8 @@ export class CsafService {
   }
 
   dispose(): void {
-    if (this.wake) clearTimeout(this.wake);
+    this.wake?.dispose();
+    this.wake = undefined;
     this.validator.dispose();
   }
 
@@ -80,7 +83,7 @@ export class CsafService {
 
   request(uri: string): void {
     this.pending.add(uri);
-    this.askedAt.set(uri, performance.now());
+    this.askedAt.set(uri, this.context.runtime.clock.now());
     if (!this.running) void this.drain();
   }
 
@@ -117,17 +120,17 @@ export class CsafService {
 
   /** A pending document left alone for `QUIET_MS`, if any. */
   private quietOne(): string | undefined {
-    const now = performance.now();
+    const now = this.context.runtime.clock.now();
     for (const uri of this.pending) if (now - (this.askedAt.get(uri) ?? 0) >= QUIET_MS) return uri;
     return undefined;
   }
 
   private wakeWhenQuiet(): void {
     if (this.wake) return;
-    const now = performance.now();
+    const now = this.context.runtime.clock.now();
     let wait = QUIET_MS;
     for (const uri of this.pending) wait = Math.min(wait, QUIET_MS - (now - (this.askedAt.get(uri) ?? 0)));
-    this.wake = setTimeout(() => {
+    this.wake = this.context.runtime.clock.setTimeout(() => {
       this.wake = undefined;
       if (!this.running) void this.drain();
     }, Math.max(1, Math.ceil(wait)));
@@ -210,9 +213,9 @@ export class CsafService {
     let text: string | undefined = this.context.documents.get(other.uri)?.getText();
     if (text === undefined && other.uri.startsWith('file:')) {
       try {
-        text = readFileSync(fileURLToPath(other.uri), 'utf8');
+        text = this.context.runtime.files.readNow(fileURLToPath(other.uri));
       } catch {
-        text = undefined;
+        text = undefined; // not a path on this system
       }
     }
     const value = text === undefined ? undefined : (parseBulletinText(text).value as Record<string, unknown> | undefined);

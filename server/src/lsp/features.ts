@@ -3,6 +3,7 @@ import type { Connection, Range, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BulletinWorkspace } from './bulletinWorkspace';
 import type { Logger } from './runSafe';
+import type { Clock } from './runtime';
 import { positionAt } from '../core/text';
 
 export interface FeatureContext {
@@ -10,6 +11,7 @@ export interface FeatureContext {
   documents: TextDocuments<TextDocument>;
   workspace: BulletinWorkspace;
   logger: Logger;
+  clock: Clock;
 }
 
 export function toRange(lineStarts: Uint32Array, range: readonly [number, number]): Range {

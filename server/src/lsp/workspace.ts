@@ -12,9 +12,10 @@ import type { Logger } from './runSafe';
 import { FileFilter, DEFAULT_FILES } from './workspaceGlob';
 import { listBulletins } from './workspaceFiles';
 import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type LoadedEntry } from './workspaceCache';
-import { loadWorkspace, readWithInfo, revive, uriOf } from './workspaceLoad';
+import { loadWorkspace, revive, uriOf } from './workspaceLoad';
 import { toSerial } from '../core/index/serial';
-import { IndexWorkers } from './indexWorkers';
+import type { IndexWorkers } from './indexWorkers';
+import type { ServerRuntime } from './runtime';
 import { IndexProgress } from './indexProgress';
 
 /** A file URI in one spelling, whatever spelling the client used. */
@@ -38,9 +39,9 @@ export class WorkspaceManager {
   private readonly open = new Map<string, string>();
   /** Size, mtime and content hash of each file on disk as last read (the cache's keys). */
   private disk = new Map<string, DiskInfo>();
-  /** Where the warm-start cache lives (`initializationOptions.storagePath`), if anywhere. */
+  /** Where the warm-start cache lives (the runtime's storage), if anywhere. */
   private storagePath: string | undefined;
-  private readonly workers = IndexWorkers.create();
+  private readonly workers: IndexWorkers | undefined;
   private dynamicWatchers = false;
   private askConfiguration = false;
   private scans = 0;
@@ -56,7 +57,10 @@ export class WorkspaceManager {
     private readonly connection: Connection,
     private readonly workspace: BulletinWorkspace,
     private readonly logger: Logger,
-  ) {}
+    private readonly runtime: Pick<ServerRuntime, 'files' | 'workers' | 'storage' | 'clock'>,
+  ) {
+    this.workers = runtime.workers.index?.();
+  }
 
   initialize(params: InitializeParams): void {
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -64,8 +68,7 @@ export class WorkspaceManager {
     if (this.folders.length === 0 && params.rootPath) this.folders = [params.rootPath];
     this.dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.askConfiguration = params.capabilities.workspace?.configuration === true;
-    const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
-    this.storagePath = typeof storagePath === 'string' && storagePath ? storagePath : undefined;
+    this.storagePath = this.runtime.storage.cacheFolder(params);
   }
 
   /** Reads the settings, registers the file watcher and reads the workspace. */
@@ -151,7 +154,7 @@ export class WorkspaceManager {
 
   /** Reads one file from disk into the index (a vanished or unreadable file leaves it). */
   private async load(uri: string): Promise<void> {
-    const read = await readWithInfo(fileURLToPath(uri));
+    const read = await this.runtime.files.read(fileURLToPath(uri));
     if (read) this.disk.set(uri, read.info);
     else this.disk.delete(uri);
     if (this.open.has(uri)) return; // opened meanwhile: the editor's text wins
@@ -167,7 +170,7 @@ export class WorkspaceManager {
     const scan = ++this.scans;
     this.workspace.scanStarted();
     this.reading = scan;
-    const progress = await IndexProgress.begin(this.connection, this.workspace.settings.locale, () => (this.userCancelled = scan));
+    const progress = await IndexProgress.begin(this.connection, this.workspace.settings.locale, this.runtime.clock.now, () => (this.userCancelled = scan));
     try {
       await this.listAndLoad(scan, rereadAll, progress);
     } finally {
