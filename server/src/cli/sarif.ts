@@ -12,7 +12,7 @@ import type { CheckReport, Finding } from './check';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** The same rules.md the server links diagnostics to (`ruleDocUri` in lsp/diagnostics.ts): docs/ beside dist/. */
+/** The same rules.md the server links diagnostics to (`rulesDocOf` in lsp/diagnostics.ts): docs/ beside dist/. */
 const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
 
 /** The rule's Markdown description as plain text, for viewers that show `text` only. */

@@ -13,7 +13,7 @@ import { toRange, type FeatureContext } from './features';
 export const codeActionCapabilities = { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } };
 
 export function registerCodeActions(context: FeatureContext): void {
-  const { connection, workspace, logger } = context;
+  const { connection, workspace, logger, rulesDoc } = context;
   connection.onCodeAction((params, token) =>
     runSafeAsync<CodeAction[] | null>(logger, 'codeAction', null, token, async () => {
       const only = params.context.only;
@@ -34,7 +34,7 @@ export function registerCodeActions(context: FeatureContext): void {
           actions.push({
             title: fix.title,
             kind: CodeActionKind.QuickFix,
-            diagnostics: [toDiagnostic(problem, lineStarts, lookup)],
+            diagnostics: [toDiagnostic(problem, lineStarts, lookup, rulesDoc)],
             isPreferred: fix.preferred,
             edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: toRange(lineStarts, [e.start, e.end]), newText: e.newText })) } },
           });

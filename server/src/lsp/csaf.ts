@@ -24,7 +24,7 @@ interface Context {
   documents: TextDocuments<TextDocument>;
   workspace: BulletinWorkspace;
   logger: Logger;
-  runtime: Pick<ServerRuntime, 'files' | 'clock' | 'workers'>;
+  runtime: Pick<ServerRuntime, 'files' | 'clock' | 'workers' | 'rulesDoc'>;
 }
 
 /** Validation of an export needs some publisher; it does not come from the YAML, so its value cannot fail a line. */
@@ -52,6 +52,7 @@ export class CsafService {
   /** Bumped by a settings change: the publisher or the locale may differ. */
   private epoch = 0;
   private wake: { dispose(): void } | undefined;
+  private disposed = false;
 
   constructor(private readonly context: Context) {
     this.validator = new CsafValidatorProcess(context.runtime.workers.csafValidator);
@@ -67,6 +68,9 @@ export class CsafService {
   }
 
   dispose(): void {
+    // Nothing is checked after this: a check would start the validator's process again.
+    this.disposed = true;
+    this.pending.clear();
     this.wake?.dispose();
     this.wake = undefined;
     this.validator.dispose();
@@ -82,6 +86,7 @@ export class CsafService {
   }
 
   request(uri: string): void {
+    if (this.disposed) return;
     this.pending.add(uri);
     this.askedAt.set(uri, this.context.runtime.clock.now());
     if (!this.running) void this.drain();
@@ -156,11 +161,12 @@ export class CsafService {
       return;
     }
     const publisher = await this.currentPublisher();
+    if (this.disposed) return;
     const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, workspace.settings.locale, this.validator.validate);
     if (this.context.documents.get(uri)?.version !== document.version) return; // a newer check is queued
     const problems = result.kind === 'invalid' ? result.problems : [];
     const diagnostics = problems.map((p) => {
-      const { codeDescription: _none, ...diagnostic } = toDiagnostic(p, analysis.bulletin.lineStarts, () => undefined);
+      const { codeDescription: _none, ...diagnostic } = toDiagnostic(p, analysis.bulletin.lineStarts, () => undefined, this.context.runtime.rulesDoc);
       return { ...diagnostic, source: 'bulletin-csaf' };
     });
     this.checked.set(uri, { key, diagnostics });

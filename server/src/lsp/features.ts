@@ -12,6 +12,8 @@ export interface FeatureContext {
   workspace: BulletinWorkspace;
   logger: Logger;
   clock: Clock;
+  /** Where diagnostics link to the rule docs. */
+  rulesDoc: string;
 }
 
 export function toRange(lineStarts: Uint32Array, range: readonly [number, number]): Range {

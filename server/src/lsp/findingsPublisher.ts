@@ -16,7 +16,7 @@ export interface PublishMode {
   refreshSupported: boolean;
 }
 
-export function publishFindings(connection: Connection, workspace: BulletinWorkspace, mode: PublishMode): Disposable {
+export function publishFindings(connection: Connection, workspace: BulletinWorkspace, mode: PublishMode, rulesDoc: string): Disposable {
   const push = (update: FindingsUpdate) => {
     const { uri, findings, previous, changed } = update;
     const open = findings?.version !== undefined;
@@ -32,7 +32,7 @@ export function publishFindings(connection: Connection, workspace: BulletinWorks
     void connection.sendDiagnostics({
       uri,
       ...(open ? { version: findings.version } : {}),
-      diagnostics: problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup)),
+      diagnostics: problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup, rulesDoc)),
     });
   };
   return workspace.onDidChangeFindings(({ updates, idle }) => {

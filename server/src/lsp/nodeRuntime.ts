@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { IndexWorkers } from './indexWorkers';
 import { readWithInfo } from './workspaceLoad';
 import type { ServerRuntime } from './runtime';
+import { rulesDocOf } from './diagnostics';
 
 /** `bundle`: the folder of the bundled scripts (`dist/`: indexWorker.js, analysisWorker.js, cli.js). */
 export function nodeRuntime(bundle: string): ServerRuntime {
@@ -18,6 +19,7 @@ export function nodeRuntime(bundle: string): ServerRuntime {
         }
       },
     },
+    rulesDoc: rulesDocOf(bundle),
     workers: {
       index: () => IndexWorkers.create(join(bundle, 'indexWorker.js')),
       analysis: { script: join(bundle, 'analysisWorker.js') },

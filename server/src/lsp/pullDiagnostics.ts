@@ -15,12 +15,12 @@ import type { BulletinWorkspace, Findings } from './bulletinWorkspace';
 import type { WorkspaceManager } from './workspace';
 import { toDiagnostic } from './diagnostics';
 
-export function registerPullDiagnostics(connection: Connection, workspace: BulletinWorkspace, folders: WorkspaceManager): void {
+export function registerPullDiagnostics(connection: Connection, workspace: BulletinWorkspace, folders: WorkspaceManager, rulesDoc: string): void {
   const diagnosticsOf = (uri: string, findings: Findings): Diagnostic[] => {
     const bulletin = workspace.index.get(uri);
     if (!bulletin) return [];
     const lookup = (other: string) => workspace.index.get(other)?.lineStarts;
-    return findings.problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup));
+    return findings.problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup, rulesDoc));
   };
 
   connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {

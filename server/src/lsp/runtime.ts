@@ -40,6 +40,8 @@ export interface Clock {
 
 export interface ServerRuntime {
   files: FileReader;
+  /** The URI of the rule docs (docs/rules.md) that diagnostics link to. */
+  rulesDoc: string;
   workers: Workers;
   storage: Storage;
   clock: Clock;

@@ -39,9 +39,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
   const settings = new SettingsCache(connection);
   const workspace = new BulletinWorkspace({ documents, settings, logger, now: runtime.clock.now, analysisWorker: runtime.workers.analysis });
   const publishMode: PublishMode = { pull: false, refreshSupported: false };
-  publishFindings(connection, workspace, publishMode);
+  publishFindings(connection, workspace, publishMode, runtime.rulesDoc);
   registerRender(connection, workspace, logger);
-  const authoring = { connection, documents, workspace, logger, clock: runtime.clock };
+  const authoring = { connection, documents, workspace, logger, clock: runtime.clock, rulesDoc: runtime.rulesDoc };
   for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions]) register(authoring);
   const folders = new WorkspaceManager(connection, workspace, logger, runtime);
   registerIndexRequest(connection, workspace, logger);
@@ -66,9 +66,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
     // Pull diagnostics where the client supports them (every bulletin, open or not), push otherwise.
     publishMode.pull = capabilities.textDocument?.diagnostic !== undefined;
     publishMode.refreshSupported = capabilities.workspace?.diagnostics?.refreshSupport === true;
-    if (publishMode.pull) registerPullDiagnostics(connection, workspace, folders);
+    if (publishMode.pull) registerPullDiagnostics(connection, workspace, folders, runtime.rulesDoc);
     // Compile the keystroke path while the client finishes starting (runs once this answer is sent).
-    setImmediate(() => runSafeVoid(logger, 'warm-up', warmUpDiagnostics));
+    setImmediate(() => runSafeVoid(logger, 'warm-up', () => warmUpDiagnostics(runtime.rulesDoc)));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
