@@ -9,34 +9,27 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol/node';
 import { ServerProcess, root } from '../lsp/server-process';
+import { InProcessServer, builtRuntime } from '../lsp/server-in-process';
+import type { TestClient } from '../lsp/test-client';
 // @ts-expect-error: a plain ES module shared with the benchmarks, without type declarations
 import { generateBulletin } from '../../bench/generate-bulletin.mjs';
 
-const servers: ServerProcess[] = [];
+const servers: TestClient[] = [];
 after(async () => {
   await Promise.all(servers.map((s) => s.stop()));
 });
 
-/** A server; `everythingInBackground` sends every document, however small or plain, to the worker. */
-async function start(everythingInBackground: boolean, worker?: string): Promise<ServerProcess> {
-  const names = ['BULLETIN_LARGE_DOCUMENT_CHARS', 'BULLETIN_QUICK_HERE_CHARS', 'BULLETIN_ANALYSIS_WORKER'];
-  const saved = names.map((name) => process.env[name]);
-  for (const name of names) {
-    if (everythingInBackground) process.env[name] = '1';
-    else delete process.env[name];
-  }
-  if (worker) process.env.BULLETIN_ANALYSIS_WORKER = worker;
-  else delete process.env.BULLETIN_ANALYSIS_WORKER;
-  try {
-    const server = await ServerProcess.start();
-    servers.push(server);
-    return server;
-  } finally {
-    names.forEach((name, i) => {
-      if (saved[i] === undefined) delete process.env[name];
-      else process.env[name] = saved[i];
-    });
-  }
+/**
+ * A server; `everythingInBackground` sends every document, however small or plain, to the
+ * worker (`worker`: another script in its place). Those run in process, with the runtime's
+ * analysis worker set so; the others are the server process as the editor starts it.
+ */
+async function start(everythingInBackground: boolean, worker?: string): Promise<TestClient> {
+  const server = everythingInBackground
+    ? await InProcessServer.start({ runtime: { workers: { ...builtRuntime().workers, analysis: { script: worker ?? join(root, 'dist', 'analysisWorker.js'), largeDocumentChars: 1, quickHereChars: 1 } } } })
+    : await ServerProcess.start();
+  servers.push(server);
+  return server;
 }
 
 const small = 'bulletin: 1\nid: MS99-999\ntitle: T\npublished: 2004-10-16\nseverity: important\n';
@@ -100,7 +93,7 @@ test('diagnostics across bulletins, outline and folds are the same whether the w
   const ms029 = read('MS04-029.bulletin.yaml').replace('includes: []\nrelated:', 'includes:');
   const ms012 = read('MS04-012.bulletin.yaml');
   const uris = ['file:///ws/MS04-012.bulletin.yaml', 'file:///ws/MS04-029.bulletin.yaml'];
-  const collect = async (server: ServerProcess) => {
+  const collect = async (server: TestClient) => {
     server.open(uris[0], ms012);
     server.open(uris[1], ms029);
     await server.waitForDiagnostics(uris[1], (d) => d.some((x) => x.code === 'incomplete-supersedence'), 1, 60_000);

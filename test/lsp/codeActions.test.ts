@@ -1,5 +1,5 @@
 /**
- * Quick fixes over stdio, each applied to a fixture and compared byte for byte with its
+ * Quick fixes in process, each applied to a fixture and compared byte for byte with its
  * expected file (comments, blank lines, quoting and indentation kept). Every LF fixture is
  * also run as CRLF with a BOM: the fix must change the same bytes and write CRLF.
  */
@@ -8,15 +8,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, root } from './server-process';
+import { InProcessServer, root } from './server-in-process';
 import { applyEdits } from '../unit/authoring/cursor-marker';
 
 const fixtures = join(root, 'test', 'fixtures', 'authoring', 'quickfix');
-let server: ServerProcess;
+let server: InProcessServer;
 let counter = 0;
 
 before(async () => {
-  server = await ServerProcess.start();
+  server = await InProcessServer.start();
   server.openExamples();
 });
 after(async () => {

@@ -1,5 +1,5 @@
 /**
- * Completion over stdio: the exact items for keys (taken keys never offered), enum values with
+ * Completion (a server in process): the exact items for keys (taken keys never offered), enum values with
  * their meaning in the bulletin's language, ids, platform ids, file entries, registry checks.
  */
 import { test, before, after } from 'node:test';
@@ -7,17 +7,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, root } from './server-process';
+import { InProcessServer, root } from './server-in-process';
 import { withCursor } from '../unit/authoring/cursor-marker';
 import { today } from '../../server/src/lsp/completion';
 
-let server: ServerProcess;
+let server: InProcessServer;
 let counter = 0;
 const example = (name: string) => readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8');
 const HEAD = 'bulletin: 1\nid: MS04-999\nkb: 873350\ntitle: T\npublished: 2004-10-16\n';
 
 before(async () => {
-  server = await ServerProcess.start({ locale: 'en' });
+  server = await InProcessServer.start({ locale: 'en' });
   server.openExamples();
 });
 after(async () => {
@@ -171,7 +171,7 @@ test('a top-level date offers today (the server’s calendar day)', async () => 
 });
 
 test('a Japanese user interface gets Japanese details; enum meanings follow the bulletin language', async () => {
-  const ja = await ServerProcess.start({ locale: 'ja' });
+  const ja = await InProcessServer.start({ locale: 'ja' });
   try {
     const ask = async (source: string) => {
       const { text, position } = withCursor(source);

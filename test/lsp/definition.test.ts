@@ -1,13 +1,13 @@
-/** Go to definition and find references on bulletin ids, over stdio. */
+/** Go to definition and find references on bulletin ids, in process. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Location } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, root } from './server-process';
+import { InProcessServer, root } from './server-in-process';
 import { withCursor } from '../unit/authoring/cursor-marker';
 
-let server: ServerProcess;
+let server: InProcessServer;
 const example = (name: string) => readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8');
 const uri12 = 'file:///ws/MS04-012.bulletin.yaml';
 const uri29 = 'file:///ws/MS04-029.bulletin.yaml';
@@ -15,7 +15,7 @@ const uriNew = 'file:///ws/MS04-100.bulletin.yaml';
 const newSource = 'bulletin: 1\nid: MS04-100\ntitle: T\npublished: 2004-12-01\nseverity: low\nincludes:\n  - "MS04-0‸12"  # quoted on purpose\nrelated: [MS04-029]\n';
 
 before(async () => {
-  server = await ServerProcess.start();
+  server = await InProcessServer.start();
   server.open(uri12, example('MS04-012'));
   server.open(uri29, example('MS04-029'));
   server.open(uriNew, withCursor(newSource).text);

@@ -1,12 +1,12 @@
-/** Folding ranges over stdio: multi-line blocks and comment runs, with CRLF and a BOM. */
+/** Folding ranges in process: multi-line blocks and comment runs, with CRLF and a BOM. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FoldingRange } from 'vscode-languageserver-protocol/node';
-import { ServerProcess } from './server-process';
+import { InProcessServer } from './server-in-process';
 
-let server: ServerProcess;
+let server: InProcessServer;
 before(async () => {
-  server = await ServerProcess.start();
+  server = await InProcessServer.start();
 });
 after(async () => {
   await server.stop();

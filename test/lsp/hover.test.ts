@@ -1,15 +1,15 @@
-/** Hover over stdio: schema descriptions, enum meanings, bulletin summaries on ids, file history on file names. */
+/** Hover (a server in process): schema descriptions, enum meanings, bulletin summaries on ids, file history on file names. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hover } from 'vscode-languageserver-protocol/node';
-import { ServerProcess } from './server-process';
+import { InProcessServer } from './server-in-process';
 import { withCursor } from '../unit/authoring/cursor-marker';
 
-let server: ServerProcess;
+let server: InProcessServer;
 let counter = 0;
 
 before(async () => {
-  server = await ServerProcess.start({ locale: 'en' });
+  server = await InProcessServer.start({ locale: 'en' });
   server.openExamples();
 });
 after(async () => {
@@ -76,7 +76,7 @@ test('a file name: every bulletin that ships it for this platform, newest first'
 });
 
 test('Japanese user interface: labels in Japanese', async () => {
-  const ja = await ServerProcess.start({ locale: 'ja' });
+  const ja = await InProcessServer.start({ locale: 'ja' });
   try {
     const uri = 'file:///ws/ja.bulletin.yaml';
     const { text, position } = withCursor('kb: 1\nincludes: [MS04-0‸01]\n');

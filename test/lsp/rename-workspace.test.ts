@@ -7,13 +7,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { DiskWorkspace, example, startOn, superseding, until } from './workspace-helpers';
-import type { ServerProcess } from './server-process';
+import { DiskWorkspace, example, startInProcessOn, superseding, until } from './workspace-helpers';
+import type { InProcessServer } from './server-in-process';
 import type { IndexStatus } from '../../server/src/protocol';
 import { applyEdits } from '../unit/authoring/cursor-marker';
 
 const workspace = new DiskWorkspace();
-let server: ServerProcess;
+let server: InProcessServer;
 let statuses: IndexStatus[];
 const files: Record<string, string> = {
   'MS04-012.bulletin.yaml': example('MS04-012'),
@@ -23,7 +23,7 @@ const files: Record<string, string> = {
 
 before(async () => {
   for (const [name, text] of Object.entries(files)) workspace.write(name, text);
-  ({ server, statuses } = await startOn(workspace));
+  ({ server, statuses } = await startInProcessOn(workspace));
   await until('the workspace to be indexed', () => statuses.some((s) => s.ready && s.bulletins === 3), 60_000, server);
 });
 after(async () => {

@@ -1,5 +1,5 @@
 /**
- * Rename of a bulletin id over stdio: one workspace edit that changes the declaration and every
+ * Rename of a bulletin id in process: one workspace edit that changes the declaration and every
  * reference, and only the id's characters, in documents with comments, CRLF, a BOM and quotes.
  */
 import { test, before, after } from 'node:test';
@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, root } from './server-process';
+import { InProcessServer, root } from './server-in-process';
 import { applyEdits, withCursor } from '../unit/authoring/cursor-marker';
 
-let server: ServerProcess;
+let server: InProcessServer;
 const example = (name: string) => readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8');
 const texts = new Map<string, string>();
 const uri12 = 'file:///ws/MS04-012.bulletin.yaml';
@@ -19,7 +19,7 @@ const uriCrlf = 'file:///ws/MS04-100.bulletin.yaml';
 const uriQuoted = 'file:///ws/MS04-101.bulletin.yaml';
 
 before(async () => {
-  server = await ServerProcess.start();
+  server = await InProcessServer.start();
   texts.set(uri12, example('MS04-012'));
   texts.set(uri29, example('MS04-029'));
   // BOM, CRLF, a comment after the id, a flow list.

@@ -1,136 +1,34 @@
 /**
- * A real language server process over stdio, driven the way an editor drives it.
- * Waits are polls on a condition with a timeout, never fixed sleeps.
+ * A real language server process over stdio, driven the way an editor drives it (the
+ * protocol, diagnostics, workspace and crash tests; editor features run in process, see
+ * server-in-process.ts). Waits are polls on a condition with a timeout, never fixed sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { serverExecArgv } from '../../server/src/launch';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type ProtocolConnection,
-  type Diagnostic,
-  type PublishDiagnosticsParams,
-  type InitializeParams,
-  type InitializeResult,
-  type TextDocumentContentChangeEvent,
-} from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { root, TestClient, type ServerOptions } from './test-client';
 
-export const root = join(__dirname, '..', '..');
+export { root, type ServerOptions } from './test-client';
 export const serverPath = join(root, 'dist', 'server.js');
 
-export interface ServerOptions {
-  settings?: Record<string, unknown>;
-  locale?: string;
-  workspaceFolders?: string[];
-  capabilities?: InitializeParams['capabilities'];
-  initializationOptions?: unknown;
-}
-
-export class ServerProcess {
-  readonly connection: ProtocolConnection;
+export class ServerProcess extends TestClient {
   readonly child: ChildProcess;
-  /** Latest diagnostics per URI, with the version they were published for. */
-  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  readonly logs: string[] = [];
-  /** What the server answered to `initialize` (its capabilities). */
-  initializeResult: InitializeResult | undefined;
-  /** Every `$/progress` notification (work-done progress), in order. */
-  readonly progress: { token: string | number; value: { kind: string; percentage?: number; message?: string; cancellable?: boolean } }[] = [];
-  settings: Record<string, unknown>;
-  private versions = new Map<string, number>();
 
-  private constructor(options: ServerOptions) {
-    this.settings = options.settings ?? {};
-    // Started as the extension starts it.
-    this.child = spawn(process.execPath, [...serverExecArgv(availableParallelism()), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private constructor(child: ChildProcess, options: ServerOptions) {
+    super(createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), options);
+    this.child = child;
     this.child.stderr!.on('data', (chunk) => this.logs.push(String(chunk)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      this.diagnostics.set(params.uri, params);
-    });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
-      this.logs.push(params.message);
-    });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'bulletin' ? this.settings : item.section ? (this.settings as Record<string, unknown>)[item.section] ?? null : null)),
-    );
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('client/unregisterCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('$/progress', (params: ServerProcess['progress'][number]) => {
-      this.progress.push(params);
-    });
-    this.connection.listen();
   }
 
   static async start(options: ServerOptions = {}): Promise<ServerProcess> {
-    const server = new ServerProcess(options);
-    const folders = options.workspaceFolders ?? [];
-    server.initializeResult = await server.connection.sendRequest<InitializeResult>('initialize', {
-      processId: process.pid,
-      locale: options.locale ?? 'en',
-      rootUri: folders[0] ? pathToFileURL(folders[0]).toString() : null,
-      workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).toString(), name: f })),
-      capabilities: options.capabilities ?? {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
-      },
-      initializationOptions: options.initializationOptions,
-    } satisfies InitializeParams);
-    await server.connection.sendNotification('initialized', {});
+    if (options.runtime) throw new Error('a server process runs with its own runtime: start it in process to give another');
+    // Started as the extension starts it.
+    const child = spawn(process.execPath, [...serverExecArgv(availableParallelism()), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const server = new ServerProcess(child, options);
+    await server.initialize(options, process.pid);
     return server;
-  }
-
-  open(uri: string, text: string, version = 1): void {
-    this.versions.set(uri, version);
-    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'bulletin', version, text } });
-  }
-
-  /** Opens the two examples as `file:///ws/MS04-012.bulletin.yaml` and `file:///ws/MS04-029.bulletin.yaml`. */
-  openExamples(): void {
-    for (const name of ['MS04-012', 'MS04-029']) this.open(`file:///ws/${name}.bulletin.yaml`, readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8'));
-  }
-
-  change(uri: string, changes: TextDocumentContentChangeEvent[]): number {
-    const version = (this.versions.get(uri) ?? 0) + 1;
-    this.versions.set(uri, version);
-    this.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
-    return version;
-  }
-
-  /**
-   * A notification is written a moment later; if the server has died meanwhile (the crash
-   * tests kill it), the failed write is logged here, not left as an unhandled rejection.
-   */
-  private notify(method: string, params: object): void {
-    this.connection.sendNotification(method, params).catch((error: unknown) => this.logs.push(`${method} not sent: ${error instanceof Error ? error.message : String(error)}\n`));
-  }
-
-  close(uri: string): void {
-    this.notify('textDocument/didClose', { textDocument: { uri } });
-  }
-
-  async changeSettings(settings: Record<string, unknown>): Promise<void> {
-    this.settings = settings;
-    await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { bulletin: settings } });
-  }
-
-  /** Polls until the diagnostics of `uri` satisfy `predicate` (and, if given, are for `version`). */
-  async waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const params = this.diagnostics.get(uri);
-      if (params && (version === undefined || params.version === version) && predicate(params.diagnostics)) return params.diagnostics;
-      if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for diagnostics of ${uri} (version ${version}); last: ${JSON.stringify(params)}\nserver log:\n${this.logs.join('')}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
   }
 
   async stop(): Promise<void> {

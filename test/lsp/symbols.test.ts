@@ -1,14 +1,14 @@
-/** Document symbols over stdio: the outline of a real bulletin. */
+/** Document symbols in process: the outline of a real bulletin. */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol/node';
-import { ServerProcess, root } from './server-process';
+import { InProcessServer, root } from './server-in-process';
 
-let server: ServerProcess;
+let server: InProcessServer;
 before(async () => {
-  server = await ServerProcess.start();
+  server = await InProcessServer.start();
 });
 after(async () => {
   await server.stop();

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, ServerProcess, type ServerOptions } from './server-process';
+import { InProcessServer } from './server-in-process';
+import type { TestClient } from './test-client';
 import type { IndexStatus } from '../../server/src/protocol';
 
 export const example = (name: string) => readFileSync(join(root, 'examples', `${name}.bulletin.yaml`), 'utf8');
@@ -35,7 +37,7 @@ export class DiskWorkspace {
   }
 }
 
-export async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000, server?: ServerProcess): Promise<T> {
+export async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000, server?: TestClient): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -47,7 +49,15 @@ export async function until<T>(what: string, probe: () => T | undefined | false,
 
 /** Starts a server on the folder and records its `bulletin/status` notifications. */
 export async function startOn(workspace: DiskWorkspace, options: ServerOptions = {}): Promise<{ server: ServerProcess; statuses: IndexStatus[] }> {
-  const server = await ServerProcess.start({ workspaceFolders: [workspace.folder], ...options });
+  return recordStatuses(await ServerProcess.start({ workspaceFolders: [workspace.folder], ...options }));
+}
+
+/** The same with the server in this process (editor features that need a workspace on disk). */
+export async function startInProcessOn(workspace: DiskWorkspace, options: ServerOptions = {}): Promise<{ server: InProcessServer; statuses: IndexStatus[] }> {
+  return recordStatuses(await InProcessServer.start({ workspaceFolders: [workspace.folder], ...options }));
+}
+
+function recordStatuses<T extends TestClient>(server: T): { server: T; statuses: IndexStatus[] } {
   const statuses: IndexStatus[] = [];
   server.connection.onNotification('bulletin/status', (status: IndexStatus) => {
     statuses.push(status);

@@ -19,13 +19,13 @@ import type { BulletinRecord } from '../core/record/record';
 import { viewOf } from '../core/record/view';
 
 /** Documents from this size on (characters) are analysed on the worker; below, even the full parser costs less than ~100 ms. */
-export const LARGE_DOCUMENT_CHARS = Number(process.env.BULLETIN_LARGE_DOCUMENT_CHARS) || 256 * 1024;
+export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 /**
  * Up to this size a large document that the quick reader takes (plain block YAML) is still
  * read on the server's thread, in less than ~100 ms: quicker than a worker's answer, and the
  * editor features get its parse at no cost. Beyond, or when the full parser is needed, the worker.
  */
-export const QUICK_HERE_CHARS = Number(process.env.BULLETIN_QUICK_HERE_CHARS) || 768 * 1024;
+export const QUICK_HERE_CHARS = 768 * 1024;
 const IDLE_STOP_MS = 60_000;
 
 export interface AnalysisJob {
@@ -70,10 +70,11 @@ export class BackgroundAnalysis {
     private readonly listener: BackgroundListener,
   ) {}
 
-  /** Undefined when the bundled worker script is not there (the server then analyses everything itself). */
-  static create(listener: BackgroundListener): BackgroundAnalysis | undefined {
-    // The tests put a worker that dies in its place, to see the server analyse the document itself.
-    const script = process.env.BULLETIN_ANALYSIS_WORKER ?? join(__dirname, 'analysisWorker.js');
+  /**
+   * Undefined when the worker script is not there (the server then analyses everything
+   * itself). The script comes from the server's runtime (a test may give one that dies).
+   */
+  static create(listener: BackgroundListener, script = join(__dirname, 'analysisWorker.js')): BackgroundAnalysis | undefined {
     return existsSync(script) ? new BackgroundAnalysis(script, listener) : undefined;
   }
 

@@ -4,10 +4,9 @@ import { complete, type ProposalKind } from '../core/authoring/completion';
 import { triggerCharacters, triggerFits } from '../core/authoring/trigger';
 import { dateVariables, expandSnippet, type SnippetDefinition } from '../core/authoring/snippet';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { offsetAt } from '../core/text';
 import { runSafe, type Logger } from './runSafe';
-import { refreshOpenDocuments, toRange, type FeatureContext } from './features';
+import { toRange, type FeatureContext } from './features';
 
 const kinds: Record<ProposalKind, CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -29,19 +28,21 @@ export function completionClientCapabilities(capabilities: ClientCapabilities): 
 }
 
 /**
- * The extension's snippets file (beside the bundle in the .vsix, `dist/../snippets`), read once.
- * The server offers its entries where each one's node fits; a missing or broken file offers none.
+ * The extension's snippets file (the runtime says where: `snippets/` beside the bundle), read
+ * once per path. The server offers its entries where each one's node fits; a missing or broken
+ * file offers none.
  */
-let snippets: Record<string, SnippetDefinition> | undefined;
-function snippetsFile(logger: Logger): Record<string, SnippetDefinition> {
+const snippetFiles = new Map<string, Record<string, SnippetDefinition>>();
+function snippetsFile(logger: Logger, path: string): Record<string, SnippetDefinition> {
+  let snippets = snippetFiles.get(path);
   if (!snippets) {
-    const path = join(__dirname, '..', 'snippets', 'bulletin.code-snippets');
     try {
       snippets = JSON.parse(readFileSync(path, 'utf8')) as Record<string, SnippetDefinition>;
     } catch (error) {
       logger.error(`snippets not offered: ${path}: ${error instanceof Error ? error.message : String(error)}`);
       snippets = {};
     }
+    snippetFiles.set(path, snippets);
   }
   return snippets;
 }
@@ -53,20 +54,20 @@ export function today(now = new Date()): string {
 }
 
 export function registerCompletion(context: FeatureContext): void {
-  const { connection, documents, state, logger } = context;
+  const { connection, documents, workspace, logger, clock, snippetsPath } = context;
   connection.onCompletion((params, token) =>
     runSafe<CompletionList | null>(logger, 'completion', null, token, () => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
-      refreshOpenDocuments(context);
-      const analysis = state.analysisOf(document);
+      workspace.refreshOpenDocuments();
+      const analysis = workspace.analysisOf(document);
       const { lineStarts, text } = analysis.parsed;
       const offset = offsetAt(lineStarts, text.length, params.position);
       const lineStart = lineStarts[params.position.line] ?? offset;
       if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && !triggerFits(params.context.triggerCharacter, text.slice(lineStart, offset))) {
         return { isIncomplete: false, items: [] };
       }
-      const proposals = complete({ analysis, index: state.index, offset, locale: state.settings.locale, today: today(), snippets: snippetsFile(logger) });
+      const proposals = complete({ analysis, index: workspace.index, offset, locale: workspace.settings.locale, today: today(clock.date()), snippets: snippetsFile(logger, snippetsPath) });
       const items: CompletionItem[] = proposals.map((p) => {
         // Right after a colon a value needs its separating space.
         const spaced = p.kind !== 'property' && p.replace[0] > 0 && text[p.replace[0] - 1] === ':' ? ` ${p.insertText}` : p.insertText;

@@ -1,30 +1,30 @@
 /**
- * CSAF in the editor: the `bulletin/exportCsaf` request, and after each change of an open
- * bulletin, the failures its export would have, sent as `bulletin/csafDiagnostics` (a channel
+ * CSAF in the editor: the `bulletin/exportCsaf` request, and once the findings of a new version
+ * of an open bulletin are out (the workspace's change event), the failures its export would have, sent as `bulletin/csafDiagnostics` (a channel
  * of its own, so they never replace the rule diagnostics). The validator library runs in a
  * child process (csafValidatorProcess.ts), one document at a time, once the document has been
  * left alone for a moment (it never competes with typing; the rule diagnostics have no such
  * delay), and not again for a text and settings it was already checked with.
  */
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkBulletin } from '../core/analyze';
 import { exportBulletin, liveCsafProblems, PUBLISHER_CATEGORIES, type CsafPublisher, type RelatedBulletinInfo } from '../core/csaf';
 import { msg } from '../core/messages';
 import { parse } from '../core/parse';
 import { CsafDiagnosticsNotification, ExportCsafRequest, type ExportCsafResult } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import type { Logger } from './runSafe';
-import type { ServerState } from './state';
+import type { BulletinWorkspace, FindingsChangeEvent } from './bulletinWorkspace';
 import { CsafValidatorProcess } from './csafValidatorProcess';
+import type { ServerRuntime } from './runtime';
 
 interface Context {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
-  state: ServerState;
+  workspace: BulletinWorkspace;
   logger: Logger;
+  runtime: Pick<ServerRuntime, 'files' | 'clock' | 'workers' | 'rulesDoc'>;
 }
 
 /** Validation of an export needs some publisher; it does not come from the YAML, so its value cannot fail a line. */
@@ -45,20 +45,34 @@ export class CsafService {
   private configured: Promise<Partial<CsafPublisher> | undefined> | undefined;
   private readonly pending = new Set<string>();
   private running = false;
-  private readonly validator = new CsafValidatorProcess();
+  private readonly validator: CsafValidatorProcess;
   /** When each pending document was last asked for (its last settled edit). */
   private readonly askedAt = new Map<string, number>();
   private readonly checked = new Map<string, Checked>();
   /** Bumped by a settings change: the publisher or the locale may differ. */
   private epoch = 0;
-  private wake: NodeJS.Timeout | undefined;
+  private wake: { dispose(): void } | undefined;
+  private disposed = false;
 
   constructor(private readonly context: Context) {
+    this.validator = new CsafValidatorProcess(context.runtime.workers.csafValidator);
     context.connection.onRequest(ExportCsafRequest, (params) => this.exportRequest(params.uri));
+    context.workspace.onDidChangeFindings((event) => this.findingsChanged(event));
+  }
+
+  /** A new version of an open document has its rule findings: its export is checked next. */
+  private findingsChanged({ updates }: FindingsChangeEvent): void {
+    for (const { uri, findings, previous } of updates) {
+      if (findings?.version !== undefined && findings.version !== previous?.version) this.request(uri);
+    }
   }
 
   dispose(): void {
-    if (this.wake) clearTimeout(this.wake);
+    // Nothing is checked after this: a check would start the validator's process again.
+    this.disposed = true;
+    this.pending.clear();
+    this.wake?.dispose();
+    this.wake = undefined;
     this.validator.dispose();
   }
 
@@ -72,8 +86,9 @@ export class CsafService {
   }
 
   request(uri: string): void {
+    if (this.disposed) return;
     this.pending.add(uri);
-    this.askedAt.set(uri, performance.now());
+    this.askedAt.set(uri, this.context.runtime.clock.now());
     if (!this.running) void this.drain();
   }
 
@@ -110,17 +125,17 @@ export class CsafService {
 
   /** A pending document left alone for `QUIET_MS`, if any. */
   private quietOne(): string | undefined {
-    const now = performance.now();
+    const now = this.context.runtime.clock.now();
     for (const uri of this.pending) if (now - (this.askedAt.get(uri) ?? 0) >= QUIET_MS) return uri;
     return undefined;
   }
 
   private wakeWhenQuiet(): void {
     if (this.wake) return;
-    const now = performance.now();
+    const now = this.context.runtime.clock.now();
     let wait = QUIET_MS;
     for (const uri of this.pending) wait = Math.min(wait, QUIET_MS - (now - (this.askedAt.get(uri) ?? 0)));
-    this.wake = setTimeout(() => {
+    this.wake = this.context.runtime.clock.setTimeout(() => {
       this.wake = undefined;
       if (!this.running) void this.drain();
     }, Math.max(1, Math.ceil(wait)));
@@ -129,15 +144,15 @@ export class CsafService {
   private async check(uri: string): Promise<void> {
     const document = this.context.documents.get(uri);
     if (!document) return;
-    const { state } = this.context;
-    if (state.isBackground(document)) {
+    const { workspace } = this.context;
+    if (workspace.isBackground(document)) {
       // Too large to parse on the server's thread after every pause in typing: its export is
       // checked when it is asked for, and the live check says nothing rather than something stale.
       this.checked.delete(uri);
       await this.context.connection.sendNotification(CsafDiagnosticsNotification, { uri, version: document.version, diagnostics: [] });
       return;
     }
-    const analysis = state.analysisOf(document);
+    const analysis = workspace.analysisOf(document);
     const key = `${analysis.bulletin.hash}\u0000${this.epoch}`;
     const known = this.checked.get(uri);
     if (known?.key === key) {
@@ -146,13 +161,14 @@ export class CsafService {
       return;
     }
     const publisher = await this.currentPublisher();
-    const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, state.settings.locale, this.validator.validate);
+    if (this.disposed) return;
+    const result = await exportBulletin(analysis, { publisher: complete(publisher) ?? STAND_IN_PUBLISHER, lookup: (id) => this.lookup(id) }, workspace.settings.locale, this.validator.validate);
     if (this.context.documents.get(uri)?.version !== document.version) return; // a newer check is queued
     // Never a restatement of a rule's error: the CSAF check speaks only for a bulletin the rules pass.
-    const findings = checkBulletin(analysis.bulletin, state.index, state.settings.checkOptions);
+    const findings = workspace.findingsOf(uri)?.problems ?? [];
     const problems = liveCsafProblems(findings, result.kind === 'invalid' ? result.problems : []);
     const diagnostics = problems.map((p) => {
-      const { codeDescription: _none, ...diagnostic } = toDiagnostic(p, analysis.bulletin.lineStarts, () => undefined);
+      const { codeDescription: _none, ...diagnostic } = toDiagnostic(p, analysis.bulletin.lineStarts, () => undefined, this.context.runtime.rulesDoc);
       return { ...diagnostic, source: 'bulletin-csaf' };
     });
     this.checked.set(uri, { key, diagnostics });
@@ -162,13 +178,13 @@ export class CsafService {
   private async exportRequest(uri: string): Promise<ExportCsafResult | null> {
     const document = this.context.documents.get(uri);
     if (!document) return null;
-    const { state } = this.context;
-    const locale = state.settings.locale;
+    const { workspace } = this.context;
+    const locale = workspace.settings.locale;
     // Asked afresh: an export is rare, and the settings may have changed a moment ago.
     this.configured = this.askPublisher();
     const publisher = complete(await this.configured);
     if (!publisher) return { ok: false, reason: 'publisher', message: msg(locale, 'csaf.export.publisherMissing') };
-    const analysis = state.analysisOf(document);
+    const analysis = workspace.analysisOf(document);
     let result;
     try {
       result = await exportBulletin(analysis, { publisher, lookup: (id) => this.lookup(id), engine: { name: 'Bulletin' } }, locale, this.validator.validate);
@@ -200,14 +216,14 @@ export class CsafService {
 
   /** Title and first advisory of a bulletin the index knows, from the open document or its file. */
   private lookup(id: string): RelatedBulletinInfo | undefined {
-    const [other] = this.context.state.index.byId(id);
+    const [other] = this.context.workspace.index.byId(id);
     if (!other) return undefined;
     let text: string | undefined = this.context.documents.get(other.uri)?.getText();
     if (text === undefined && other.uri.startsWith('file:')) {
       try {
-        text = readFileSync(fileURLToPath(other.uri), 'utf8');
+        text = this.context.runtime.files.readNow(fileURLToPath(other.uri));
       } catch {
-        text = undefined;
+        text = undefined; // not a path on this system
       }
     }
     const value = text === undefined ? undefined : (parse(text).value as Record<string, unknown> | undefined);

@@ -13,17 +13,16 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The rule docs ship inside the extension (docs/rules.md beside dist/), so the link works offline. */
-const rulesDoc = pathToFileURL(join(__dirname, '..', 'docs', 'rules.md')).toString();
-
-export function ruleDocUri(code: string): string {
-  return `${rulesDoc}#${code}`;
+/** The rule docs ship inside the extension (docs/rules.md beside the bundle's folder), so the link works offline. */
+export function rulesDocOf(bundle: string): string {
+  return pathToFileURL(join(bundle, '..', 'docs', 'rules.md')).toString();
 }
 
 /** Line starts of any document the index knows, to place related locations in closed files. */
 export type LineStartsLookup = (uri: string) => Uint32Array | undefined;
 
-export function toDiagnostic(problem: Problem, lineStarts: Uint32Array, lookup: LineStartsLookup): Diagnostic {
+/** `rulesDoc`: the URI of docs/rules.md (the runtime's), each code's section linked from its diagnostic. */
+export function toDiagnostic(problem: Problem, lineStarts: Uint32Array, lookup: LineStartsLookup, rulesDoc: string): Diagnostic {
   const related: DiagnosticRelatedInformation[] = [];
   for (const r of problem.related ?? []) {
     const starts = lookup(r.uri);
@@ -37,7 +36,7 @@ export function toDiagnostic(problem: Problem, lineStarts: Uint32Array, lookup: 
     range: { start: positionAt(lineStarts, problem.offset), end: positionAt(lineStarts, problem.offset + problem.length) },
     severity: severities[problem.severity],
     code: problem.code,
-    codeDescription: { href: ruleDocUri(problem.code) },
+    codeDescription: { href: `${rulesDoc}#${problem.code}` },
     source: 'bulletin',
     message: problem.message,
     ...(related.length > 0 ? { relatedInformation: related } : {}),
@@ -49,7 +48,7 @@ export function toDiagnostic(problem: Problem, lineStarts: Uint32Array, lookup: 
  * The whole path from text to published diagnostics, run on a made-up bulletin once at start
  * (see core/warmUp.ts): the author's first document no longer pays for compiling it.
  */
-export function warmUpDiagnostics(): void {
+export function warmUpDiagnostics(rulesDoc: string): void {
   const lineStarts = computeLineStarts(warmUpText(40));
-  JSON.stringify(warmUpAnalysis().map((p) => toDiagnostic(p, lineStarts, () => undefined)));
+  JSON.stringify(warmUpAnalysis().map((p) => toDiagnostic(p, lineStarts, () => undefined, rulesDoc)));
 }

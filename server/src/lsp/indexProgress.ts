@@ -27,10 +27,11 @@ export class IndexProgress {
   private constructor(
     private readonly reporter: WorkDoneProgressServerReporter | undefined,
     private readonly locale: Locale,
+    private readonly now: () => number,
   ) {}
 
   /** Shows the progress (a client without work-done progress shows nothing); `onCancel` runs when the user cancels. */
-  static async begin(connection: Connection, locale: Locale, onCancel: () => void): Promise<IndexProgress> {
+  static async begin(connection: Connection, locale: Locale, now: () => number, onCancel: () => void): Promise<IndexProgress> {
     let reporter: WorkDoneProgressServerReporter | undefined;
     try {
       reporter = await connection.window.createWorkDoneProgress();
@@ -39,7 +40,7 @@ export class IndexProgress {
     } catch {
       reporter = undefined; // the client refused: indexing goes on without it
     }
-    return new IndexProgress(reporter, locale);
+    return new IndexProgress(reporter, locale, now);
   }
 
   setTotal(total: number): void {
@@ -49,7 +50,7 @@ export class IndexProgress {
 
   /** `read` files of the total are indexed. */
   read(read: number): void {
-    const now = performance.now();
+    const now = this.now();
     if (now - this.lastReport < REPORT_MS) return;
     this.lastReport = now;
     this.report(read);

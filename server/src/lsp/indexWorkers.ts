@@ -44,9 +44,8 @@ export class IndexWorkers {
     private readonly count: number,
   ) {}
 
-  /** Workers when the bundled worker script is there (not under the test runner's sources); `count` may be 0. */
-  static create(): IndexWorkers | undefined {
-    const script = join(__dirname, 'indexWorker.js');
+  /** Workers when the worker script (the runtime's, or the bundled one) is there; `count` may be 0. */
+  static create(script = join(__dirname, 'indexWorker.js')): IndexWorkers | undefined {
     if (!existsSync(script)) return undefined;
     // This thread reads as well: at most two workers besides it, none on one core.
     return new IndexWorkers(script, Math.max(0, Math.min(2, availableParallelism() - 1)));

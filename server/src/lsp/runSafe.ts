@@ -27,3 +27,16 @@ export function runSafeVoid(logger: Logger, name: string, work: () => void): voi
     logger.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 }
+
+/** `runSafe` for work that waits (for findings, for the worker): a rejection is logged and answered with the fallback too. */
+export async function runSafeAsync<T>(logger: Logger, name: string, fallback: T, token: CancellationToken | undefined, work: () => Promise<T>): Promise<T | ResponseError<void>> {
+  if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+  try {
+    const result = await work();
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    return result;
+  } catch (error) {
+    logger.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}

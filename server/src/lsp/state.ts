@@ -1,8 +1,9 @@
 /**
- * The server's state: open documents parsed once per version (the cache belongs to the
- * server, not to a module), and the workspace index of every bulletin, open or not. Every
+ * The workspace's records: open documents parsed once per version (the cache belongs to the
+ * workspace, not to a module), and the workspace index of every bulletin, open or not. Every
  * model change goes through `setModel`/`removeModel`, which tell the listener which other
- * documents' findings may change (dependents before and after the change).
+ * documents' findings may change (dependents before and after the change). Owned by the
+ * workspace (bulletinWorkspace.ts), which is what the rest of the server talks to.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeQuickly, analyzeText, type Analysis } from '../core/analyze';
@@ -12,6 +13,15 @@ import { crossFileFacts } from '../core/rules';
 import type { Bulletin } from '../core/model';
 import type { SettingsCache } from './settings';
 import { BackgroundAnalysis, LARGE_DOCUMENT_CHARS, QUICK_HERE_CHARS, type BackgroundResult } from './backgroundAnalysis';
+
+/** Where large open documents are analysed: the worker script and the sizes that send a document there. */
+export interface AnalysisWorkerOptions {
+  script: string;
+  /** Documents from this size on (characters) are analysed on the worker. */
+  largeDocumentChars?: number;
+  /** Up to this size a large document the quick reader takes is still read on the server's thread. */
+  quickHereChars?: number;
+}
 
 interface CachedAnalysis {
   version: number;
@@ -40,15 +50,30 @@ export class ServerState {
   private readonly backgroundModels = new Map<string, { version: number; generation: number }>();
   /** Versions the worker failed on: those are analysed here. */
   private readonly backgroundFailed = new Map<string, number>();
-  private readonly background = BackgroundAnalysis.create({
-    analysed: (result) => this.acceptBackground(result),
-    failed: (uri, version) => {
-      this.backgroundFailed.set(uri, version);
-      for (const listener of this.backgroundListeners) listener(uri, true);
-    },
-  });
+  private readonly background: BackgroundAnalysis | undefined;
+  private readonly largeDocumentChars: number;
+  private readonly quickHereChars: number;
 
-  constructor(readonly settings: SettingsCache) {}
+  /** Without `analysisWorker`, every document is analysed on the server's thread. */
+  constructor(
+    readonly settings: SettingsCache,
+    analysisWorker: AnalysisWorkerOptions | undefined,
+  ) {
+    this.largeDocumentChars = analysisWorker?.largeDocumentChars ?? LARGE_DOCUMENT_CHARS;
+    this.quickHereChars = analysisWorker?.quickHereChars ?? QUICK_HERE_CHARS;
+    this.background = analysisWorker
+      ? BackgroundAnalysis.create(
+          {
+            analysed: (result) => this.acceptBackground(result),
+            failed: (uri, version) => {
+              this.backgroundFailed.set(uri, version);
+              for (const listener of this.backgroundListeners) listener(uri, true);
+            },
+          },
+          analysisWorker.script,
+        )
+      : undefined;
+  }
 
   /** Told when a background analysis settles, so the validation queue can go on (or analyse here). */
   onBackgroundSettled(listener: BackgroundListener): void {
@@ -61,7 +86,7 @@ export class ServerState {
 
   /** Whether this document is analysed on the worker (large, a worker is there, and it has not failed on this version). */
   isBackground(document: TextDocument): boolean {
-    return this.background !== undefined && document.getText().length >= LARGE_DOCUMENT_CHARS && this.backgroundFailed.get(document.uri) !== document.version;
+    return this.background !== undefined && document.getText().length >= this.largeDocumentChars && this.backgroundFailed.get(document.uri) !== document.version;
   }
 
   /**
@@ -77,8 +102,8 @@ export class ServerState {
     // Already with the worker (the quick reader declined this version, or it is too large for it).
     if (this.background!.has(document.uri, document.version, this.generation)) return;
     const text = document.getText();
-    // Plain block YAML up to QUICK_HERE_CHARS is read here faster than a worker could answer.
-    const quick = text.length < QUICK_HERE_CHARS ? analyzeQuickly(document.uri, text, this.settings.checkOptions) : undefined;
+    // Plain block YAML up to `quickHereChars` is read here faster than a worker could answer.
+    const quick = text.length < this.quickHereChars ? analyzeQuickly(document.uri, text, this.settings.checkOptions) : undefined;
     if (quick) this.keep(document, quick);
     else this.background!.request(document.uri, document.version, this.generation, text, this.settings.checkOptions);
   }

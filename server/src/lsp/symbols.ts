@@ -1,7 +1,7 @@
 /** textDocument/documentSymbol: the outline (top-level keys, platforms with their files, vulnerabilities). */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { outline, type OutlineKind, type OutlineNode } from '../core/authoring/outline';
-import { runSafe } from './runSafe';
+import type { OutlineKind, OutlineNode } from '../core/authoring/outline';
+import { runSafeAsync } from './runSafe';
 import { toRange, type FeatureContext } from './features';
 
 const kinds: Record<OutlineKind, SymbolKind> = {
@@ -16,21 +16,13 @@ const kinds: Record<OutlineKind, SymbolKind> = {
 
 export const symbolCapabilities = { documentSymbolProvider: true };
 
-export function registerSymbols({ connection, documents, state, logger }: FeatureContext): void {
-  connection.onDocumentSymbol(async (params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    // A large document's outline comes from the worker (the editor asks for it on opening).
-    const background = await state.backgroundAnalysisOf(document);
-    return runSafe<DocumentSymbol[] | null>(logger, 'documentSymbol', null, token, () => {
-      let lineStarts: Uint32Array;
-      let nodes: OutlineNode[];
-      if (background) ({ outline: nodes, bulletin: { lineStarts } } = background);
-      else {
-        const { parsed } = state.analysisOf(document);
-        ({ lineStarts } = parsed);
-        nodes = outline(parsed);
-      }
+export function registerSymbols({ connection, documents, workspace, logger }: FeatureContext): void {
+  connection.onDocumentSymbol((params, token) =>
+    runSafeAsync<DocumentSymbol[] | null>(logger, 'documentSymbol', null, token, async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      // A large document's outline comes from the worker (the editor asks for it on opening).
+      const { nodes, lineStarts } = await workspace.outlineOf(document);
       const convert = (node: OutlineNode): DocumentSymbol => ({
         name: node.name,
         ...(node.detail ? { detail: node.detail } : {}),
@@ -40,6 +32,6 @@ export function registerSymbols({ connection, documents, state, logger }: Featur
         ...(node.children.length ? { children: node.children.map(convert) } : {}),
       });
       return nodes.map(convert);
-    });
-  });
+    }),
+  );
 }

@@ -6,20 +6,19 @@
  *
  * A model change re-checks the changed document and its dependents (both directions), and no
  * other; when the change leaves what other bulletins' rules read unchanged, only dependents
- * whose findings point into it. Findings are kept per document; in push mode they are published (open documents
- * with their version; closed ones only when they have, or had, findings), in pull mode the
- * client is asked to pull again. Documents over `LARGE_DOCUMENT_CHARS` are analysed on a worker
- * thread (backgroundAnalysis.ts): requests keep being answered while one is parsed.
+ * whose findings point into it. Findings are kept per document; every change of them is told,
+ * once per pass, to the listener (the workspace's `onDidChangeFindings`): publishing them is
+ * not this queue's business. Documents over the runtime's large-document size are analysed on
+ * a worker thread (backgroundAnalysis.ts): requests keep being answered while one is parsed.
+ * Owned by the workspace (bulletinWorkspace.ts); nothing else reaches in.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBulletin } from '../core/analyze';
 import { rules } from '../core/rules';
 import type { Problem } from '../core/problems';
-import { toDiagnostic } from './diagnostics';
 import type { ServerState } from './state';
 import { runSafeVoid, type Logger } from './runSafe';
-import { StatusNotification, type IndexStatus } from '../protocol';
+import type { IndexStatus } from '../protocol';
 
 export interface Findings {
   problems: Problem[];
@@ -28,6 +27,31 @@ export interface Findings {
   /** The open document's version they were computed for. */
   version?: number;
 }
+
+/** One document's findings changed, or were computed again (an open document's, for its version). */
+export interface FindingsUpdate {
+  uri: string;
+  /** Undefined: the document left the workspace. */
+  findings: Findings | undefined;
+  previous: Findings | undefined;
+  /** The problems differ from the previous ones. */
+  changed: boolean;
+}
+
+export interface FindingsChangeEvent {
+  updates: FindingsUpdate[];
+  /** Every queued change has been checked (the status is current). */
+  idle: boolean;
+}
+
+/** The open documents, as the connection's `TextDocuments` has them. */
+export interface OpenDocuments {
+  get(uri: string): TextDocument | undefined;
+  all(): TextDocument[];
+}
+
+/** Monotonic milliseconds (the runtime's clock). */
+export type Now = () => number;
 
 const SLICE_MS = 15;
 const CROSS_FILE_CODES = new Set(rules.filter((rule) => rule.crossFile).map((rule) => rule.code));
@@ -40,24 +64,24 @@ export class ValidationQueue {
   private readonly findings = new Map<string, Findings>();
   /** Counts over every document's findings, for the status (kept by `setFindings`). */
   private readonly totals = { findings: 0, errors: 0, warnings: 0 };
+  /** Changes of findings since the last pass told the listener. */
+  private updates: FindingsUpdate[] = [];
   private scheduled = false;
   /** Counts `request` calls, to see whether an event-loop turn brought more edits. */
   private requests = 0;
   private resultCounter = 0;
   private idleWaiters: (() => void)[] = [];
-  /** Pull mode: the client asks; the server only says when to ask again. */
-  pull = false;
-  refreshSupported = false;
   /** False until the workspace has been read once (status bar, benchmarks). */
-  workspaceReady = false;
+  private workspaceReady = false;
   /** The user cancelled indexing: the status says so until the workspace is read again. */
-  indexingCancelled = false;
+  private indexingCancelled = false;
 
   constructor(
-    private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: OpenDocuments,
     private readonly state: ServerState,
     private readonly logger: Logger,
+    private readonly now: Now,
+    private readonly changed: (event: FindingsChangeEvent) => void,
   ) {
     state.onModelChanged((uri, affected, factsUnchanged) => {
       this.recheck.add(uri);
@@ -94,22 +118,28 @@ export class ValidationQueue {
     this.schedule();
   }
 
-  /** Findings of a closed document restored from the warm-start cache instead of checked. */
-  restore(uri: string, problems: Problem[]): void {
-    const bulletin = this.state.index.get(uri);
-    if (!bulletin) return;
-    this.setFindings(uri, { problems, resultId: String(++this.resultCounter) });
-    if (!this.pull && problems.length > 0) {
-      const lookup = (other: string) => this.state.index.get(other)?.lineStarts;
-      void this.connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup)) });
-    }
+  /** A scan of the workspace began: cross-file findings wait for it. */
+  scanStarted(): void {
+    this.workspaceReady = false;
+    this.indexingCancelled = false;
   }
 
-  /** Forget a document that left the workspace: its findings go, the editor is told. */
+  /** Every file of the workspace is read (or the user cancelled the scan: the status says so). */
+  scanFinished(cancelled: boolean): void {
+    if (cancelled) this.indexingCancelled = true;
+    else this.workspaceReady = true;
+  }
+
+  /** Findings of a closed document restored from the warm-start cache instead of checked. */
+  restore(uri: string, problems: Problem[]): void {
+    if (!this.state.index.has(uri)) return;
+    this.setFindings(uri, { problems, resultId: String(++this.resultCounter) }, true);
+    this.schedule();
+  }
+
+  /** Forget a document that left the workspace: its findings go, the listener is told. */
   clear(uri: string): void {
-    const had = this.findings.get(uri);
-    this.setFindings(uri, undefined);
-    if (had && had.problems.length > 0 && !this.pull) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.setFindings(uri, undefined, true);
     this.schedule();
   }
 
@@ -127,6 +157,11 @@ export class ValidationQueue {
 
   allFindings(): IterableIterator<[string, Findings]> {
     return this.findings.entries();
+  }
+
+  /** Whether `uri` waits to be analysed or checked. */
+  isPending(uri: string): boolean {
+    return this.dirty.has(uri) || this.recheck.has(uri);
   }
 
   get busy(): boolean {
@@ -147,8 +182,11 @@ export class ValidationQueue {
     return { bulletins: this.state.index.size, findings, errors, warnings, ready: this.workspaceReady && !this.busy, ...(this.indexingCancelled ? { cancelled: true } : {}), ...(this.skippedLinks ? { skippedLinks: this.skippedLinks } : {}) };
   }
 
-  /** Every change of a document's findings goes through here, so the totals stay current without a pass over the workspace. */
-  private setFindings(uri: string, entry: Findings | undefined): void {
+  /**
+   * Every change of a document's findings goes through here, so the totals stay current
+   * without a pass over the workspace; `changed`: the problems differ from the previous ones.
+   */
+  private setFindings(uri: string, entry: Findings | undefined, changed: boolean): void {
     const count = (problems: readonly Problem[] | undefined, sign: 1 | -1) => {
       if (!problems) return;
       this.totals.findings += sign * problems.length;
@@ -157,11 +195,14 @@ export class ValidationQueue {
         else if (p.severity === 'warning') this.totals.warnings += sign;
       }
     };
-    count(this.findings.get(uri)?.problems, -1);
+    const previous = this.findings.get(uri);
+    if (!previous && !entry) return;
+    count(previous?.problems, -1);
     if (entry) {
       this.findings.set(uri, entry);
       count(entry.problems, 1);
     } else this.findings.delete(uri);
+    this.updates.push({ uri, findings: entry, previous, changed });
   }
 
   schedule(): void {
@@ -185,8 +226,7 @@ export class ValidationQueue {
 
   private flush(): void {
     this.scheduled = false;
-    const deadline = performance.now() + SLICE_MS;
-    let changed = false;
+    const deadline = this.now() + SLICE_MS;
     for (const uri of [...this.dirty]) {
       this.dirty.delete(uri);
       const document = this.documents.get(uri);
@@ -196,45 +236,51 @@ export class ValidationQueue {
     }
     const check = (uri: string) => {
       this.recheck.delete(uri);
-      runSafeVoid(this.logger, `validate ${uri}`, () => {
-        if (this.validate(uri)) changed = true;
-      });
+      runSafeVoid(this.logger, `validate ${uri}`, () => this.validate(uri));
     };
     // Open documents first, whatever the time: they are what the user is looking at.
     for (const document of this.documents.all()) if (this.recheck.has(document.uri)) check(document.uri);
     // Then the rest in slices (a Set iterates in insertion order and tolerates deletion).
     let counter = 0;
     for (const uri of this.recheck) {
-      if ((++counter & 15) === 0 && performance.now() > deadline) break;
+      if ((++counter & 15) === 0 && this.now() > deadline) break;
       check(uri);
     }
-    if (changed && this.pull && this.refreshSupported) this.connection.languages.diagnostics.refresh().catch(() => undefined);
     if (this.recheck.size > 0 || this.dirty.size > 0) {
+      this.tell(false);
       this.schedule();
       return;
     }
-    if (this.state.backgroundBusy) return; // its result schedules the rest
-    void this.connection.sendNotification(StatusNotification, this.status());
+    // A large document's analysis is still out: its result schedules the rest.
+    const idle = !this.state.backgroundBusy;
+    this.tell(idle);
+    if (!idle) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
 
-  /** Re-checks one document; true when its findings changed. */
-  private validate(uri: string): boolean {
+  /** One event per pass: what changed since the last one. */
+  private tell(idle: boolean): void {
+    const updates = this.updates;
+    this.updates = [];
+    this.changed({ updates, idle });
+  }
+
+  /** Re-checks one document. */
+  private validate(uri: string): void {
     const bulletin = this.state.index.get(uri);
     const document = this.documents.get(uri);
     if (!bulletin) {
-      const had = this.findings.get(uri);
-      if (had) this.clear(uri);
-      return had !== undefined;
+      this.setFindings(uri, undefined, true);
+      return;
     }
     if (document && !this.state.isCurrent(document)) {
       // The text moved on since this was queued: the dirty pass brings it back (a large
       // document's model comes back from the worker).
       if (this.state.isBackground(document)) this.state.refreshModel(document);
       else this.dirty.add(uri);
-      return false;
+      return;
     }
     let problems = checkBulletin(bulletin, this.state.index, this.state.settings.checkOptions);
     // Until the workspace has been read, a cross-file finding may name what is simply not read yet.
@@ -242,16 +288,7 @@ export class ValidationQueue {
     const previous = this.findings.get(uri);
     const same = previous !== undefined && sameProblems(previous.problems, problems);
     const entry: Findings = same ? { ...previous, version: document?.version } : { problems, resultId: String(++this.resultCounter), version: document?.version };
-    this.setFindings(uri, entry);
-    if (!this.pull && (document || !same) && (document || problems.length > 0 || (previous?.problems.length ?? 0) > 0)) {
-      const lookup = (other: string) => this.state.index.get(other)?.lineStarts;
-      void this.connection.sendDiagnostics({
-        uri,
-        ...(document ? { version: document.version } : {}),
-        diagnostics: problems.map((p) => toDiagnostic(p, bulletin.lineStarts, lookup)),
-      });
-    }
-    return !same;
+    this.setFindings(uri, entry, !same);
   }
 }
 

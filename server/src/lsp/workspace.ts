@@ -3,19 +3,18 @@
  * honouring `files.exclude`) is read at start and kept current from file-watcher events while
  * it is not open; an open document's text (unsaved edits included) takes its place.
  */
-import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams, type TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep, isAbsolute } from 'node:path';
 import { closedModel } from './readModel';
-import type { ServerState } from './state';
-import type { ValidationQueue } from './validation';
+import type { BulletinWorkspace } from './bulletinWorkspace';
 import type { Logger } from './runSafe';
 import { FileFilter, DEFAULT_FILES } from './workspaceGlob';
 import { listBulletins } from './workspaceFiles';
 import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type LoadedEntry } from './workspaceCache';
-import { loadWorkspace, readWithInfo, revive, uriOf } from './workspaceLoad';
-import { IndexWorkers } from './indexWorkers';
+import { loadWorkspace, revive, uriOf } from './workspaceLoad';
+import type { IndexWorkers } from './indexWorkers';
+import type { ServerRuntime } from './runtime';
 import { IndexProgress } from './indexProgress';
 
 /** A file URI in one spelling, whatever spelling the client used. */
@@ -39,9 +38,9 @@ export class WorkspaceManager {
   private readonly open = new Map<string, string>();
   /** Size, mtime and content hash of each file on disk as last read (the cache's keys). */
   private disk = new Map<string, DiskInfo>();
-  /** Where the warm-start cache lives (`initializationOptions.storagePath`), if anywhere. */
+  /** Where the warm-start cache lives (the runtime's storage), if anywhere. */
   private storagePath: string | undefined;
-  private readonly workers = IndexWorkers.create();
+  private readonly workers: IndexWorkers | undefined;
   private dynamicWatchers = false;
   private askConfiguration = false;
   private scans = 0;
@@ -55,11 +54,12 @@ export class WorkspaceManager {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
-    private readonly state: ServerState,
-    private readonly validation: ValidationQueue,
+    private readonly workspace: BulletinWorkspace,
     private readonly logger: Logger,
-  ) {}
+    private readonly runtime: Pick<ServerRuntime, 'files' | 'workers' | 'storage' | 'clock'>,
+  ) {
+    this.workers = runtime.workers.index?.();
+  }
 
   initialize(params: InitializeParams): void {
     const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -67,8 +67,7 @@ export class WorkspaceManager {
     if (this.folders.length === 0 && params.rootPath) this.folders = [params.rootPath];
     this.dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.askConfiguration = params.capabilities.workspace?.configuration === true;
-    const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
-    this.storagePath = typeof storagePath === 'string' && storagePath ? storagePath : undefined;
+    this.storagePath = this.runtime.storage.cacheFolder(params);
   }
 
   /** Reads the settings, registers the file watcher and reads the workspace. */
@@ -90,7 +89,7 @@ export class WorkspaceManager {
     const analysisChanged = key !== this.optionsKey;
     this.optionsKey = key;
     if (filterChanged || analysisChanged) await this.scan(analysisChanged);
-    else this.validation.recheckAll();
+    else this.workspace.recheckAll();
   }
 
   isOpen(uri: string): boolean {
@@ -100,9 +99,8 @@ export class WorkspaceManager {
   opened(uri: string): void {
     const canonical = canonicalUri(uri);
     this.open.set(canonical, uri);
-    if (canonical !== uri && this.state.index.has(canonical)) {
-      this.state.removeModel(canonical);
-      this.validation.clear(canonical);
+    if (canonical !== uri && this.workspace.index.has(canonical)) {
+      this.workspace.remove(canonical);
     }
   }
 
@@ -110,16 +108,12 @@ export class WorkspaceManager {
   async closed(uri: string): Promise<void> {
     const canonical = canonicalUri(uri);
     this.open.delete(canonical);
-    this.state.forget(uri);
+    this.workspace.closed(uri);
     if (!this.onDisk.has(canonical)) {
-      this.state.removeModel(uri);
-      this.validation.clear(uri);
+      this.workspace.remove(uri);
       return;
     }
-    if (canonical !== uri) {
-      this.state.removeModel(uri);
-      this.validation.clear(uri);
-    }
+    if (canonical !== uri) this.workspace.remove(uri);
     await this.load(canonical);
   }
 
@@ -132,8 +126,7 @@ export class WorkspaceManager {
           if (uri !== canonical && !uri.startsWith(`${canonical}/`)) continue;
           this.onDisk.delete(uri);
           if (this.open.has(uri)) continue;
-          this.state.removeModel(uri);
-          this.validation.clear(uri);
+          this.workspace.remove(uri);
         }
         continue;
       }
@@ -160,25 +153,23 @@ export class WorkspaceManager {
 
   /** Reads one file from disk into the index (a vanished or unreadable file leaves it). */
   private async load(uri: string): Promise<void> {
-    const read = await readWithInfo(fileURLToPath(uri), this.state.settings.checkOptions.maxFileSize);
+    const read = await this.runtime.files.read(fileURLToPath(uri), this.workspace.settings.checkOptions.maxFileSize);
     if (read) this.disk.set(uri, read.info);
     else this.disk.delete(uri);
     if (this.open.has(uri)) return; // opened meanwhile: the editor's text wins
     if (read === undefined) {
       this.onDisk.delete(uri);
-      this.state.removeModel(uri);
-      this.validation.clear(uri);
+      this.workspace.remove(uri);
       return;
     }
-    this.state.setModel(closedModel(uri, read, this.state.settings.checkOptions));
+    this.workspace.setRecord(closedModel(uri, read, this.workspace.settings.checkOptions));
   }
 
   private async scan(rereadAll = false): Promise<void> {
     const scan = ++this.scans;
-    this.validation.workspaceReady = false;
-    this.validation.indexingCancelled = false;
+    this.workspace.scanStarted();
     this.reading = scan;
-    const progress = await IndexProgress.begin(this.connection, this.state.settings.locale, () => (this.userCancelled = scan));
+    const progress = await IndexProgress.begin(this.connection, this.workspace.settings.locale, this.runtime.clock.now, () => (this.userCancelled = scan));
     try {
       await this.listAndLoad(scan, rereadAll, progress);
     } finally {
@@ -201,16 +192,15 @@ export class WorkspaceManager {
 
   private async listAndLoad(scan: number, rereadAll: boolean, progress: IndexProgress): Promise<void> {
     const links = { skipped: 0 };
-    const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter, this.state.settings.followLinksOutside, links)));
-    this.validation.skippedLinks = links.skipped;
+    const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter, this.workspace.settings.followLinksOutside, links)));
+    this.workspace.skippedLinks = links.skipped;
     if (scan !== this.scans) return; // a newer scan took over
     const uris = lists.flat().map(uriOf);
     progress.setTotal(uris.length);
     const found = new Set(uris);
     for (const uri of this.onDisk) {
       if (found.has(uri) || this.open.has(uri)) continue;
-      this.state.removeModel(uri);
-      this.validation.clear(uri);
+      this.workspace.remove(uri);
     }
     this.onDisk = found;
     const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey());
@@ -222,17 +212,17 @@ export class WorkspaceManager {
   }
 
   private async loadAndCheck(scan: number, uris: string[], found: Set<string>, rereadAll: boolean, cache: WorkspaceCache, saved: { entries: Map<string, LoadedEntry>; digest?: string } | undefined, progress: IndexProgress): Promise<void> {
-    const options = this.state.settings.checkOptions;
+    const options = this.workspace.settings.checkOptions;
     let read = 0;
     const { disk, revived, parsed } = await loadWorkspace(uris, {
       options,
       cached: saved?.entries,
       workers: this.workers,
       isOpen: (uri) => this.open.has(uri),
-      skip: (uri) => !rereadAll && scan > 1 && this.state.index.has(uri),
+      skip: (uri) => !rereadAll && scan > 1 && this.workspace.index.has(uri),
       cancelled: () => scan !== this.scans || scan === this.userCancelled,
       setModel: (bulletin) => {
-        this.state.setModel(bulletin, true);
+        this.workspace.setRecord(bulletin, true);
         progress.read(++read);
       },
       onError: (uri, error) => this.logger.error(`reading ${uri} failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -243,20 +233,20 @@ export class WorkspaceManager {
     if (scan === this.userCancelled) {
       // What was read stays; its single-file findings are shown, the cross-file checks wait
       // for the whole workspace (a re-index), since they would name bulletins not read yet.
-      this.validation.indexingCancelled = true;
+      this.workspace.scanFinished(true);
       this.connection.console.log(`workspace: indexing cancelled after ${read} of ${uris.length} bulletins`);
-      this.validation.recheckAll();
-      await this.validation.whenIdle();
+      this.workspace.recheckAll();
+      await this.workspace.whenIdle();
       this.resolveReady();
       return;
     }
     for (const uri of this.disk.keys()) if (!found.has(uri)) this.disk.delete(uri);
-    if (rereadAll) this.validation.requestAllOpen();
-    this.validation.workspaceReady = true;
+    if (rereadAll) this.workspace.recheckOpen();
+    this.workspace.scanFinished(false);
     const restored = saved?.digest !== undefined && saved.digest === this.findingsDigest() && this.restoreFindings(saved.entries);
     if (cache.enabled) this.connection.console.log(`workspace: ${uris.length} bulletins, ${revived} models from the cache${restored ? ', findings from the cache' : ''}`);
-    if (!restored) this.validation.recheckAll();
-    await this.validation.whenIdle();
+    if (!restored) this.workspace.recheckAll();
+    await this.workspace.whenIdle();
     this.resolveReady();
     // A start that found everything in the cache has nothing new to write.
     if (scan === this.scans && cache.enabled && !(restored && parsed === 0)) await this.saveCache(cache);
@@ -270,7 +260,7 @@ export class WorkspaceManager {
       if (!info) return undefined;
       hashes.set(uri, info.hash);
     }
-    return findingsDigest(hashes, `${this.analysisKey()}\u0000${JSON.stringify(this.state.settings.checkOptions.severities ?? {})}`);
+    return findingsDigest(hashes, `${this.analysisKey()}\u0000${JSON.stringify(this.workspace.settings.checkOptions.severities ?? {})}`);
   }
 
   /**
@@ -279,7 +269,7 @@ export class WorkspaceManager {
    * open one (as the editor has it or as the disk has it), are checked.
    */
   private restoreFindings(entries: Map<string, LoadedEntry>): boolean {
-    const index = this.state.index;
+    const index = this.workspace.index;
     const check = new Set<string>();
     for (const [canonical, clientUri] of this.open) {
       check.add(clientUri);
@@ -297,10 +287,10 @@ export class WorkspaceManager {
     for (const uri of this.onDisk) {
       if (check.has(uri) || this.open.has(uri)) continue;
       const problems = entries.get(uri)?.problems;
-      if (problems) this.validation.restore(uri, problems);
+      if (problems) this.workspace.restoreFindings(uri, problems);
       else check.add(uri);
     }
-    this.validation.recheckSome(check);
+    this.workspace.recheckSome(check);
     return true;
   }
 
@@ -312,15 +302,15 @@ export class WorkspaceManager {
     let findingsValid = true;
     for (const [canonical, clientUri] of this.open) {
       const info = this.disk.get(canonical);
-      if (this.onDisk.has(canonical) && (!info || this.state.index.get(clientUri)?.hash !== info.hash)) findingsValid = false;
+      if (this.onDisk.has(canonical) && (!info || this.workspace.index.get(clientUri)?.hash !== info.hash)) findingsValid = false;
     }
     const digest = findingsValid ? this.findingsDigest() : undefined;
     const entries = function* (this: WorkspaceManager): Generator<[string, CacheEntry]> {
       for (const uri of [...this.onDisk]) {
         const info = this.disk.get(uri);
-        const model = this.state.index.get(this.open.get(uri) ?? uri);
+        const model = this.workspace.index.get(this.open.get(uri) ?? uri);
         if (!info || !model || model.hash !== info.hash) continue;
-        const problems = findingsValid && !this.open.has(uri) ? this.validation.findingsOf(uri)?.problems : undefined;
+        const problems = findingsValid && !this.open.has(uri) ? this.workspace.findingsOf(uri)?.problems : undefined;
         yield [uri, { ...info, record: model.record, problems }];
       }
     }.call(this);
@@ -346,7 +336,7 @@ export class WorkspaceManager {
   }
 
   private analysisKey(): string {
-    const options = this.state.settings.checkOptions;
+    const options = this.workspace.settings.checkOptions;
     return `${options.locale}\u0000${options.idPattern?.source ?? ''}\u0000${options.maxFileSize ?? ''}`;
   }
 

@@ -3,11 +3,11 @@ import type { Connection } from 'vscode-languageserver';
 import { IndexRequest, type IndexedFile, type IndexResult } from '../protocol';
 import { compareVersions } from '../core/version';
 import { positionAt } from '../core/text';
-import type { ServerState } from './state';
+import type { BulletinWorkspace } from './bulletinWorkspace';
 import { runSafe, type Logger } from './runSafe';
 
-export function workspaceIndex(state: ServerState, file: string | undefined): IndexResult {
-  const index = state.index;
+export function workspaceIndex(workspace: BulletinWorkspace, file: string | undefined): IndexResult {
+  const index = workspace.index;
   const names = new Map<string, string>();
   for (const lower of index.fileNames()) names.set(lower, index.filesByName(lower)[0]?.file.name ?? lower);
   const entries: IndexedFile[] = file
@@ -34,6 +34,6 @@ export function workspaceIndex(state: ServerState, file: string | undefined): In
   return { bulletins: index.size, files: [...names.values()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())), entries };
 }
 
-export function registerIndexRequest(connection: Connection, state: ServerState, logger: Logger): void {
-  connection.onRequest(IndexRequest, (params, token) => runSafe(logger, 'bulletin/index', { bulletins: 0, files: [], entries: [] }, token, () => workspaceIndex(state, params.file)));
+export function registerIndexRequest(connection: Connection, workspace: BulletinWorkspace, logger: Logger): void {
+  connection.onRequest(IndexRequest, (params, token) => runSafe(logger, 'bulletin/index', { bulletins: 0, files: [], entries: [] }, token, () => workspaceIndex(workspace, params.file)));
 }

@@ -1,0 +1,44 @@
+/** The server's runtime in a Node process: the file system, worker threads and scripts beside the bundle, the process's clock. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IndexWorkers } from './indexWorkers';
+import { readWithInfo } from './workspaceLoad';
+import type { ServerRuntime } from './runtime';
+import { rulesDocOf } from './diagnostics';
+
+/** `bundle`: the folder of the bundled scripts (`dist/`: indexWorker.js, analysisWorker.js, cli.js). */
+export function nodeRuntime(bundle: string): ServerRuntime {
+  return {
+    files: {
+      read: readWithInfo,
+      readNow(path) {
+        try {
+          return readFileSync(path, 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    },
+    rulesDoc: rulesDocOf(bundle),
+    snippetsPath: join(bundle, '..', 'snippets', 'bulletin.code-snippets'),
+    workers: {
+      index: () => IndexWorkers.create(join(bundle, 'indexWorker.js')),
+      analysis: { script: join(bundle, 'analysisWorker.js') },
+      csafValidator: join(bundle, 'cli.js'),
+    },
+    storage: {
+      cacheFolder(params) {
+        const storagePath = (params.initializationOptions as { storagePath?: unknown } | undefined)?.storagePath;
+        return typeof storagePath === 'string' && storagePath ? storagePath : undefined;
+      },
+    },
+    clock: {
+      now: () => performance.now(),
+      date: () => new Date(),
+      setTimeout(callback, ms) {
+        const timer = setTimeout(callback, ms);
+        return { dispose: () => clearTimeout(timer) };
+      },
+    },
+  };
+}
