@@ -13,7 +13,8 @@ export function report(name, lines) {
   const stamp = `Last run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} cores, node ${process.version}, load ${loadavg()[0].toFixed(1)}.`;
   const block = `<!-- bench:${name} -->\n${stamp}\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n<!-- /bench:${name} -->`;
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+  const literal = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`<!-- bench:${literal} -->[\\s\\S]*?<!-- /bench:${literal} -->`);
   const section = `### ${name}\n\n${block}\n`;
   const end = '<!-- bench:end -->';
   writeFileSync(file, pattern.test(text) ? text.replace(pattern, block) : text.includes(end) ? text.replace(end, `${section}\n${end}`) : `${text.trimEnd()}\n\n${section}`);

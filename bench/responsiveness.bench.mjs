@@ -1,6 +1,8 @@
 // Responsiveness under load, over stdio: how long a hover or completion on a small document
 // waits while the server is busy with (a) opening a 5 MB bulletin, (b) an edit of that 5 MB
-// bulletin, (c) reading a workspace of 10,000 bulletins at start. From the moment the work
+// bulletin, (c) reading a workspace of 10,000 bulletins at start, (d) and (e) reading a
+// workspace whose one other bulletin is closed and large (5 MB, and just under the size limit),
+// written so that the full parser must read it. From the moment the work
 // starts until its result arrives, a hover and a completion are sent one after the other (each
 // once the previous is answered); the table gives the median, 95th percentile and maximum wait,
 // against the 200 ms target.
@@ -8,7 +10,7 @@
 //   npm run bench            (builds, then runs every bench)
 //   node bench/run.mjs responsiveness
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +107,26 @@ function record(what, workMs, waits) {
   waits = await probeUntil(server.connection, probe, () => server.published.get(uri)?.version === 2);
   record('edit that 5 MB bulletin', performance.now() - started, waits);
   await server.stop();
+}
+
+// (d) and (e): a closed bulletin of 5 MB, then one just under the size limit (8 MiB), that the
+// full parser must read (an anchor the quick reader leaves to it), read at start.
+for (const size of [5_000_000, 8 * 1024 * 1024 - 64 * 1024]) {
+  const folder = mkdtempSync(join(tmpdir(), 'bulletin-bench-closed-'));
+  try {
+    let big = generateBulletin(20_000).replace('kb: 873350', 'kb: &kb 873350');
+    while (big.length < size) big += `# ${'padding '.repeat(12)}\n`.repeat(1000);
+    writeFileSync(join(folder, 'big.bulletin.yaml'), big.slice(0, size));
+    const started = performance.now();
+    const server = await startServer(folder);
+    const probe = pathToFileURL(join(folder, 'probe.bulletin.yaml')).href;
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: probe, languageId: 'bulletin', version: 1, text: small } });
+    const waits = await probeUntil(server.connection, probe, () => server.statuses.some((s) => s.ready && s.bulletins >= 2));
+    record(`read a closed ${(size / 1e6).toFixed(1)} MB bulletin (full parser)`, performance.now() - started, waits);
+    await server.stop();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 // (c): a workspace of 10,000 bulletins read at start.

@@ -75,7 +75,7 @@ function peakRss(pid) {
   }
 }
 
-async function start(workspace = folder, expected = N) {
+async function start(workspace = folder, expected = N, storage = storagePath) {
   const child = spawn(process.execPath, [...serverFlags, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
@@ -99,7 +99,7 @@ async function start(workspace = folder, expected = N) {
     rootUri: pathToFileURL(workspace).href,
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'bench' }],
     capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
-    initializationOptions: { storagePath },
+    initializationOptions: { storagePath: storage },
   });
   const ready = nextStatus((s) => s.ready && s.bulletins === expected);
   const t0 = performance.now();
@@ -125,9 +125,10 @@ const max = (values) => Math.max(...values);
 
 console.log(`workspace: ${N} bulletins, ${cpus().length} cores, node ${process.version}`);
 const floor = measureFloor(bulletinFiles(folder));
-// The baseline: a server that has read an empty folder.
+// The baseline: a server that has read an empty folder (with a storage folder of its own, so
+// that its cache is not taken for the cold start's).
 const empty = mkdtempSync(join(tmpdir(), 'bulletin-bench-empty-'));
-const baseline = await start(empty, 0);
+const baseline = await start(empty, 0, empty);
 await new Promise((resolve) => setTimeout(resolve, 500));
 const baselineRss = peakRss(baseline.child.pid);
 await baseline.stop();
