@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { generateBulletin } from './generate-bulletin.mjs';
 import { generateWorkspace } from './generate-workspace.mjs';
 import { serverFlags } from './server-flags.mjs';
+import { report } from './report.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -146,5 +147,7 @@ for (const size of [5_000_000, 8 * 1024 * 1024 - 64 * 1024]) {
   }
 }
 
-console.log(`Waits of hover/completion on a small document while the server works (load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).cpus().length} cores):`);
-console.table(rows);
+const lines = [`Waits of hover/completion on a small document while the server works (target ${TARGET_MS} ms):`, ''];
+lines.push(`${'while the server…'.padEnd(52)} ${'work'.padStart(9)} ${'requests'.padStart(9)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}  target`);
+for (const r of rows) lines.push(`${r.what.padEnd(52)} ${r.work.padStart(9)} ${String(r.requests).padStart(9)} ${r.median.padStart(8)} ${r.p95.padStart(8)} ${r.max.padStart(8)}  ${r.target}`);
+report('responsiveness', lines);

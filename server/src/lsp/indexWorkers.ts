@@ -29,6 +29,9 @@ export interface ParsedBatch {
 }
 
 const BATCH = 64;
+/** The index workers' heap (old generation), and the heap of the one that takes what a small one died on. */
+const SMALL_HEAP_MB = 64;
+const LARGE_HEAP_MB = 1024;
 const TAIL_FILES = 512;
 const TAIL_BATCH = 8;
 /** How long this thread reads before it lets requests and worker messages in. */
@@ -68,13 +71,14 @@ export class IndexWorkers {
     const deliver = ({ results }: ParsedBatch) => {
       for (const [uri, result] of results) if (result) onResult(uri, result);
     };
-    const runWorker = () =>
+    const runWorker = (heapMb = SMALL_HEAP_MB) =>
       new Promise<void>((resolve) => {
         let worker: Worker;
         try {
           // Small heaps: a worker keeps nothing between files, and its heap counts in the
-          // server's memory. A file too big for it costs this worker (its batch is read here).
-          worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
+          // server's memory. A file too big for it costs this worker (its batch is read again
+          // by a worker with a large heap, one file at a time).
+          worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 } });
         } catch {
           resolve();
           return;
@@ -131,8 +135,17 @@ export class IndexWorkers {
     const queued = function* (): Generator<string> {
       for (let batch = queue.shift(); batch; batch = queue.shift()) yield* batch;
     };
-    await Promise.all([readHere(queued(), this.count > 0 ? LARGEST_READ_HERE : Infinity), ...Array.from({ length: this.count }, runWorker)]);
-    // Whatever the workers could not take (one died on a batch, or stopped before a big file
+    await Promise.all([readHere(queued(), this.count > 0 ? LARGEST_READ_HERE : Infinity), ...Array.from({ length: this.count }, () => runWorker())]);
+    if (this.count > 0 && leftOver.length > 0 && !cancelled()) {
+      // A worker died on its batch (a file under the size limit that the full parser needs
+      // more memory for than a small heap holds): those files go, one at a time, to a worker
+      // with a large heap, never to this thread, where parsing one would block every request
+      // for seconds. A file that worker dies on too is reported, not read here.
+      forWorkers.push(...leftOver.splice(0).flat());
+      await runWorker(LARGE_HEAP_MB);
+      for (const uri of leftOver.splice(0).flat()) onResult(uri, { error: 'the file could not be read within the index worker\'s memory' });
+    }
+    // Whatever the workers did not take (none could start, or they stopped before a big file
     // was left to them): read here, in slices all the same.
     await readHere([...leftOver.flat(), ...forWorkers, ...queue.flat()], Infinity);
   }
