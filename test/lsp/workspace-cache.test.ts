@@ -6,7 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readRecords, RecordWriter } from '../../server/src/lsp/cacheRecords';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -99,6 +101,70 @@ test('a corrupt or truncated cache is ignored and written again', async () => {
       } finally {
         await again.server.stop();
       }
+    }
+  } finally {
+    ws.dispose();
+    rmSync(storage, { recursive: true, force: true });
+  }
+});
+
+/** Every record of a cache file through `change`, written back with valid checksums (only the shape is wrong). */
+async function rewriteCache(path: string, change: (value: Record<string, unknown>, index: number) => void): Promise<void> {
+  const parts: Buffer[] = [];
+  const writer = new RecordWriter(async (bytes) => parts.push(Buffer.from(bytes)));
+  let i = 0;
+  for (const { value, arrays } of readRecords(readFileSync(path))) {
+    change(value as Record<string, unknown>, i++);
+    await writer.add(value, arrays);
+  }
+  await writer.flush();
+  writeFileSync(path, Buffer.concat(parts));
+}
+
+test('a wrong-shaped cache behind valid checksums, or a FIFO in its place: ready, the open bulletin’s errors shown, one line logged, the cache written anew', async () => {
+  const ws = new DiskWorkspace();
+  const storage = mkdtempSync(join(tmpdir(), 'bulletin-storage-'));
+  ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
+  ws.write('MS04-031.bulletin.yaml', dangling);
+  const broken = `${example('MS04-012').replace(/^id: MS04-012$/m, 'id: MS04-032')}\nseverty: low\nurgncy: x\n`;
+  ws.write('MS04-032.bulletin.yaml', broken);
+  try {
+    const first = await startWithCache(ws, storage, 3);
+    await until('the cache to be written', () => cacheFiles(storage).length === 1, 10_000, first.server);
+    await first.server.stop();
+    const path = join(storage, cacheFiles(storage)[0]);
+    const damages: [string, () => Promise<void> | void][] = [
+      ['"problems": 12', () => rewriteCache(path, (value, i) => i > 0 && (value.problems = 12))],
+      ['a key renamed', () => rewriteCache(path, (value, i) => {
+        if (i === 1) {
+          value.uri2 = value.uri;
+          delete value.uri;
+        }
+      })],
+      ['a FIFO', () => {
+        rmSync(path);
+        execFileSync('mkfifo', [path]);
+      }],
+    ];
+    for (const [name, damage] of damages) {
+      await damage();
+      const again = await startWithCache(ws, storage, 3);
+      try {
+        again.server.open(ws.uri('MS04-032.bulletin.yaml'), broken);
+        const shown = await again.server.waitForDiagnostics(ws.uri('MS04-032.bulletin.yaml'), (ds) => ds.length >= 2);
+        assert.deepEqual(codes(shown), ['schema', 'schema'], name);
+        assert.deepEqual(codes(await again.server.waitForDiagnostics(ws.uri('MS04-031.bulletin.yaml'), (ds) => ds.length > 0)), ['unresolved-reference'], name);
+        await until('one line saying the cache was discarded', () => again.server.logs.filter((l) => l.includes('the cache was discarded')).length === 1, 10_000, again.server);
+        await until('the cache to be written anew', () => cacheFiles(storage).length === 1 && statSync(path).isFile(), 10_000, again.server);
+      } finally {
+        await again.server.stop();
+      }
+    }
+    const last = await startWithCache(ws, storage, 3);
+    try {
+      await until('the rewritten cache to be used', () => last.server.logs.find((l) => l.includes('workspace: 3 bulletins, 3 models from the cache')), 10_000, last.server);
+    } finally {
+      await last.server.stop();
     }
   } finally {
     ws.dispose();
