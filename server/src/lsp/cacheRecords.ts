@@ -72,20 +72,41 @@ export class RecordWriter {
   }
 }
 
+/** Reads `length` bytes at `position` into `buffer` at `offset`; answers how many it read. */
+export type ReadAt = (buffer: Buffer, offset: number, length: number, position: number) => number;
+
+const WINDOW = 1 << 20;
+
 /**
- * Every record of `bytes` in turn, each as its JSON value and its arrays (copies of their own);
- * throws on a truncated record, a checksum that does not match, or an unknown array kind.
+ * Every record of a source of `size` bytes in turn, each as its JSON value and its arrays
+ * (copies of their own), read through a window of about a megabyte (a record larger than the
+ * window gets one of its own): the cache is never in memory whole. Throws on a truncated
+ * record, a checksum that does not match, or an unknown array kind.
  */
-export function* readRecords(bytes: Buffer): Generator<{ value: unknown; arrays: RecordArray[] }> {
+export function* readRecordsAt(read: ReadAt, size: number): Generator<{ value: unknown; arrays: RecordArray[] }> {
+  let window = Buffer.alloc(0);
+  let windowAt = 0;
+  const bytesAt = (position: number, length: number): Buffer => {
+    if (position + length > size) throw new Error('truncated record');
+    if (position >= windowAt && position + length <= windowAt + window.length) return window.subarray(position - windowAt, position - windowAt + length);
+    const wanted = Math.min(Math.max(length, WINDOW), size - position);
+    window = Buffer.allocUnsafe(wanted);
+    windowAt = position;
+    if (read(window, 0, wanted, position) !== wanted) throw new Error('truncated record');
+    return window.subarray(0, length);
+  };
   let at = 0;
-  while (at < bytes.length) {
-    if (at + 4 > bytes.length) throw new Error('truncated record');
-    const length = bytes.readUInt32LE(at);
-    const end = at + 4 + length;
-    if (length < 9 || end > bytes.length) throw new Error('truncated record');
-    yield readRecord(bytes.subarray(at + 4, end));
-    at = end;
+  while (at < size) {
+    const length = bytesAt(at, 4).readUInt32LE(0);
+    if (length < 9) throw new Error('truncated record');
+    yield readRecord(bytesAt(at + 4, length));
+    at += 4 + length;
   }
+}
+
+/** `readRecordsAt` over bytes in memory. */
+export function readRecords(bytes: Buffer): Generator<{ value: unknown; arrays: RecordArray[] }> {
+  return readRecordsAt((buffer, offset, length, position) => bytes.copy(buffer, offset, position, position + length), bytes.length);
 }
 
 function readRecord(bytes: Buffer): { value: unknown; arrays: RecordArray[] } {

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { readRecords, RecordWriter } from './cacheRecords';
+import { readRecordsAt, RecordWriter } from './cacheRecords';
 import type { Problem } from '../core/problems';
 import type { BulletinRecord } from '../core/record/record';
 import { isRecord } from '../core/record/check';
@@ -97,20 +97,26 @@ export class WorkspaceCache {
 
   /**
    * The cached entries and findings digest, or why the cache was not used (undefined when there
-   * is none). The whole file is read and every record checked (checksum, then shape) before any
-   * is used: a damaged, truncated, foreign or older cache is discarded whole, never half-trusted.
+   * is none). The whole file is read, a window at a time, and every record checked (checksum,
+   * then shape) before any is used: a damaged, truncated, foreign or older cache is discarded whole, never half-trusted.
    */
   load(): LoadedCache | undefined {
     if (!this.path) return undefined;
-    let bytes: Buffer;
+    let fd: number;
+    let size: number;
     try {
-      bytes = readRegularFile(this.path);
+      ({ fd, size } = openRegularFile(this.path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return code === 'ENOENT' ? undefined : { discarded: (error as Error).message };
     }
     try {
-      const records = readRecords(bytes);
+      const readAt = (buffer: Buffer, offset: number, length: number, position: number): number => {
+        let done = 0;
+        for (let n = 1; done < length && n > 0; done += n) n = readSync(fd, buffer, offset + done, length - done, position + done);
+        return done;
+      };
+      const records = readRecordsAt(readAt, size);
       const first = records.next();
       const header = (first.done ? undefined : first.value.value) as Header | undefined;
       if (!header || header.format !== FORMAT) return { discarded: 'written by another version' };
@@ -131,6 +137,8 @@ export class WorkspaceCache {
       return { entries, digest: typeof header.digest === 'string' ? header.digest : undefined };
     } catch (error) {
       return { discarded: (error as Error).message };
+    } finally {
+      closeSync(fd);
     }
   }
 
@@ -186,22 +194,16 @@ function isStored(value: Stored): boolean {
   );
 }
 
-/** A regular file's bytes: opened without blocking (a FIFO in its place never blocks), refused if it is anything else or too large. */
-function readRegularFile(path: string): Buffer {
+/** A regular file opened for reading without blocking (a FIFO in its place never blocks), refused if it is anything else or too large. */
+function openRegularFile(path: string): { fd: number; size: number } {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new Error('not a regular file');
     if (stats.size > MAX_CACHE_BYTES) throw new Error('too large');
-    const bytes = Buffer.allocUnsafe(stats.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return bytes.subarray(0, read);
-  } finally {
+    return { fd, size: stats.size };
+  } catch (error) {
     closeSync(fd);
+    throw error;
   }
 }
