@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { oneLine, root, run, workspace } from './support';
+import { oneLine, root, run, workspace } from '../cli/support';
 
 const example = join(root, 'examples', 'MS04-029.bulletin.yaml');
 const flags = ['--publisher-name', 'HotFix Report', '--publisher-namespace', 'https://hotfix.test'];
