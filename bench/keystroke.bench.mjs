@@ -12,6 +12,7 @@
 // it takes the full path (for information: the issue's targets are for the plain bulletins).
 // BENCH_SCALE=2 doubles every iteration count; BENCH_SIZES=200,2000 picks sizes;
 // BENCH_PROFILE_DIR=DIR saves a CPU profile of the bulletin server.
+import { report } from './report.mjs';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority, tmpdir } from 'node:os';
@@ -407,9 +408,7 @@ const table = rows.map(([size, metric, a, b, f, target, ok]) => [String(size), m
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => (i < 2 || i >= 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
 console.log();
-console.log(line(header));
-console.log(`|${widths.map((w, i) => (i < 2 || i >= 7 ? ':' : '-') + '-'.repeat(w) + (i < 2 || i >= 7 ? '-' : ':')).join('|')}|`);
-for (const r of table) console.log(line(r));
+report('keystroke', [line(header), `|${widths.map((w, i) => (i < 2 || i >= 7 ? ':' : '-') + '-'.repeat(w) + (i < 2 || i >= 7 ? '-' : ':')).join('|')}|`, ...table.map(line)]);
 if (traffic) for (const [key, { count, bytes }] of traffic) console.log(`${key}: ${count} messages, ${(bytes / 1024).toFixed(0)} KiB`);
 console.log(
   `\nNode ${process.versions.node}, ${(await import('node:os')).cpus().length} cores; floor = in-process yaml parse + ajv validate of the same text.` +

@@ -6,6 +6,7 @@
 //   npm run bench            (builds, then runs every bench)
 //   node bench/run.mjs render
 // BENCH_SCALE=2 doubles the run counts.
+import { report } from './report.mjs';
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -90,6 +91,9 @@ for (const c of cases) {
     });
   }
 }
-console.table(rows);
+const columns = ['document', 'lines', 'stage', 'runs', 'median ms', 'p95 ms', 'page KB', 'target'];
+const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+const cells = (values) => values.map((v, i) => String(v).padEnd(widths[i])).join('  ').trimEnd();
+report('render', [cells(columns), ...rows.map((r) => cells(columns.map((c) => r[c])))]);
 const missed = rows.some((r) => r.target.includes('MISSED'));
 if (missed) console.log('The MS04-029 render target was missed.');

@@ -167,6 +167,8 @@ export class BulletinView implements Bulletin {
 
 export class PlatformView implements Platform {
   private fileViews: FileView[] | undefined;
+  /** Made on first read: render and the quick fixes ask for it once per row or finding. */
+  private pointerText: string | undefined;
   private registryViews: RegistryView[] | undefined;
   private packageView: PackageView | undefined;
 
@@ -192,7 +194,7 @@ export class PlatformView implements Platform {
     return this.bulletin.str(this.at + PLATFORM.folder);
   }
   get pointer(): string {
-    return `/platforms/${this.cell(PLATFORM.item)}`;
+    return (this.pointerText ??= `/platforms/${this.cell(PLATFORM.item)}`);
   }
   get range(): Range {
     return this.bulletin.range(this.at + PLATFORM.start)!;
@@ -234,6 +236,8 @@ export class PlatformView implements Platform {
 
 /** A file entry; also the workspace index's entry of it (bulletin, platform, file). */
 export class FileView implements BulletinFile {
+  /** Made on first read (most files' pointers are never asked for). */
+  private pointerText: string | undefined;
   constructor(
     readonly platform: PlatformView,
     /** This file's first cell. */
@@ -288,7 +292,7 @@ export class FileView implements BulletinFile {
     return this.bulletin.str(this.at + FILE.folder);
   }
   get pointer(): string {
-    return `${this.platform.pointer}/files/${this.cell(FILE.item)}`;
+    return (this.pointerText ??= `${this.platform.pointer}/files/${this.cell(FILE.item)}`);
   }
   get range(): Range {
     return this.bulletin.range(this.at + FILE.start)!;
