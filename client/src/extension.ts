@@ -63,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);
   registerPreview(context, () => client, output);
-  context.subscriptions.push(registerNewBulletin(context), registerShowRule(context));
+  context.subscriptions.push(registerNewBulletin(context, () => client), registerShowRule(context));
   context.subscriptions.push(registerStatusBar(client), registerShowIndex(() => client), registerIndexingCommands(() => client));
   context.subscriptions.push(...registerExportCsaf(client));
   context.subscriptions.push(
