@@ -11,6 +11,7 @@ import { registerStatusBar } from './statusBar';
 import { registerShowIndex } from './commands/showIndex';
 import { registerIndexingCommands } from './commands/indexing';
 import { registerExportCsaf } from './commands/exportCsaf';
+import { registerShowRule, ruleLinkMiddleware } from './commands/showRule';
 import { availableParallelism } from 'node:os';
 import { serverExecArgv } from '../../server/src/launch';
 
@@ -55,12 +56,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     // Where the server keeps its warm-start cache of workspace models (per workspace when there is one).
     initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    // A finding's rule link opens the rule's section rendered, in the author's language.
+    middleware: ruleLinkMiddleware,
     synchronize: { configurationSection: 'bulletin', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.bulletin.{yaml,yml}') },
     ...crashHandler(output),
   };
   client = new LanguageClient('bulletin', 'Bulletin Language Server', serverOptions, clientOptions);
   registerPreview(context, () => client, output);
-  context.subscriptions.push(registerNewBulletin(context));
+  context.subscriptions.push(registerNewBulletin(context, () => client), registerShowRule(context));
   context.subscriptions.push(registerStatusBar(client), registerShowIndex(() => client), registerIndexingCommands(() => client));
   context.subscriptions.push(...registerExportCsaf(client));
   context.subscriptions.push(

@@ -67,6 +67,8 @@ export const CancelIndexingRequest = new RequestType0<boolean, void>('bulletin/c
 export interface IndexParams {
   /** A file name (case-insensitive); absent: only the list of names is returned. */
   file?: string;
+  /** true: also every bulletin id in the workspace (New Bulletin refuses an id already taken). */
+  ids?: boolean;
 }
 
 export interface IndexedFile {
@@ -88,6 +90,8 @@ export interface IndexResult {
   files: string[];
   /** For `params.file`: every entry, by platform then ascending version. */
   entries: IndexedFile[];
+  /** For `params.ids`: every bulletin id in the workspace, sorted. */
+  ids?: string[];
 }
 
 export const IndexRequest = new RequestType<IndexParams, IndexResult, void>('bulletin/index');

@@ -163,6 +163,23 @@ test('bulletin/index lists every bulletin that ships a file name, by platform an
   }
 });
 
+test('bulletin/index with ids lists every bulletin id of the workspace (New Bulletin refuses one taken)', async () => {
+  const ws = new DiskWorkspace();
+  ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
+  ws.write('MS04-029.bulletin.yaml', example('MS04-029'));
+  const { server, statuses } = await startOn(ws);
+  try {
+    await until('the index to be ready', () => statuses.find((s) => s.ready && s.bulletins === 2), 10_000, server);
+    const result = await server.connection.sendRequest('bulletin/index', { ids: true }) as IndexResult;
+    assert.deepEqual(result.ids, ['MS04-012', 'MS04-029']);
+    const without = await server.connection.sendRequest('bulletin/index', {}) as IndexResult;
+    assert.equal(without.ids, undefined);
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+});
+
 test('the status totals are the published diagnostics, through edits that add, change and remove findings', async () => {
   const ws = new DiskWorkspace();
   ws.write('MS04-012.bulletin.yaml', example('MS04-012'));

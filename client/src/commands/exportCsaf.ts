@@ -2,12 +2,14 @@
  * "Bulletin: Export CSAF": the server maps the bulletin to a CSAF 2.0 advisory and validates
  * it; a valid one is saved as `<tracking id>.json` (the CSAF file name convention). What would
  * stop an export is shown all the time as diagnostics of their own (`bulletin-csaf`), sent by
- * the server after each change, so the rule diagnostics are never replaced.
+ * the server after each change, so the rule diagnostics are never replaced. Without a
+ * publisher, the export asks for one in place and resumes (../csafPublisher.ts).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CsafDiagnosticsNotification, ExportCsafRequest } from '../../../server/src/protocol';
 import { bulletinResource } from './openPreview';
+import { exportWithPublisher, type CsafPublisherSetting, type PublisherPrompts } from '../csafPublisher';
 
 /** CSAF 2.0 section 5.1: the tracking id in lower case, every other character than + - a-z 0-9 as `_`. */
 export function csafFileName(trackingId: string): string {
@@ -57,15 +59,19 @@ export function registerExportCsaf(client: LanguageClient): vscode.Disposable[] 
     }
     // The server exports only documents it has been sent: open it (no editor needed).
     await vscode.workspace.openTextDocument(resource);
-    const result = await client.sendRequest(ExportCsafRequest, { uri: resource.toString() });
+    const result = await exportWithPublisher(() => client.sendRequest(ExportCsafRequest, { uri: resource.toString() }), publisherPrompts(resource), {
+      nameEmpty: vscode.l10n.t('Type the name of the publisher, such as HotFix Report.'),
+      namespaceEmpty: vscode.l10n.t("Type a URL under the publisher's control, such as https://www.example.com."),
+      namespaceUrl: vscode.l10n.t('The namespace is a URL starting with https:// or http://, such as https://www.example.com.'),
+    });
+    if (result === undefined) return; // a publisher prompt was cancelled
     if (!result) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a bulletin (*.bulletin.yaml) in an editor to export it.'));
       return;
     }
     if (!result.ok) {
-      // The server's message is in the user's language; for a missing publisher, open that setting.
+      // The server's message is in the user's language.
       void vscode.window.showErrorMessage(result.message);
-      if (result.reason === 'publisher') await vscode.commands.executeCommand('workbench.action.openSettings', 'bulletin.csaf.publisher');
       return;
     }
     const target = await vscode.window.showSaveDialog({
@@ -77,4 +83,25 @@ export function registerExportCsaf(client: LanguageClient): vscode.Disposable[] 
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', vscode.workspace.asRelativePath(target)));
   });
   return [collection, notification, command];
+}
+
+/**
+ * The publisher prompts as input boxes; the answer is saved to the workspace's settings when a
+ * folder is open (the CLI reads `.vscode/settings.json` too), else to the user's.
+ */
+function publisherPrompts(resource: vscode.Uri): PublisherPrompts {
+  const settings = () => vscode.workspace.getConfiguration('bulletin', resource);
+  return {
+    input: ({ field, value, validate }) =>
+      vscode.window.showInputBox({
+        title: vscode.l10n.t('Export CSAF: publisher'),
+        prompt: field === 'name' ? vscode.l10n.t('Name of the publisher of the CSAF advisories (document.publisher.name)') : vscode.l10n.t("The publisher's namespace: a URL under its control (document.publisher.namespace)"),
+        placeHolder: field === 'name' ? 'HotFix Report' : 'https://www.example.com',
+        value,
+        ignoreFocusOut: true,
+        validateInput: validate,
+      }),
+    current: () => settings().get<CsafPublisherSetting>('csaf.publisher'),
+    save: (publisher) => settings().update('csaf.publisher', publisher, vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global),
+  };
 }

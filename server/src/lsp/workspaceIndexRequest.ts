@@ -1,4 +1,4 @@
-/** `bulletin/index`: every file name in the workspace, and every bulletin that ships a name (Show Index). */
+/** `bulletin/index`: every file name in the workspace, every bulletin that ships a name (Show Index), and every id (New Bulletin). */
 import type { Connection } from 'vscode-languageserver';
 import { IndexRequest, type IndexedFile, type IndexResult } from '../protocol';
 import { compareVersions } from '../core/version';
@@ -6,7 +6,7 @@ import { positionAt } from '../core/text';
 import type { BulletinWorkspace } from './bulletinWorkspace';
 import { runSafe, type Logger } from './runSafe';
 
-export function workspaceIndex(workspace: BulletinWorkspace, file: string | undefined): IndexResult {
+export function workspaceIndex(workspace: BulletinWorkspace, file: string | undefined, withIds = false): IndexResult {
   const index = workspace.index;
   const names = new Map<string, string>();
   for (const lower of index.fileNames()) names.set(lower, index.filesByName(lower)[0]?.file.name ?? lower);
@@ -31,9 +31,10 @@ export function workspaceIndex(workspace: BulletinWorkspace, file: string | unde
       (a.published ?? '').localeCompare(b.published ?? '') ||
       a.bulletin.localeCompare(b.bulletin),
   );
-  return { bulletins: index.size, files: [...names.values()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())), entries };
+  const files = [...names.values()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  return { bulletins: index.size, files, entries, ...(withIds ? { ids: [...index.ids()].sort() } : {}) };
 }
 
 export function registerIndexRequest(connection: Connection, workspace: BulletinWorkspace, logger: Logger): void {
-  connection.onRequest(IndexRequest, (params, token) => runSafe(logger, 'bulletin/index', { bulletins: 0, files: [], entries: [] }, token, () => workspaceIndex(workspace, params.file)));
+  connection.onRequest(IndexRequest, (params, token) => runSafe(logger, 'bulletin/index', { bulletins: 0, files: [], entries: [] }, token, () => workspaceIndex(workspace, params.file, params.ids === true)));
 }

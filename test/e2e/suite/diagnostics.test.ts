@@ -41,4 +41,28 @@ suite('Diagnostics', () => {
       () => describeDiagnostics(uri),
     );
   });
+
+  test("a finding's rule link opens the rule's section rendered, in the language set", async () => {
+    const editor = await openInEditor('faults', 'MS99-001.bulletin.yaml');
+    const finding = await until('the schema finding', () => bulletinDiagnostics(editor.document.uri).find((d) => codeOf(d) === 'schema'), () => describeDiagnostics(editor.document.uri));
+    const target = typeof finding.code === 'object' ? finding.code.target : undefined;
+    assert.ok(target, 'the finding has a rule link');
+    assert.equal(target.scheme, 'command');
+    assert.equal(target.path, 'bulletin.showRule');
+    const [code, documentUri] = JSON.parse(decodeURIComponent(target.query)) as [string, string];
+    assert.equal(code, 'schema');
+    assert.equal(documentUri, editor.document.uri.toString());
+    const settings = vscode.workspace.getConfiguration('bulletin');
+    await settings.update('language', 'ja', vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('bulletin.showRule', code, documentUri);
+      const tab = await until('the rendered rule page', () => {
+        const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+        return active?.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(active.input.viewType) ? active : undefined;
+      });
+      assert.match(tab.label, /rules\.ja\.md/);
+    } finally {
+      await settings.update('language', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });

@@ -1,9 +1,8 @@
 /**
  * Expands a VS Code snippet body to plain text: every tab stop and mirror takes its default
  * (or a value given by the caller), a choice its first option (or the given one), a variable
- * its value. The snippets file is the one template: the "New Bulletin" command fills the
- * `bulletin` snippet's id, KB and language through here, and the tests expand every snippet
- * to check it yields a valid bulletin.
+ * its value. The snippets file is the one template (New Bulletin inserts the `bulletin` snippet,
+ * see newBulletinTemplate.ts); the tests expand every snippet to check it yields a valid bulletin.
  */
 export interface ExpandOptions {
   /** Values for tab stops by number (a choice accepts any of its options or other text). */
@@ -176,31 +175,4 @@ export interface SnippetDefinition {
   prefix: string | string[];
   body: string | string[];
   description?: string;
-}
-
-/** The tab stop written as the value of `key:` on a line of the body (`id: ${1:MS04-000}` → 1). */
-function stopOfKey(body: string[], key: string): number | undefined {
-  for (const line of body) {
-    const m = new RegExp(`^${key}: \\$\\{?(\\d+)`).exec(line);
-    if (m) return Number(m[1]);
-  }
-  return undefined;
-}
-
-/** A new bulletin's text from the `bulletin` snippet, with the id, KB and language filled in. */
-export function bulletinFromTemplate(
-  snippets: Record<string, SnippetDefinition>,
-  fields: { id: string; kb: string; lang: 'ja' | 'en' },
-  now: Date,
-): string {
-  const template = Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes('bulletin'));
-  if (!template) throw new Error('the snippets file has no `bulletin` snippet');
-  const body = ([] as string[]).concat(template.body);
-  const values: Record<number, string> = {};
-  for (const [key, value] of [['id', fields.id], ['kb', fields.kb], ['lang', fields.lang]] as const) {
-    const stop = stopOfKey(body, key);
-    if (stop === undefined) throw new Error(`the bulletin snippet has no tab stop for \`${key}\``);
-    values[stop] = value;
-  }
-  return `${expandSnippet(body, { values, variables: dateVariables(now) }).replace(/\n+$/, '')}\n`;
 }

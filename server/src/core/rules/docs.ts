@@ -10,6 +10,35 @@ export function rulesTable(rules: readonly Rule[], rulesDoc: string): string[] {
   return ['| code | default | finds |', '|---|---|---|', ...rules.map((r) => `| [\`${r.code}\`](${rulesDoc}#${r.code}) | ${r.defaultSeverity} | ${r.title.en} |`)];
 }
 
+/** The page a rule link opens in the author's language: docs/rules.md, or docs/rules.ja.md for Japanese. */
+export function rulesDocName(lang: 'en' | 'ja'): string {
+  return lang === 'ja' ? 'rules.ja.md' : 'rules.md';
+}
+
+/**
+ * docs/rules.ja.md: the same sections (anchors are the codes) with the registry's Japanese
+ * titles; the registry's descriptions are English only, so each section keeps its English text.
+ */
+export function rulesMarkdownJa(rules: readonly Rule[]): string {
+  const lines = [
+    '# 規則',
+    '',
+    '<!-- Generated from server/src/core/rules (npm run docs:rules); edit the rule modules, not this file. -->',
+    '',
+    '指摘にはそれぞれ変わらないコードがあり、診断はこのページの該当する節へリンクします。重大度は',
+    '設定 `bulletin.rules`(エディター、例: `{"missing-registry-check": "error", "urgency-mismatch": "off"}`)',
+    'またはコマンドラインの `--rule CODE=SEVERITY` で変更・無効化できます。各節の説明文は英語です。',
+    '',
+    '| コード | 既定の重大度 | 見つけるもの |',
+    '|---|---|---|',
+    ...rules.map((r) => `| [\`${r.code}\`](#${r.code}) | ${r.defaultSeverity} | ${r.title.ja} |`),
+  ];
+  for (const rule of rules) {
+    lines.push('', `## ${rule.code}`, '', `既定の重大度: ${rule.defaultSeverity}。${rule.title.ja}(${rule.title.en})。`, '', rule.description);
+  }
+  return lines.join('\n') + '\n';
+}
+
 export function rulesMarkdown(rules: readonly Rule[]): string {
   const lines = [
     '# Rules',
