@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CheckOptions } from '../core/analyze';
 import type { BulletinRecord } from '../core/record/record';
+import { StringPool } from '../core/index/string-pool';
 import { recordOfRead } from './readModel';
 import type { DiskInfo } from './workspaceCache';
 import { pathOf, readFileNow } from './workspaceLoad';
@@ -42,6 +43,9 @@ const LARGEST_READ_HERE = 64 * 1024;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class IndexWorkers {
+  /** One copy of each string the workers' records repeat (file names, dates, descriptions), across scans. */
+  private readonly strings = new StringPool();
+
   private constructor(
     private readonly script: string,
     private readonly count: number,
@@ -69,7 +73,12 @@ export class IndexWorkers {
     /** Batches a worker that died had in hand: this thread reads them. */
     const leftOver: string[][] = [];
     const deliver = ({ results }: ParsedBatch) => {
-      for (const [uri, result] of results) if (result) onResult(uri, result);
+      for (const [uri, result] of results) {
+        if (!result) continue;
+        // A record from a worker brings copies of its own of every string: one copy is kept.
+        if ('record' in result) this.strings.intern(result.record.strings);
+        onResult(uri, result);
+      }
     };
     const runWorker = (heapMb = SMALL_HEAP_MB) =>
       new Promise<void>((resolve) => {

@@ -14,7 +14,6 @@
 import type { Bulletin, BulletinFile, Platform, Ref } from '../model';
 import { cyclicComponents, pathWithin } from './cycles';
 import { fileHash, isAtVersion } from './fileHash';
-import { StringPool } from './string-pool';
 
 export type ReferenceKind = 'includes' | 'related';
 
@@ -89,11 +88,7 @@ export class WorkspaceIndex {
     return this.changes;
   }
 
-  /** One copy of each string the records repeat. */
-  private readonly strings = new StringPool();
-
   set(bulletin: Bulletin): void {
-    this.strings.intern(bulletin.record.strings);
     const old = this.byUri.get(bulletin.uri);
     // Typing changes a description far more often than an id, a reference or a file: then the
     // entries already indexed are re-pointed at the new model instead of removed and re-added
