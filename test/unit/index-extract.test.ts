@@ -16,6 +16,7 @@ import { parse, rangeOf } from '../../server/src/core/parse';
 import { compareProblems } from '../../server/src/core/problems';
 import { validateSchema } from '../../server/src/core/schema/validate';
 import { findBulletins } from '../../server/src/cli/files';
+import { quietSingleFileProblems } from '../../server/src/core/syntaxQuiet';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
 
@@ -26,7 +27,7 @@ const uri = 'file:///x.bulletin.yaml';
 /** The record as the full parser alone gives it (as `analyzeText` builds it). */
 function fullRecord(text: string): BulletinRecord {
   const parsed = parse(text, { locale: 'en', reader: 'full' });
-  const intrinsic = [...parsed.problems, ...validateSchema(parsed, { locale: 'en' })].sort(compareProblems);
+  const intrinsic = quietSingleFileProblems([...parsed.problems, ...validateSchema(parsed, { locale: 'en' })].sort(compareProblems), parsed);
   return writeRecord(uri, parsed, intrinsic, hashText(text));
 }
 
