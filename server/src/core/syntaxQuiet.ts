@@ -78,6 +78,11 @@ export function quietSingleFileProblems(problems: Problem[], parsed: ParsedDocum
   return out;
 }
 
+/** Whether a record's text has a syntax error (its author is likely in the middle of a line). */
+export function hasSyntaxError(intrinsic: readonly Problem[]): boolean {
+  return intrinsic.some((p) => p.code === SYNTAX);
+}
+
 /** Where rule findings go quiet, from the single-file problems `quietSingleFileProblems` gave. */
 export function quietPoint(intrinsic: readonly Problem[]): number | undefined {
   const first = firstSyntaxError(intrinsic);
