@@ -17,6 +17,7 @@ import { compareProblems } from '../../server/src/core/problems';
 import { validateSchema } from '../../server/src/core/schema/validate';
 import { findBulletins } from '../../server/src/cli/files';
 import { quietSingleFileProblems } from '../../server/src/core/syntaxQuiet';
+import { recordBeforeFirstError } from '../../server/src/core/record/beforeError';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
 
@@ -28,7 +29,9 @@ const uri = 'file:///x.bulletin.yaml';
 function fullRecord(text: string): BulletinRecord {
   const parsed = parse(text, { locale: 'en', reader: 'full' });
   const intrinsic = quietSingleFileProblems([...parsed.problems, ...validateSchema(parsed, { locale: 'en' })].sort(compareProblems), parsed);
-  return writeRecord(uri, parsed, intrinsic, hashText(text));
+  const record = writeRecord(uri, parsed, intrinsic, hashText(text));
+  // A file with a syntax error contributes what precedes it (record/beforeError.ts).
+  return recordBeforeFirstError(uri, { parsed, bulletin: viewOf(record) }, 'en').record;
 }
 
 test('examples, workspace bulletins, fixtures and schema problems: the full parser’s model', () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText, checkBulletin } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
+import { extractBulletin } from '../../server/src/core/index/extract';
 
 const root = join(__dirname, '..', '..');
 const MS04_029 = readFileSync(join(root, 'examples', 'MS04-029.bulletin.yaml'), 'utf8');
@@ -73,4 +74,19 @@ test('every syntax error is still reported: two tabs, two lines', () => {
   const text = withLine(TAB_LINE + 1, (l) => `\t${l.trimStart()}`, withLine(TAB_LINE, (l) => `\t${l.trimStart()}`));
   const lines = new Set(findings(text).filter((f) => f.code === 'yaml-syntax').map((f) => f.line));
   assert.ok(lines.has(TAB_LINE) && lines.has(TAB_LINE + 1), [...lines].join(','));
+});
+
+test('a closed file with a syntax error contributes what precedes the error; whole once it parses', () => {
+  const uri = 'file:///MS04-029.bulletin.yaml';
+  const whole = extractBulletin(uri, MS04_029);
+  assert.ok(whole.platforms.length >= 2);
+  // A tab in the first platform's file list, further down a second platform.
+  const broken = extractBulletin(uri, withLine(TAB_LINE, (l) => `\t${l.trimStart()}`));
+  assert.equal(broken.platforms.length, 1, 'nothing after the error');
+  assert.deepEqual(broken.platforms[0].files.map((f) => [f.name, f.version]), [['ole32.dll', '4.0.1381.7263'], ['rpcrt4.dll', undefined]]);
+  assert.equal(broken.id, 'MS04-029');
+  // Its own problems are still those of the whole text.
+  assert.ok(broken.intrinsic.some((p) => p.code === 'yaml-syntax' && MS04_029.slice(0, p.offset).split('\n').length === TAB_LINE));
+  const fixed = extractBulletin(uri, withLine(TAB_LINE, (l) => l));
+  assert.deepEqual(fixed.platforms.map((p) => p.id), whole.platforms.map((p) => p.id));
 });

@@ -78,6 +78,11 @@ export function quietSingleFileProblems(problems: Problem[], parsed: ParsedDocum
   return out;
 }
 
+/** Where the first syntax error starts, if there is one. */
+export function firstSyntaxOffset(problems: readonly Problem[]): number | undefined {
+  return firstSyntaxError(problems)?.offset;
+}
+
 /** Whether a record's text has a syntax error (its author is likely in the middle of a line). */
 export function hasSyntaxError(intrinsic: readonly Problem[]): boolean {
   return intrinsic.some((p) => p.code === SYNTAX);
