@@ -16,6 +16,8 @@ import { parse, rangeOf } from '../../server/src/core/parse';
 import { compareProblems } from '../../server/src/core/problems';
 import { validateSchema } from '../../server/src/core/schema/validate';
 import { findBulletins } from '../../server/src/cli/files';
+import { quietSingleFileProblems } from '../../server/src/core/syntaxQuiet';
+import { recordBeforeFirstError } from '../../server/src/core/record/beforeError';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
 
@@ -26,8 +28,10 @@ const uri = 'file:///x.bulletin.yaml';
 /** The record as the full parser alone gives it (as `analyzeText` builds it). */
 function fullRecord(text: string): BulletinRecord {
   const parsed = parse(text, { locale: 'en', reader: 'full' });
-  const intrinsic = [...parsed.problems, ...validateSchema(parsed, { locale: 'en' })].sort(compareProblems);
-  return writeRecord(uri, parsed, intrinsic, hashText(text));
+  const intrinsic = quietSingleFileProblems([...parsed.problems, ...validateSchema(parsed, { locale: 'en' })].sort(compareProblems), parsed);
+  const record = writeRecord(uri, parsed, intrinsic, hashText(text));
+  // A file with a syntax error contributes what precedes it (record/beforeError.ts).
+  return recordBeforeFirstError(uri, { parsed, bulletin: viewOf(record) }, 'en').record;
 }
 
 test('examples, workspace bulletins, fixtures and schema problems: the full parser’s model', () => {

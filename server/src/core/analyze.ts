@@ -12,6 +12,7 @@ import { compareProblems, type Problem, type SeveritySetting } from './problems'
 import type { Locale } from './messages';
 import { rules } from './rules';
 import type { WorkspaceIndex } from './index/workspace-index';
+import { quietRuleFindings, quietSingleFileProblems } from './syntaxQuiet';
 
 export interface CheckOptions {
   locale?: Locale;
@@ -47,7 +48,9 @@ export function analyzeQuickly(uri: string, text: string, options: CheckOptions 
 
 function analyzeParsed(uri: string, parsed: ParsedDocument, options: CheckOptions): Analysis {
   const locale = options.locale ?? 'en';
-  const intrinsic = [...parsed.problems, ...validateSchema(parsed, { locale, idPattern: options.idPattern })].sort(compareProblems);
+  const found = [...parsed.problems, ...validateSchema(parsed, { locale, idPattern: options.idPattern })].sort(compareProblems);
+  // While a syntax error stands, what it explains is not reported (syntaxQuiet.ts).
+  const intrinsic = quietSingleFileProblems(found, parsed);
   return { parsed, bulletin: viewOf(writeRecord(uri, parsed, intrinsic, hashText(parsed.text))) };
 }
 
@@ -61,5 +64,5 @@ export function checkBulletin(bulletin: Bulletin, index: WorkspaceIndex, options
       out.push(setting ? { ...found, severity: setting } : found);
     }
   }
-  return out.sort(compareProblems);
+  return quietRuleFindings(out, bulletin.intrinsic).sort(compareProblems);
 }

@@ -11,6 +11,7 @@ import { WorkspaceIndex } from '../core/index/workspace-index';
 import { sameCrossFileFacts } from '../core/index/crossFileFacts';
 import { crossFileFacts } from '../core/rules';
 import type { Bulletin } from '../core/model';
+import { hasSyntaxError } from '../core/syntaxQuiet';
 import type { SettingsCache } from './settings';
 import { BackgroundAnalysis, LARGE_DOCUMENT_CHARS, QUICK_HERE_CHARS, type BackgroundResult } from './backgroundAnalysis';
 
@@ -51,6 +52,12 @@ export class ServerState {
   /** Versions the worker failed on: those are analysed here. */
   private readonly backgroundFailed = new Map<string, number>();
   private readonly background: BackgroundAnalysis | undefined;
+  /**
+   * Open documents whose current text does not parse while the index keeps their last version
+   * that did (their last good record): other bulletins' findings do not change while an author
+   * is in the middle of a line. The document itself is checked with its current record.
+   */
+  private readonly unparsed = new Map<string, Bulletin>();
   private readonly largeDocumentChars: number;
   private readonly quickHereChars: number;
 
@@ -124,7 +131,7 @@ export class ServerState {
     const newer = (known: { version: number; generation: number } | undefined) => known !== undefined && known.generation === result.generation && known.version >= result.version;
     if (result.generation === this.generation && !newer(this.analyses.get(result.uri)) && !newer(this.backgroundModels.get(result.uri))) {
       this.backgroundModels.set(result.uri, { version: result.version, generation: result.generation });
-      this.setModel(result.bulletin);
+      this.setOpenModel(result.bulletin);
     }
     for (const listener of this.backgroundListeners) listener(result.uri, false);
   }
@@ -143,8 +150,26 @@ export class ServerState {
 
   private keep(document: TextDocument, analysis: Analysis): Analysis {
     this.analyses.set(document.uri, { version: document.version, generation: this.generation, analysis });
-    this.setModel(analysis.bulletin);
+    this.setOpenModel(analysis.bulletin);
     return analysis;
+  }
+
+  /** An open document's record: into the index, unless it does not parse and the index has its last good one. */
+  private setOpenModel(bulletin: Bulletin): void {
+    const contributed = this.index.get(bulletin.uri);
+    if (hasSyntaxError(bulletin.intrinsic) && contributed && (this.unparsed.has(bulletin.uri) || !hasSyntaxError(contributed.intrinsic))) {
+      this.unparsed.set(bulletin.uri, bulletin);
+      // Only the document itself is checked again.
+      for (const listener of this.listeners) listener(bulletin.uri, new Set(), true);
+      return;
+    }
+    this.unparsed.delete(bulletin.uri);
+    this.setModel(bulletin);
+  }
+
+  /** The record a document is checked with: an open document's current one, else the index's. */
+  recordOf(uri: string): Bulletin | undefined {
+    return this.unparsed.get(uri) ?? this.index.get(uri);
   }
 
   /** Whether the open document's analysis is current (no re-parse needed). */
@@ -158,6 +183,7 @@ export class ServerState {
   }
 
   setModel(bulletin: Bulletin, quiet = false): void {
+    this.unparsed.delete(bulletin.uri);
     if (quiet) {
       this.index.set(bulletin);
       return;
@@ -178,6 +204,7 @@ export class ServerState {
   }
 
   removeModel(uri: string): void {
+    this.unparsed.delete(uri);
     if (!this.index.has(uri)) return;
     const affected = this.index.dependentsOf(uri);
     this.index.delete(uri);
@@ -185,6 +212,7 @@ export class ServerState {
   }
 
   forget(uri: string): void {
+    this.unparsed.delete(uri);
     this.analyses.delete(uri);
     this.backgroundModels.delete(uri);
     this.backgroundFailed.delete(uri);

@@ -269,7 +269,7 @@ export class ValidationQueue {
 
   /** Re-checks one document. */
   private validate(uri: string): void {
-    const bulletin = this.state.index.get(uri);
+    const bulletin = this.state.recordOf(uri);
     const document = this.documents.get(uri);
     if (!bulletin) {
       this.setFindings(uri, undefined, true);

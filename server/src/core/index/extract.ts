@@ -5,9 +5,11 @@
 import { analyzeText, type CheckOptions } from '../analyze';
 import type { Bulletin } from '../model';
 import type { BulletinRecord } from '../record/record';
+import { recordBeforeFirstError } from '../record/beforeError';
 
 export function extractBulletin(uri: string, text: string, options: CheckOptions = {}): Bulletin {
-  return analyzeText(uri, text, options).bulletin;
+  // A closed file with a syntax error contributes what precedes the error.
+  return recordBeforeFirstError(uri, analyzeText(uri, text, options), options.locale ?? 'en');
 }
 
 /** The record alone, as plain data (what an index worker posts and the cache stores). */

@@ -271,6 +271,8 @@ class BoundExceeded extends Error {
 
 class Converter {
   private expanded = 0;
+  /** The alias written in the document whose expansion is being converted: a bound crossed inside it is reported there. */
+  private expanding: Range | undefined;
   /** Each alias's target, found in one walk (yaml's `Alias.resolve` walks the whole document per call). */
   private aliasTargets?: Map<Alias, YamlNode | undefined>;
   constructor(
@@ -283,10 +285,10 @@ class Converter {
   /** `parent` gets the node's location among its `children`, under `name` for a mapping's entry. */
   convert(node: YamlNode | null, pointer: string, key: Range | undefined, parent: NodeLocation | undefined, name: string | undefined, depth: number, isVersion: boolean, inAlias = false): unknown {
     if (inAlias && ++this.expanded > limits.aliasExpansion) {
-      throw new BoundExceeded(msg(this.locale, 'yaml.aliasBomb', { limit: limits.aliasExpansion }), key ?? [0, 0]);
+      throw new BoundExceeded(msg(this.locale, 'yaml.aliasBomb', { limit: limits.aliasExpansion }), this.expanding ?? key ?? [0, 0]);
     }
     if (depth > limits.depth) {
-      const at = node?.range ?? key ?? [0, 0];
+      const at = (inAlias ? this.expanding : undefined) ?? node?.range ?? key ?? [0, 0];
       throw new BoundExceeded(msg(this.locale, 'yaml.tooDeep', { limit: limits.depth }), [at[0], Math.min(at[0] + 1, this.text.length)]);
     }
     const range: Range = node?.range ? [node.range[0], node.range[1]] : key ? [key[1], key[1]] : [0, 0];
@@ -300,8 +302,14 @@ class Converter {
     if (isAlias(node)) {
       const target = this.resolveAlias(node);
       if (!target) return null;
+      if (inAlias) return this.convert(target, pointer, key, undefined, undefined, depth + 1, isVersion, true);
       // The alias's own location stays; the expansion's nodes are not given locations.
-      return this.convert(target, pointer, key, undefined, undefined, depth + 1, isVersion, true);
+      this.expanding = node.range ? [node.range[0], node.range[1]] : range;
+      try {
+        return this.convert(target, pointer, key, undefined, undefined, depth + 1, isVersion, true);
+      } finally {
+        this.expanding = undefined;
+      }
     }
     if (isScalar(node)) {
       const source = this.text.slice(range[0], range[1]);

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { withoutQuietPoint } from '../syntaxQuiet';
 
 /** Parse errors are found while reading the text; the rule hands them on. */
 export const yamlSyntax: Rule = {
@@ -8,5 +9,5 @@ export const yamlSyntax: Rule = {
   crossFile: false,
   description:
     'The file is not well-formed YAML. Every parse error is reported, not only the first; a stream of several YAML documents, aliases that expand past 10,000 nodes and nesting deeper than 64 levels are reported here too, and so is a file larger than the size limit (`bulletin.maxFileSize`, CLI `--max-file-size`, 8 MiB by default): it is not parsed at all, and gets this one finding on its first line.',
-  check: ({ bulletin }) => bulletin.intrinsic.filter((p) => p.code === 'yaml-syntax'),
+  check: ({ bulletin }) => bulletin.intrinsic.filter((p) => p.code === 'yaml-syntax').map(withoutQuietPoint),
 };
