@@ -10,7 +10,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRecords, RecordWriter } from '../../server/src/lsp/cacheRecords';
+import { rewriteCache as rewrite } from './cache-files';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -36,19 +36,6 @@ function setUp() {
 }
 
 const summary = (findings: { file: string; line: number; code: string; message: string }[]) => findings.map((f) => `${f.file}:${f.line} ${f.code} ${f.message}`);
-
-/** Rewrites every record of a cache file through `change` (valid checksums: only the shape is wrong). */
-async function rewrite(path: string, change: (value: Record<string, unknown>, index: number) => void): Promise<void> {
-  const parts: Buffer[] = [];
-  const writer = new RecordWriter(async (bytes) => parts.push(Buffer.from(bytes)));
-  let i = 0;
-  for (const { value, arrays } of readRecords(readFileSync(path))) {
-    change(value as Record<string, unknown>, i++);
-    await writer.add(value, arrays);
-  }
-  await writer.flush();
-  writeFileSync(path, Buffer.concat(parts));
-}
 
 test('a sound cache serves the second run with the same findings', () => {
   const ws = setUp();

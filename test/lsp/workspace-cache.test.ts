@@ -6,9 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { readRecords, RecordWriter } from '../../server/src/lsp/cacheRecords';
+import { rewriteCache } from '../hardening/cache-files';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -107,19 +107,6 @@ test('a corrupt or truncated cache is ignored and written again', async () => {
     rmSync(storage, { recursive: true, force: true });
   }
 });
-
-/** Every record of a cache file through `change`, written back with valid checksums (only the shape is wrong). */
-async function rewriteCache(path: string, change: (value: Record<string, unknown>, index: number) => void): Promise<void> {
-  const parts: Buffer[] = [];
-  const writer = new RecordWriter(async (bytes) => parts.push(Buffer.from(bytes)));
-  let i = 0;
-  for (const { value, arrays } of readRecords(readFileSync(path))) {
-    change(value as Record<string, unknown>, i++);
-    await writer.add(value, arrays);
-  }
-  await writer.flush();
-  writeFileSync(path, Buffer.concat(parts));
-}
 
 test('a wrong-shaped cache behind valid checksums, or a FIFO in its place: ready, the open bulletin’s errors shown, one line logged, the cache written anew', async () => {
   const ws = new DiskWorkspace();

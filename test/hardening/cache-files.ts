@@ -1,0 +1,15 @@
+/** Damaging a warm-start cache file the way a test needs: every record through `change`, written back with valid checksums (only the shape is wrong). */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readRecords, RecordWriter } from '../../server/src/lsp/cacheRecords';
+
+export async function rewriteCache(path: string, change: (value: Record<string, unknown>, index: number) => void): Promise<void> {
+  const parts: Buffer[] = [];
+  const writer = new RecordWriter(async (bytes) => parts.push(Buffer.from(bytes)));
+  let i = 0;
+  for (const { value, arrays } of readRecords(readFileSync(path))) {
+    change(value as Record<string, unknown>, i++);
+    await writer.add(value, arrays);
+  }
+  await writer.flush();
+  writeFileSync(path, Buffer.concat(parts));
+}
