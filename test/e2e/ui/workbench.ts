@@ -75,7 +75,16 @@ async function goToLineEnd(page: Page, line: number): Promise<void> {
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout });
   await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
+  // The keys that follow go to the editor only once the quick input has closed and the cursor
+  // is on the line (the status bar says so): otherwise a key can go to the closing input.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout });
+  await cursorOnLine(page, line);
   await page.keyboard.press('End');
+}
+
+/** Waits until the status bar shows the cursor on `line`. */
+async function cursorOnLine(page: Page, line: number): Promise<void> {
+  await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col \\d+`) }).first().waitFor({ timeout });
 }
 
 function previewFrame(page: Page): FrameLocator {
@@ -156,6 +165,7 @@ export async function checkWorkbench(browser: Browser, url: string, screenshotDi
       await page.keyboard.press('Escape');
       await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden', timeout });
       await page.keyboard.press('Enter');
+      await cursorOnLine(page, 10);
       // Typed as a person types: each character lets the editor ask the server again.
       await page.keyboard.type('exploit: p', { delay: 80 });
       const row = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: 'poc' }).first();
