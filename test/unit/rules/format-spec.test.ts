@@ -1,6 +1,7 @@
 /**
- * docs/format.md against the format specification it is written from, where that exists: in a
- * clone of the repository alone there is no ../shared, and this test is skipped. Every code
+ * docs/format.md against the format specification it is written from, given by path in
+ * BULLETIN_FORMAT_SPEC (the project's specification lives outside the repository, so a clone
+ * alone skips this test: `BULLETIN_FORMAT_SPEC=path/to/bulletin-format.md npm test`). Every code
  * the repository documents is in the spec with the same default severity; codes the spec has
  * added and no rule implements yet are listed, not failed (they join docs/format.md when
  * their rule joins the registry).
@@ -12,8 +13,8 @@ import { join } from 'node:path';
 import { tableCodes } from './rule-tables';
 
 const root = join(__dirname, '..', '..', '..');
-const specPath = join(root, '..', 'shared', 'spec', 'bulletin-format.md');
-const skip = !existsSync(specPath) && 'no format specification beside the repository (../shared/spec/bulletin-format.md)';
+const specPath = process.env.BULLETIN_FORMAT_SPEC ?? '';
+const skip = !(specPath && existsSync(specPath)) && 'no format specification given (BULLETIN_FORMAT_SPEC)';
 
 test('the rule codes of docs/format.md are those of the format specification', { skip }, (t) => {
   const spec = tableCodes(readFileSync(specPath, 'utf8'));
