@@ -143,13 +143,23 @@ test('pull diagnostics: the workspace report carries closed files, the document 
   }
 });
 
-test('bulletin/index lists every bulletin that ships a file name, by platform and version', async () => {
+/** A workspace of the two examples, its server started and its index ready. */
+async function onExamples(run: (server: Awaited<ReturnType<typeof startOn>>['server']) => Promise<void>): Promise<void> {
   const ws = new DiskWorkspace();
   ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
   ws.write('MS04-029.bulletin.yaml', example('MS04-029'));
   const { server, statuses } = await startOn(ws);
   try {
     await until('the index to be ready', () => statuses.find((s) => s.ready && s.bulletins === 2), 10_000, server);
+    await run(server);
+  } finally {
+    await server.stop();
+    ws.dispose();
+  }
+}
+
+test('bulletin/index lists every bulletin that ships a file name, by platform and version', () =>
+  onExamples(async (server) => {
     const result = await server.connection.sendRequest('bulletin/index', { file: 'RPCRT4.DLL' }) as IndexResult;
     assert.equal(result.bulletins, 2);
     assert.ok(result.files.includes('rpcproxy.dll'));
@@ -157,28 +167,15 @@ test('bulletin/index lists every bulletin that ships a file name, by platform an
       result.entries.map((e) => `${e.platform} ${e.bulletin} ${e.version}`),
       ['nt4-server-sp6a MS04-012 4.0.1381.7230', 'nt4-server-sp6a MS04-029 4.0.1381.7303', 'nt4-tse-sp6 MS04-012 4.0.1381.39760', 'nt4-tse-sp6 MS04-029 4.0.1381.39794'],
     );
-  } finally {
-    await server.stop();
-    ws.dispose();
-  }
-});
+  }));
 
-test('bulletin/index with ids lists every bulletin id of the workspace (New Bulletin refuses one taken)', async () => {
-  const ws = new DiskWorkspace();
-  ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
-  ws.write('MS04-029.bulletin.yaml', example('MS04-029'));
-  const { server, statuses } = await startOn(ws);
-  try {
-    await until('the index to be ready', () => statuses.find((s) => s.ready && s.bulletins === 2), 10_000, server);
+test('bulletin/index with ids lists every bulletin id of the workspace (New Bulletin refuses one taken)', () =>
+  onExamples(async (server) => {
     const result = await server.connection.sendRequest('bulletin/index', { ids: true }) as IndexResult;
     assert.deepEqual(result.ids, ['MS04-012', 'MS04-029']);
     const without = await server.connection.sendRequest('bulletin/index', {}) as IndexResult;
     assert.equal(without.ids, undefined);
-  } finally {
-    await server.stop();
-    ws.dispose();
-  }
-});
+  }));
 
 test('the status totals are the published diagnostics, through edits that add, change and remove findings', async () => {
   const ws = new DiskWorkspace();
