@@ -71,6 +71,17 @@ export interface DeploymentEstimate {
   range: Range;
 }
 
+/** One entry of `revisions` (改訂履歴). */
+export interface Revision {
+  date?: string;
+  dateRange?: Range;
+  summary?: string;
+  summaryRange?: Range;
+  pointer: string;
+  /** The entry's first line. */
+  range: Range;
+}
+
 export interface Platform {
   id?: string;
   idRange?: Range;
@@ -104,6 +115,13 @@ export interface Bulletin {
   exploitRange?: Range;
   urgency?: string;
   urgencyRange?: Range;
+  /** `status` as written (draft | interim | final); absent means final. */
+  status?: 'draft' | 'interim' | 'final';
+  statusRange?: Range;
+  /** `revisions`, oldest first (empty without the key). */
+  revisions: Revision[];
+  /** The `revisions` key. */
+  revisionsRange?: Range;
   includes: Ref[];
   related: Ref[];
   platforms: Platform[];

@@ -4,7 +4,7 @@
  * the text), so nothing from outside the reader reaches it unchecked.
  */
 import type { Problem } from '../problems';
-import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, TOP } from './layout';
+import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, TOP } from './layout';
 import { cellCount, COUNTS, tableBases, TABLES, type BulletinRecord } from './record';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
@@ -52,7 +52,7 @@ function cellsFit(r: BulletinRecord): boolean {
   };
   const within = (first: number, count: number, total: number) => count >= 0 && (count === 0 || (first >= 0 && first + count <= total));
   return (
-    rows(TOP, b.top, 1, (at) => cells[at + TOP.lang] >= 0 && cells[at + TOP.lang] < LANGS.length) &&
+    rows(TOP, b.top, 1, (at) => cells[at + TOP.lang] >= 0 && cells[at + TOP.lang] < LANGS.length && cells[at + TOP.status] >= -1 && cells[at + TOP.status] < STATUSES.length) &&
     rows(REF, b.ref, b.refs, (at) => cells[at + REF.kind] >= 0 && cells[at + REF.kind] < REF_KINDS.length && cells[at + REF.id] >= 0 && cells[at + REF.start] >= 0 && cells[at + REF.item] >= 0) &&
     rows(PLATFORM, b.platform, b.platforms, (at) =>
       cells[at + PLATFORM.item] >= 0 && cells[at + PLATFORM.start] >= 0 && (cells[at + PLATFORM.hasPackage] === -1 || (cells[at + PLATFORM.hasPackage] === 1 && cells[at + PLATFORM.packageStart] >= 0)) &&
@@ -65,7 +65,8 @@ function cellsFit(r: BulletinRecord): boolean {
       const data = cells[at + REGISTRY.data];
       return cells[at + REGISTRY.item] >= 0 && cells[at + REGISTRY.start] >= 0 && kind !== undefined && (kind === 'string' ? data >= 0 && data < r.strings.length : kind === 'number' ? data >= 0 && data < r.numbers.length : data === -1);
     }) &&
-    rows(DEPLOYMENT, b.deployment, b.deployments, (at) => cells[at + DEPLOYMENT.machines] >= 0 && cells[at + DEPLOYMENT.minutes] >= 0 && cells[at + DEPLOYMENT.start] >= 0)
+    rows(DEPLOYMENT, b.deployment, b.deployments, (at) => cells[at + DEPLOYMENT.machines] >= 0 && cells[at + DEPLOYMENT.minutes] >= 0 && cells[at + DEPLOYMENT.start] >= 0) &&
+    rows(REVISION, b.revision, b.revisions, (at) => cells[at + REVISION.item] >= 0 && cells[at + REVISION.start] >= 0)
   );
 }
 
@@ -83,4 +84,4 @@ function cellFits(r: BulletinRecord, kind: string, cell: number, next: number): 
 }
 
 // Every table is checked above; a new one must be added there too.
-void (TABLES satisfies readonly [typeof REF, typeof PLATFORM, typeof FILE, typeof REGISTRY, typeof DEPLOYMENT]);
+void (TABLES satisfies readonly [typeof REF, typeof PLATFORM, typeof FILE, typeof REGISTRY, typeof DEPLOYMENT, typeof REVISION]);

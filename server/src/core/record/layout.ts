@@ -36,6 +36,10 @@ export const TOP = table([
   'exploit:s', 'exploitStart:r', 'exploitEnd:e',
   'urgency:s', 'urgencyStart:r', 'urgencyEnd:e',
   'lang:i',
+  /** `STATUSES` index (-1: no `status`). */
+  'status:i', 'statusStart:r', 'statusEnd:e',
+  /** The `revisions` key (-1: none). */
+  'revisionsStart:r', 'revisionsEnd:e',
 ]);
 
 /** One row per `includes` then `related` item that is text. */
@@ -91,3 +95,7 @@ export const DATA_KINDS = ['none', 'string', 'number', 'true', 'false'] as const
 export const DEPLOYMENT = table(['machines:n', 'minutes:n', 'start:r', 'end:e']);
 
 export const LANGS = ['ja', 'en'] as const;
+export const STATUSES = ['draft', 'interim', 'final'] as const;
+
+/** One row per `revisions` item that is a mapping, in the list's order. */
+export const REVISION = table(['item:i', 'date:s', 'dateStart:r', 'dateEnd:e', 'summary:s', 'summaryStart:r', 'summaryEnd:e', 'start:r', 'end:e']);

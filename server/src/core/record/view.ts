@@ -3,10 +3,10 @@
  * access. Collections (platforms, files, …) are made on first read and kept with the view.
  * This is the one place that knows how a record is laid out beyond its column names.
  */
-import type { Bulletin, BulletinFile, DeploymentEstimate, PackageInfo, Platform, Ref, RegistryCheck } from '../model';
+import type { Bulletin, BulletinFile, DeploymentEstimate, PackageInfo, Platform, Ref, RegistryCheck, Revision } from '../model';
 import type { Range } from '../parse';
 import type { Problem } from '../problems';
-import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, TOP } from './layout';
+import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, TOP } from './layout';
 import { tableBases, type BulletinRecord } from './record';
 
 type TopName = 'id' | 'published' | 'updated' | 'severity' | 'exploit' | 'urgency';
@@ -21,6 +21,9 @@ export class BulletinView implements Bulletin {
   readonly fileBase: number;
   readonly registryBase: number;
   readonly deploymentBase: number;
+  private readonly revisionBase: number;
+  private readonly revisionCount: number;
+  private revisionViews: Revision[] | undefined;
   private platformViews: PlatformView[] | undefined;
   private refViews: [Ref[], Ref[]] | undefined;
   private derivedValues: Map<object, unknown> | undefined;
@@ -35,6 +38,8 @@ export class BulletinView implements Bulletin {
     this.fileBase = bases.file;
     this.registryBase = bases.registry;
     this.deploymentBase = bases.deployment;
+    this.revisionBase = bases.revision;
+    this.revisionCount = bases.revisions;
   }
 
   /** The string a cell names. */
@@ -133,6 +138,32 @@ export class BulletinView implements Bulletin {
     return this.topRange('urgency');
   }
 
+  get status(): 'draft' | 'interim' | 'final' | undefined {
+    return STATUSES[this.record.cells[this.top + TOP.status]];
+  }
+  get statusRange(): Range | undefined {
+    return this.range(this.top + TOP.statusStart);
+  }
+  get revisionsRange(): Range | undefined {
+    return this.range(this.top + TOP.revisionsStart);
+  }
+  get revisions(): Revision[] {
+    if (this.revisionViews) return this.revisionViews;
+    const out: Revision[] = [];
+    for (let i = 0; i < this.revisionCount; i++) {
+      const at = this.revisionBase + i * REVISION.width;
+      out.push({
+        date: this.str(at + REVISION.date),
+        dateRange: this.range(at + REVISION.dateStart),
+        summary: this.str(at + REVISION.summary),
+        summaryRange: this.range(at + REVISION.summaryStart),
+        pointer: `/revisions/${this.record.cells[at + REVISION.item]}`,
+        range: this.range(at + REVISION.start)!,
+      });
+    }
+    return (this.revisionViews = out);
+  }
+
   private refs(): [Ref[], Ref[]] {
     if (this.refViews) return this.refViews;
     const out: [Ref[], Ref[]] = [[], []];
@@ -154,7 +185,8 @@ export class BulletinView implements Bulletin {
   /** The bulletin as plain data (a view is never serialized as its cells, nor through its links). */
   toJSON(): Record<string, unknown> {
     const { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, includes, related, platforms, intrinsic, textLength, hash } = this;
-    return { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, includes, related, platforms, intrinsic, textLength, hash };
+    const { status, statusRange, revisions, revisionsRange } = this;
+    return { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, includes, related, platforms, intrinsic, textLength, hash, status, statusRange, revisions, revisionsRange };
   }
 
   get platforms(): Platform[] {

@@ -6,7 +6,7 @@
 import { entryOf, itemOf, rangeOfLocation, type NodeLocation, type ParsedDocument, type Range } from '../parse';
 import type { Problem } from '../problems';
 import { fileHashes } from '../index/fileHash';
-import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, TOP } from './layout';
+import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, TOP } from './layout';
 import { cellCount, COUNTS, type BulletinRecord } from './record';
 
 type Obj = Record<string, unknown>;
@@ -38,6 +38,7 @@ class RecordWriter {
   readonly files = new Rows(FILE.width);
   readonly registry = new Rows(REGISTRY.width);
   readonly deployment = new Rows(DEPLOYMENT.width);
+  readonly revisions = new Rows(REVISION.width);
 
   string(value: unknown): number {
     if (typeof value !== 'string') return -1;
@@ -64,7 +65,7 @@ class RecordWriter {
   }
 
   finish(uri: string, parsed: ParsedDocument, intrinsic: Problem[], hash: string): BulletinRecord {
-    const tables = [this.refs, this.platforms, this.files, this.registry, this.deployment];
+    const tables = [this.refs, this.platforms, this.files, this.registry, this.deployment, this.revisions];
     const cells = new Int32Array(cellCount(tables.map((t) => t.count)));
     tables.forEach((t, i) => (cells[i] = t.count));
     let at = COUNTS;
@@ -74,6 +75,31 @@ class RecordWriter {
     }
     return { uri, hash, textLength: parsed.text.length, lineStarts: parsed.lineStarts, strings: this.strings, numbers: Float64Array.from(this.numbers), cells, intrinsic };
   }
+}
+
+/** One REVISION row per `revisions` item that is a mapping. */
+function writeRevisions(
+  w: RecordWriter,
+  list: unknown,
+  listAt: NodeLocation | undefined,
+  date: (v: unknown) => number,
+  itemRange: (loc: NodeLocation | undefined) => Range,
+  setRange: (cells: number[], at: number, range: Range | undefined) => void,
+  rangeOfEntry: (location: NodeLocation | undefined, name: string) => Range | undefined,
+): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((v: unknown, i) => {
+    const at = itemOf(listAt, i);
+    if (!isObj(v) || !at) return;
+    const row = w.revisions.add();
+    const c = w.revisions.cells;
+    c[row + REVISION.item] = i;
+    c[row + REVISION.date] = date(v.date);
+    setRange(c, row + REVISION.dateStart, rangeOfEntry(at, 'date'));
+    c[row + REVISION.summary] = w.string(v.summary);
+    setRange(c, row + REVISION.summaryStart, rangeOfEntry(at, 'summary'));
+    setRange(c, row + REVISION.start, itemRange(at));
+  });
 }
 
 /** A string that does not point into a larger one (V8 keeps substrings as slices of their parent). */
@@ -122,6 +148,10 @@ export function writeRecord(uri: string, parsed: ParsedDocument, intrinsic: Prob
   scalar('exploit', w.string(root.exploit));
   scalar('urgency', w.string(root.urgency));
   t[top + TOP.lang] = LANGS.indexOf(root.lang === 'en' ? 'en' : 'ja');
+  t[top + TOP.status] = STATUSES.indexOf(root.status as (typeof STATUSES)[number]);
+  setRange(t, top + TOP.statusStart, rangeOfEntry(rootAt, 'status'));
+  writeRevisions(w, root.revisions, entryOf(rootAt, 'revisions'), date, itemRange, setRange, rangeOfEntry);
+  if (Array.isArray(root.revisions)) setRange(t, top + TOP.revisionsStart, entryOf(rootAt, 'revisions')?.key);
 
   REF_KINDS.forEach((kind, k) => {
     const list = root[kind];
