@@ -102,6 +102,25 @@ function writeRevisions(
   });
 }
 
+/**
+ * Without `published` (or `updated`), `revisions` dates the bulletin: its first entry is the
+ * publication, its last one (when there are two or more) the last update.
+ */
+function datesFromRevisions(t: number[], top: number, revisions: Rows): void {
+  const c = revisions.cells;
+  const first = 0;
+  const last = (revisions.count - 1) * REVISION.width;
+  if (revisions.count === 0) return;
+  const take = (name: 'published' | 'updated', at: number) => {
+    if (t[top + TOP[name]] >= 0 || c[at + REVISION.date] < 0) return;
+    t[top + TOP[name]] = c[at + REVISION.date];
+    t[top + TOP[`${name}Start`]] = c[at + REVISION.dateStart];
+    t[top + TOP[`${name}End`]] = c[at + REVISION.dateEnd];
+  };
+  take('published', first);
+  if (revisions.count > 1) take('updated', last);
+}
+
 /** A string that does not point into a larger one (V8 keeps substrings as slices of their parent). */
 function own(value: string): string {
   return JSON.parse(JSON.stringify(value)) as string;
@@ -144,13 +163,14 @@ export function writeRecord(uri: string, parsed: ParsedDocument, intrinsic: Prob
   t[top + TOP.title] = w.string(root.title);
   scalar('published', date(root.published));
   scalar('updated', date(root.updated));
+  writeRevisions(w, root.revisions, entryOf(rootAt, 'revisions'), date, itemRange, setRange, rangeOfEntry);
+  datesFromRevisions(t, top, w.revisions);
   scalar('severity', w.string(root.severity));
   scalar('exploit', w.string(root.exploit));
   scalar('urgency', w.string(root.urgency));
   t[top + TOP.lang] = LANGS.indexOf(root.lang === 'en' ? 'en' : 'ja');
   t[top + TOP.status] = STATUSES.indexOf(root.status as (typeof STATUSES)[number]);
   setRange(t, top + TOP.statusStart, rangeOfEntry(rootAt, 'status'));
-  writeRevisions(w, root.revisions, entryOf(rootAt, 'revisions'), date, itemRange, setRange, rangeOfEntry);
   if (Array.isArray(root.revisions)) setRange(t, top + TOP.revisionsStart, entryOf(rootAt, 'revisions')?.key);
 
   REF_KINDS.forEach((kind, k) => {

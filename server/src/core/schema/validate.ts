@@ -91,7 +91,8 @@ function selectErrors(errors: GeneratedError[]): GeneratedError[] {
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const patterned = new Set(errors.filter((e) => e.keyword === 'pattern' && !e.propertyName).map((e) => e.instancePath));
   return errors.filter((e) => {
-    if (e.keyword === 'propertyNames') return false;
+    // `published` is required unless `revisions` dates it: the `required` error says so alone.
+    if (e.keyword === 'propertyNames' || e.keyword === 'if') return false;
     if (e.keyword !== 'type' && typed.has(e.instancePath) && !e.propertyName && e.keyword !== 'required' && e.keyword !== 'additionalProperties') return false;
     if (e.keyword === 'format' && patterned.has(e.instancePath)) return false;
     return true;
