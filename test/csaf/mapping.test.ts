@@ -145,3 +145,30 @@ test('the source map leads CSAF pointers back to the YAML they came from', () =>
   assert.equal(at('/vulnerabilities/0/notes/0/text'), line('title: Server Message Block Vulnerability'));
   assert.equal(at('/document/csaf_version'), line('id: MS05-011'));
 });
+
+test('revisions: one revision_history entry per revision, version the count, status from `status`, dates from the first and last', () => {
+  const { csaf, sourceMap, parsed } = exportFile('test/fixtures/csaf/revisions-ja.bulletin.yaml');
+  const text = readFileSync(join(root, 'test/fixtures/csaf/revisions-ja.bulletin.yaml'), 'utf8');
+  const t = csaf.document.tracking;
+  assert.equal(t.status, 'interim');
+  assert.equal(t.version, '3');
+  assert.equal(t.initial_release_date, '2004-10-16T00:00:00.000Z');
+  assert.equal(t.current_release_date, '2004-11-02T00:00:00.000Z');
+  assert.deepEqual(t.revision_history, [
+    { date: '2004-10-16T00:00:00.000Z', number: '1', summary: '初版' },
+    { date: '2004-10-20T00:00:00.000Z', number: '2', summary: '対象プラットフォームを訂正 (Windows NT Workstation 4.0 SP6a は修正プログラムなし)' },
+    { date: '2004-11-02T00:00:00.000Z', number: '3', summary: 'ファイル情報を更新' },
+  ]);
+  const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  const at = (pointer: string) => lineOf(parsed, sourceMap.rangeFor(pointer, parsed.nodes, text)[0]);
+  assert.equal(at('/document/tracking/revision_history/2'), line('date: 2004-11-02'));
+  assert.equal(at('/document/tracking/status'), line('status: interim'));
+});
+
+test('status draft and final pass through; without revisions the export keeps published/updated', () => {
+  const base = readFileSync(join(root, 'test/fixtures/csaf/minimal.bulletin.yaml'), 'utf8');
+  const draft = bulletinToCsaf(parse(`${base}status: draft\n`).value, { publisher }).csaf as Json;
+  assert.equal(draft.document.tracking.status, 'draft');
+  const plain = bulletinToCsaf(parse(base).value, { publisher }).csaf as Json;
+  assert.deepEqual([plain.document.tracking.status, plain.document.tracking.version, plain.document.tracking.revision_history.length], ['final', '1', 1]);
+});

@@ -52,6 +52,20 @@ export function vendorOf(id: string): string {
   return VENDORS[prefix] ?? prefix;
 }
 
+const STATUSES = new Set(['draft', 'interim', 'final']);
+
+/** `revisions` as CSAF's revision history (date at midnight UTC), when every entry is dated and summarized. */
+function revisionHistory(root: Obj): { date: string | undefined; summary: string; pointer: string }[] | undefined {
+  const items = list(root.revisions);
+  if (items.length === 0) return undefined;
+  const out: { date: string | undefined; summary: string; pointer: string }[] = [];
+  for (const [i, item] of items.entries()) {
+    if (!isObj(item) || !str(item.summary) || !csafDate(item.date)) return undefined;
+    out.push({ date: csafDate(item.date), summary: (item.summary as string).trim(), pointer: `/revisions/${i}` });
+  }
+  return out;
+}
+
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function bulletinToCsaf(value: unknown, options: CsafExportOptions): CsafExport {
@@ -69,14 +83,17 @@ export function bulletinToCsaf(value: unknown, options: CsafExportOptions): Csaf
   map.set('/document/title', '/title');
   map.set('/document/lang', '/lang');
   map.set('/document/tracking/id', '/id');
-  const published = csafDate(root.published);
-  const updated = csafDate(root.updated);
-  const revisions = [{ date: published, summary: msg(lang, 'csaf.revision.initial'), pointer: '/published' }];
-  if (updated && published && updated !== published) revisions.push({ date: updated, summary: msg(lang, 'csaf.revision.update'), pointer: '/updated' });
+  const history = revisionHistory(root);
+  const published = history ? history[0].date : csafDate(root.published);
+  const updated = history ? history[history.length - 1].date : csafDate(root.updated);
+  const revisions = history ?? [{ date: published, summary: msg(lang, 'csaf.revision.initial'), pointer: '/published' }];
+  if (!history && updated && published && updated !== published) revisions.push({ date: updated, summary: msg(lang, 'csaf.revision.update'), pointer: '/updated' });
   revisions.forEach((r, i) => map.set(`/document/tracking/revision_history/${i}`, r.pointer));
-  map.set('/document/tracking/initial_release_date', '/published');
-  map.set('/document/tracking/current_release_date', revisions.length > 1 ? '/updated' : '/published');
-  map.set('/document/tracking/version', revisions.length > 1 ? '/updated' : '/published');
+  const last = revisions[revisions.length - 1].pointer;
+  map.set('/document/tracking/initial_release_date', revisions[0].pointer);
+  map.set('/document/tracking/current_release_date', last);
+  map.set('/document/tracking/version', history ? '/revisions' : last);
+  if (str(root.status)) map.set('/document/tracking/status', '/status');
 
   const notes: { category: string; title: string; text: string }[] = [];
   const note = (category: string, titleKey: string, text: string, pointer: string) => {
@@ -127,7 +144,7 @@ export function bulletinToCsaf(value: unknown, options: CsafExportOptions): Csaf
     ...(references.length > 0 ? { references } : {}),
     tracking: {
       id,
-      status: 'final',
+      status: STATUSES.has(root.status as string) ? root.status : 'final',
       version: String(revisions.length),
       initial_release_date: published,
       current_release_date: updated && published && updated > published ? updated : published,
