@@ -8,6 +8,7 @@ import type { RenderContext } from './context';
 import { classToken, escapeHtml, formatDate, safeUrl } from './html';
 import { enumLabel, label, type LabelKey } from './labels';
 import { isObj, list, str, type Obj } from './values';
+import { renderRevisions, revisionDates } from './revisions';
 
 const SEVERITIES = ['critical', 'important', 'moderate', 'low'];
 const URGENCIES = ['wait-for-sp', 'early', 'urgent'];
@@ -20,16 +21,20 @@ export function renderHeader(ctx: RenderContext, root: Obj, bulletin: Bulletin):
   const title = str(root.title);
   const idLine = id !== undefined ? `<span class="bulletin-id"${ctx.dataLine('/id')}>${escapeHtml(id)}</span>` : '';
   const kbLine = typeof kb === 'number' || typeof kb === 'string' ? `<span class="bulletin-kb"${ctx.dataLine('/kb')}>${escapeHtml(label(locale, 'render.kb'))}${escapeHtml(kb)}</span>` : '';
+  const fromRevisions = revisionDates(root);
   const dates = (['published', 'updated'] as const)
-    .filter((key) => str(root[key]) !== undefined)
-    .map((key) => `<span class="date date-${key}"${ctx.dataLine(`/${key}`)}>【${escapeHtml(label(locale, `render.${key}`))}】${escapeHtml(formatDate(locale, str(root[key])))}</span>`)
+    .map((key) => {
+      const written = str(root[key]);
+      const [date, pointer]: [string | undefined, string] = written !== undefined ? [written, `/${key}`] : (fromRevisions[key] ?? [undefined, '']);
+      return date === undefined ? '' : `<span class="date date-${key}"${ctx.dataLine(pointer)}>【${escapeHtml(label(locale, `render.${key}`))}】${escapeHtml(formatDate(locale, date))}</span>`;
+    })
     .join('');
   const findings = ctx.findingsHtml('/id') + ctx.findingsHtml('/kb') + ctx.findingsHtml('/title') + ctx.findingsHtml('/published') + ctx.findingsHtml('/updated') + ctx.findingsHtml('/lang') + ctx.findingsHtml('/bulletin');
   return (
     `<header class="bulletin-header"${ctx.dataLine('/id') || ctx.dataLine('')}>` +
     `<p class="bulletin-ids">${idLine}${kbLine}</p>` +
     `<h1${ctx.dataLine('/title')}>${escapeHtml(title ?? label(locale, 'render.noTitle'))}</h1>` +
-    `<p class="bulletin-dates">${dates}</p>${findings}</header>` +
+    `<p class="bulletin-dates">${dates}</p>${renderRevisions(ctx, root)}${findings}</header>` +
     renderFacts(ctx, root, bulletin)
   );
 }
