@@ -119,3 +119,43 @@ export interface CsafDiagnosticsParams {
 
 /** Sent after each change of an open bulletin: what would stop its CSAF export (empty: it would pass). */
 export const CsafDiagnosticsNotification = new NotificationType<CsafDiagnosticsParams>('bulletin/csafDiagnostics');
+
+// ---- Revisions (issue #18): workspace trust, and the semantic diff against the last commit.
+
+/** The client tells the server the workspace became trusted: git may run from now on. */
+export const WorkspaceTrustedNotification = new NotificationType<{ trusted: boolean }>('bulletin/workspaceTrusted');
+
+export interface CompareParams {
+  /** URI of an open bulletin document. */
+  uri: string;
+}
+
+export interface CompareChange {
+  kind: 'added' | 'removed' | 'changed';
+  subject: string;
+  identity: string[];
+  field?: string;
+  old?: string;
+  new?: string;
+  /** The sentence a reader sees, in the bulletin's language. */
+  label: string;
+  /** Zero-based line and character of the change's node in the current text. */
+  line: number;
+  character: number;
+}
+
+export interface CompareResult {
+  uri: string;
+  /** The document's version the changes are for. */
+  version: number;
+  /** The commit compared with (full id). */
+  commit: string;
+  lang: 'ja' | 'en';
+  changes: CompareChange[];
+}
+
+/**
+ * The semantic diff of an open bulletin against its last committed version; `null` when git
+ * is off (untrusted workspace, no git, no repository, unborn branch, untracked file).
+ */
+export const CompareWithLastCommitRequest = new RequestType<CompareParams, CompareResult | null, void>('bulletin/compareWithLastCommit');

@@ -13,6 +13,7 @@ import type { Locale } from './messages';
 import { rules } from './rules';
 import type { WorkspaceIndex } from './index/workspace-index';
 import { quietRuleFindings, quietSingleFileProblems } from './syntaxQuiet';
+import type { HistoryLookup } from './history';
 
 export interface CheckOptions {
   locale?: Locale;
@@ -22,6 +23,8 @@ export interface CheckOptions {
   severities?: Record<string, SeveritySetting>;
   /** Bytes above which a file on disk is not parsed (setting `bulletin.maxFileSize`; io/boundedRead.ts has the default). */
   maxFileSize?: number;
+  /** Each bulletin's last committed version, where git knows it (`unrevised-change`); absent: that rule is silent. */
+  history?: HistoryLookup;
 }
 
 export interface Analysis {
@@ -60,7 +63,7 @@ export function checkBulletin(bulletin: Bulletin, index: WorkspaceIndex, options
   for (const rule of rules) {
     const setting = options.severities?.[rule.code];
     if (setting === 'off') continue;
-    for (const found of rule.check({ bulletin, index, locale })) {
+    for (const found of rule.check({ bulletin, index, locale, history: options.history })) {
       out.push(setting ? { ...found, severity: setting } : found);
     }
   }

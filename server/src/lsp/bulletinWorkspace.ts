@@ -13,6 +13,7 @@ import type { Bulletin } from '../core/model';
 import type { WorkspaceIndex } from '../core/index/workspace-index';
 import type { Problem } from '../core/problems';
 import type { IndexStatus } from '../protocol';
+import type { HistoryLookup } from '../core/history';
 import type { Logger } from './runSafe';
 import type { SettingsCache } from './settings';
 import { ServerState, type AnalysisWorkerOptions } from './state';
@@ -137,6 +138,11 @@ export class BulletinWorkspace {
   /** Re-check these documents against the index as it is. */
   recheckSome(uris: Iterable<string>): void {
     this.queue.recheckSome(uris);
+  }
+
+  /** Where the rules find each open bulletin's last committed version (lsp/history.ts). */
+  setHistory(lookup: HistoryLookup): void {
+    this.queue.history = lookup;
   }
 
   /** Findings of a closed document restored from the warm-start cache instead of checked. */

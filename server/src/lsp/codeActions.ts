@@ -9,6 +9,7 @@ import { offsetAt } from '../core/text';
 import { toDiagnostic } from './diagnostics';
 import { runSafeAsync } from './runSafe';
 import { toRange, type FeatureContext } from './features';
+import { today } from './completion';
 
 export const codeActionCapabilities = { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } };
 
@@ -32,7 +33,7 @@ export function registerCodeActions(context: FeatureContext): void {
       const offered = new Set<string>();
       for (const problem of findings.problems) {
         if (problem.offset > end || problem.offset + problem.length < start) continue;
-        for (const fix of fixesFor(problem, { analysis, index: workspace.index, locale: workspace.settings.locale })) {
+        for (const fix of fixesFor(problem, { analysis, index: workspace.index, locale: workspace.settings.locale, today: today(context.clock.date()) })) {
           const identity = JSON.stringify([fix.title, fix.edits]);
           if (offered.has(identity)) continue;
           offered.add(identity);

@@ -5,6 +5,7 @@ import { IndexWorkers } from './indexWorkers';
 import { readWithInfo } from './workspaceLoad';
 import type { ServerRuntime } from './runtime';
 import { rulesDocOf } from './diagnostics';
+import { gitHistory } from '../io/git';
 
 /** `bundle`: the folder of the bundled scripts (`dist/`: indexWorker.js, analysisWorker.js, cli.js). */
 export function nodeRuntime(bundle: string): ServerRuntime {
@@ -32,6 +33,7 @@ export function nodeRuntime(bundle: string): ServerRuntime {
         return typeof storagePath === 'string' && storagePath ? storagePath : undefined;
       },
     },
+    git: gitHistory(),
     clock: {
       now: () => performance.now(),
       date: () => new Date(),

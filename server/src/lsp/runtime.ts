@@ -9,6 +9,7 @@ import type { DiskInfo } from './workspaceCache';
 import type { FileRead } from '../io/bulletinRead';
 import type { IndexWorkers } from './indexWorkers';
 import type { AnalysisWorkerOptions } from './state';
+import type { GitHistory } from '../io/git';
 
 export interface FileReader {
   /** A file's text (or, over `limit` bytes, that it is too large) and what the file system says of it, or undefined when it cannot be read. */
@@ -48,4 +49,6 @@ export interface ServerRuntime {
   workers: Workers;
   storage: Storage;
   clock: Clock;
+  /** History from git (used only in a trusted workspace); absent: the git features are off. */
+  git?: GitHistory;
 }

@@ -23,7 +23,9 @@ import { renameCapabilities, registerRename } from './rename';
 import { symbolCapabilities, registerSymbols } from './symbols';
 import { foldingCapabilities, registerFolding } from './folding';
 import { codeActionCapabilities, registerCodeActions } from './codeActions';
-import { CancelIndexingRequest, ReindexRequest, serverName } from '../protocol';
+import { CancelIndexingRequest, ReindexRequest, serverName, WorkspaceTrustedNotification } from '../protocol';
+import { CommittedVersions } from './history';
+import { registerCompare } from './compare';
 import { WorkspaceManager } from './workspace';
 import { registerPullDiagnostics } from './pullDiagnostics';
 import { registerIndexRequest } from './workspaceIndexRequest';
@@ -48,6 +50,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
   connection.onRequest(ReindexRequest, () => folders.reindex());
   connection.onRequest(CancelIndexingRequest, () => folders.cancelIndexing());
   const csaf = new CsafService({ connection, documents, workspace, logger, runtime });
+  const history = new CommittedVersions(runtime.git, documents, workspace, runtime.clock.now, logger);
+  workspace.setHistory(history.lookup);
+  registerCompare(connection, documents, history, logger);
+  connection.onNotification(WorkspaceTrustedNotification, (params) => history.setTrusted(params?.trusted === true));
   let dynamicConfiguration = false;
 
   const dispose = () => {
@@ -64,6 +70,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
     settings.init(params.locale, supportsConfiguration);
     completionClientCapabilities(capabilities);
     folders.initialize(params);
+    // Git runs only where the client says the workspace is trusted (absent: it is not).
+    history.setTrusted((params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted === true);
     // Pull diagnostics where the client supports them (every bulletin, open or not), push otherwise.
     publishMode.pull = capabilities.textDocument?.diagnostic !== undefined;
     publishMode.refreshSupported = capabilities.workspace?.diagnostics?.refreshSupport === true;
@@ -108,11 +116,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
   documents.onDidOpen((event) => {
     folders.opened(event.document.uri);
     workspace.documentChanged(event.document.uri);
+    history.touched(event.document.uri);
   });
-  documents.onDidChangeContent((event) => workspace.documentChanged(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    workspace.documentChanged(event.document.uri);
+    history.touched(event.document.uri);
+  });
   // A closed workspace file keeps its findings (from its text on disk); any other closed document loses them.
   documents.onDidClose((event) => {
     csaf.forget(event.document.uri);
+    history.forget(event.document.uri);
     void folders.closed(event.document.uri);
   });
 

@@ -19,6 +19,7 @@ import type { Problem } from '../core/problems';
 import type { ServerState } from './state';
 import { runSafeVoid, type Logger } from './runSafe';
 import type { IndexStatus } from '../protocol';
+import type { HistoryLookup } from '../core/history';
 
 export interface Findings {
   problems: Problem[];
@@ -75,6 +76,8 @@ export class ValidationQueue {
   private workspaceReady = false;
   /** The user cancelled indexing: the status says so until the workspace is read again. */
   private indexingCancelled = false;
+  /** Each open bulletin's last committed version, where git knows it (lsp/history.ts). */
+  history: HistoryLookup | undefined;
 
   constructor(
     private readonly documents: OpenDocuments,
@@ -282,7 +285,8 @@ export class ValidationQueue {
       else this.dirty.add(uri);
       return;
     }
-    let problems = checkBulletin(bulletin, this.state.index, this.state.settings.checkOptions);
+    const options = this.state.settings.checkOptions;
+    let problems = checkBulletin(bulletin, this.state.index, this.history ? { ...options, history: this.history } : options);
     // Until the workspace has been read, a cross-file finding may name what is simply not read yet.
     if (!this.workspaceReady) problems = problems.filter((p) => !CROSS_FILE_CODES.has(p.code));
     const previous = this.findings.get(uri);

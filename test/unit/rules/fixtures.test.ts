@@ -67,7 +67,8 @@ test('every rule code of the registry is raised by some fixture workspace', asyn
   const raised = new Set<string>();
   for (const name of cases) for (const f of await check(join(fixtures, name))) raised.add(f.code);
   const fileLocal = new Set(['yaml-syntax', 'schema']);
-  assert.deepEqual(rules.map((r) => r.code).filter((code) => !fileLocal.has(code) && !raised.has(code)), []);
+  // A rule that needs git is raised by its own tests over git repositories made in a temp folder.
+  assert.deepEqual(rules.filter((r) => r.needs !== 'git').map((r) => r.code).filter((code) => !fileLocal.has(code) && !raised.has(code)), []);
 });
 
 test('a two-bulletin message names both bulletins, the file, the platform and both versions', async () => {

@@ -15,6 +15,7 @@ import { msg } from './messages';
 import { moveIncludeToRelated } from './moveReference';
 import { kbSegments, registryEntryLines, registryKeyFor } from './registry';
 import { columnOf, eolOf, indentStep, innerRange, insertionAfter, yamlScalar } from './yaml-text';
+import { addRevisionFixes } from './addRevision';
 
 export interface OffsetEdit {
   start: number;
@@ -32,6 +33,8 @@ export interface FixInput {
   analysis: Analysis;
   index: WorkspaceIndex;
   locale: Locale;
+  /** Today's date on the author's calendar (YYYY-MM-DD), for fixes that date an entry (Add revision). */
+  today?: string;
 }
 
 export function fixesFor(problem: Problem, input: FixInput): Fix[] {
@@ -49,6 +52,8 @@ export function fixesFor(problem: Problem, input: FixInput): Fix[] {
       return packageKbFixes(problem, input);
     case 'incomplete-supersedence':
       return supersedenceFixes(problem, input);
+    case 'unrevised-change':
+      return addRevisionFixes(problem, input.analysis.parsed, input.today, input.locale);
     default:
       return [];
   }

@@ -27,10 +27,8 @@ export function revisionDates(root: Obj): { published?: [string, string]; update
 export function renderRevisions(ctx: RenderContext, root: Obj): string {
   const { locale } = ctx;
   const status = str(root.status);
-  const statusLine =
-    status === 'draft' || status === 'interim'
-      ? `<p class="bulletin-status status-${status}"${ctx.dataLine('/status')}>${escapeHtml(msg(locale, `render.status.${status}`))}${ctx.findingsHtml('/status')}</p>`
-      : '';
+  const statusText = status === 'draft' ? msg(locale, 'render.status.draft') : status === 'interim' ? msg(locale, 'render.status.interim') : undefined;
+  const statusLine = statusText ? `<p class="bulletin-status status-${status}"${ctx.dataLine('/status')}>${escapeHtml(statusText)}${ctx.findingsHtml('/status')}</p>` : '';
   const items = list(root.revisions);
   if (items.length === 0) return statusLine;
   const rows = items.map((item, i) => {

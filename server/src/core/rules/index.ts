@@ -18,6 +18,7 @@ import { deploymentOrder } from './deployment-order';
 import { duplicateEntry } from './duplicate-entry';
 import { urgencyMismatch } from './urgency-mismatch';
 import { revisionOrder } from './revision-order';
+import { unrevisedChange } from './unrevised-change';
 
 /** In the spec's order. */
 export const rules: readonly Rule[] = [
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   duplicateEntry,
   urgencyMismatch,
   revisionOrder,
+  unrevisedChange,
 ];
 
 export const ruleByCode = new Map(rules.map((rule) => [rule.code, rule]));

@@ -3,11 +3,14 @@ import type { Problem, Severity } from '../problems';
 import type { Locale } from '../messages';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import type { CrossFileFact } from '../index/crossFileFacts';
+import type { HistoryLookup } from '../history';
 
 export interface RuleContext {
   bulletin: Bulletin;
   index: WorkspaceIndex;
   locale: Locale;
+  /** The bulletin's last committed version, where the caller has git (`unrevised-change`). */
+  history?: HistoryLookup;
 }
 
 /** One rule per code of the spec's table; the registry of these drives the server, CLI and docs. */
@@ -26,5 +29,7 @@ export interface Rule {
   reads?: readonly CrossFileFact[];
   /** Markdown for docs/rules.md (generated from the registry): what is found and where it is reported. */
   description: string;
+  /** What the rule needs beyond the workspace: `git` (silent without a repository; its fixtures are git repositories made by its tests). */
+  needs?: 'git';
   check(context: RuleContext): Problem[];
 }
