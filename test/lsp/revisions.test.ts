@@ -52,7 +52,7 @@ test('trusted: unrevised-change on the corrected MS04-029 until Add revision, wh
     server.open(uri, corrected);
     const [finding] = await server.waitForDiagnostics(uri, (d) => d.some(isUnrevised)).then((d) => d.filter(isUnrevised));
     assert.equal(finding.range.start.line, corrected.split('\n').findIndex((l) => l.startsWith('updated:')));
-    assert.match(finding.message, /has changed since commit [0-9a-f]{7} \(Platform removed: Windows NT Workstation 4\.0 SP6a|プラットフォームを削除/);
+    assert.match(String(finding.message), /has changed since commit [0-9a-f]{7} \(Platform removed: Windows NT Workstation 4\.0 SP6a|プラットフォームを削除/);
     const actions = (await server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: finding.range,

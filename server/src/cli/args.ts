@@ -28,6 +28,12 @@ export const commandOptions = {
     workspace: { type: 'string' },
     lang: { type: 'string' },
   },
+  diff: {
+    since: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    rule: { type: 'string', multiple: true, default: [] },
+    lang: { type: 'string' },
+  },
   csaf: {
     out: { type: 'string', short: 'o' },
     'publisher-name': { type: 'string' },

@@ -44,7 +44,8 @@ export function decodeFile(path: string, limit?: number): string {
   throw Object.assign(new Error(`cannot read ${path}: ${reasonOf(read)}`), { code: reasonOf(read) });
 }
 
-export async function checkFiles(paths: readonly string[], options: CheckOptions, cwd: string, cacheDir?: string): Promise<CheckReport> {
+/** `keep.index`, when given, receives the workspace index the check ran on (`bulletin diff --since` goes on from it). */
+export async function checkFiles(paths: readonly string[], options: CheckOptions, cwd: string, cacheDir?: string, keep?: { index?: WorkspaceIndex }): Promise<CheckReport> {
   const index = new WorkspaceIndex();
   const unreadable: CheckReport['unreadable'] = [];
   const uris = paths.map((path) => uriOf(resolve(path)));
@@ -91,6 +92,7 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
     for (const p of problemsOf.get(uri)!) findings.push(toFinding(p, bulletin.lineStarts, uri, index, cwd));
   }
   if (cache) await saveCache(cache, read, index, disk, problemsOf, digest);
+  if (keep) keep.index = index;
   return { files: read.length, findings, unreadable, ...(cache ? { cache: { discarded: loaded && 'discarded' in loaded ? loaded.discarded : undefined, restored } } : {}) };
 }
 

@@ -19,6 +19,8 @@ Commands:
   check PATH...     check bulletins, and every bulletin under the folders given, as one workspace
   render FILE...    write each bulletin's preview page as a standalone HTML file
   csaf FILE         export a bulletin as a CSAF 2.0 security advisory (JSON)
+  diff OLD NEW      what changed between two versions of a bulletin, as a reader would say it
+  diff --since REF  what changed in every bulletin since a git ref, and the effect on the findings
   help [COMMAND]    show this help, or the help of a command
 
 Options:
@@ -112,6 +114,8 @@ YAML で書いたセキュリティ情報 (*.bulletin.yaml) を、エディタ�
   check PATH...     セキュリティ情報と、指定したフォルダー以下のすべてのセキュリティ情報を一つのワークスペースとして検査する
   render FILE...    各セキュリティ情報のプレビューページを単独の HTML ファイルとして書き出す
   csaf FILE         セキュリティ情報を CSAF 2.0 のセキュリティアドバイザリー (JSON) として書き出す
+  diff OLD NEW      セキュリティ情報の二つの版の間で、読者から見て何が変わったかを示す
+  diff --since REF  git の REF 以降に変わったすべてのセキュリティ情報の変更と、検査結果への影響を示す
   help [COMMAND]    このヘルプ、またはコマンドのヘルプを表示する
 
 オプション:

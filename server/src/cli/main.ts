@@ -1,5 +1,5 @@
 /**
- * `bulletin check | render | csaf`: the command line over the same core as the server.
+ * `bulletin check | render | csaf | diff`: the command line over the same core as the server.
  * Exit codes: 0 no error finding (or help shown), 1 an error finding, 2 usage or I/O error (one
  * line on stderr).
  */
@@ -7,6 +7,7 @@ import { checkFiles } from './check';
 import { findBulletins } from './files';
 import { cliLocale } from './locale';
 import { renderCommand } from './render';
+import { diffCommand } from './diffCommand';
 import { formatSarif } from './sarif';
 import { csafCommand, csafValidatorService } from './csaf';
 import { asksForHelp, commandNames, langArgument, parseCommandArgs, parseFormat, parseMaxWarnings, parseRuleSeverities, type CommandName } from './args';
@@ -57,6 +58,7 @@ const commands: Record<CommandName, Command> = {
     return report.findings.filter((f) => f.severity === 'warning').length > maxWarnings ? 1 : 0;
   },
   render: renderCommand,
+  diff: diffCommand,
   csaf(args) {
     const { values, positionals } = parseCommandArgs('csaf', args);
     const locale = cliLocale(values.lang);
