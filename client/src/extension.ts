@@ -9,6 +9,7 @@ import { registerPreview } from './preview';
 import { registerNewBulletin } from './commands/newBulletin';
 import { registerStatusBar } from './statusBar';
 import { registerShowIndex } from './commands/showIndex';
+import { registerCompareWithLastCommit } from './commands/compareWithLastCommit';
 import { registerIndexingCommands } from './commands/indexing';
 import { registerExportCsaf } from './commands/exportCsaf';
 import { registerShowRule, ruleLinkMiddleware } from './commands/showRule';
@@ -55,7 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'bulletin' }],
     outputChannel: output,
     // Where the server keeps its warm-start cache of workspace models (per workspace when there is one).
-    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath },
+    // `workspaceTrusted`: git (revisions, Compare with Last Commit) runs only in a trusted workspace.
+    initializationOptions: { storagePath: (context.storageUri ?? context.globalStorageUri).fsPath, workspaceTrusted: vscode.workspace.isTrusted },
     // A finding's rule link opens the rule's section rendered, in the author's language.
     middleware: ruleLinkMiddleware,
     synchronize: { configurationSection: 'bulletin', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.bulletin.{yaml,yml}') },
@@ -66,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(registerNewBulletin(context, () => client), registerShowRule(context));
   context.subscriptions.push(registerStatusBar(client), registerShowIndex(() => client), registerIndexingCommands(() => client));
   context.subscriptions.push(...registerExportCsaf(client));
+  context.subscriptions.push(...registerCompareWithLastCommit(() => client));
   context.subscriptions.push(
     vscode.commands.registerCommand('bulletin.restartServer', async () => {
       output.appendLine(vscode.l10n.t('Restarting the Bulletin language server.'));

@@ -14,7 +14,7 @@ export interface BulletinSettings {
   /** Follow symlinks whose target is outside the workspace folder (never into /proc, /sys, /dev). */
   followLinksOutside: boolean;
   /** `bulletin.preview.allowRemoteImages`: Markdown images from https addresses are shown (the preview's CSP allows them too). */
-  preview: { allowRemoteImages: boolean };
+  preview: { allowRemoteImages: boolean; showChanges?: 'off' | 'last-commit' };
 }
 
 export const defaultSettings: BulletinSettings = { rules: {}, idPattern: '', language: 'auto', maxFileSize: 0, followLinksOutside: false, preview: { allowRemoteImages: false } };

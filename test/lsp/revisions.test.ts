@@ -154,3 +154,27 @@ test('git features off without a repository, on an unborn branch, for an untrack
     }
   }
 });
+
+test('bulletin.preview.showChanges last-commit: the preview strikes the old value, highlights the new one and lists the changes; off, it does not', async () => {
+  const repo = seedRepository();
+  const server = await start(repo, true);
+  try {
+    const uri = repo.uri('MS04-029.bulletin.yaml');
+    const text = corrected.replace('version: 4.0.1381.7303', 'version: 4.0.1381.7304');
+    server.open(uri, text);
+    await server.waitForDiagnostics(uri, (d) => d.some(isUnrevised));
+    const render = async () => ((await server.connection.sendRequest('bulletin/render', { uri })) as { html: string }).html;
+    const plain = await render();
+    assert.doesNotMatch(plain, /change-old|class="changes"/);
+    await server.changeSettings({ preview: { showChanges: 'last-commit' } });
+    // The server reads the new settings asynchronously: poll the page (with a timeout), never sleep.
+    let marked = await render();
+    for (const deadline = Date.now() + 10_000; !marked.includes('class="changes"') && Date.now() < deadline; ) marked = await render();
+    assert.match(marked, /<td class="version"><del class="change-old">4\.0\.1381\.7303<\/del> <ins class="change-new">4\.0\.1381\.7304<\/ins><\/td>/);
+    assert.match(marked, /<aside class="changes"><h2>前回のコミットからの変更<\/h2><ul><li class="change change-changed" data-line="\d+">nt4-server-sp6a の rpcrt4\.dll のバージョン/);
+    assert.match(marked, /<li class="change change-removed" data-line="\d+">プラットフォームを削除: Windows NT Workstation 4\.0 SP6a/);
+  } finally {
+    await server.stop();
+    repo.dispose();
+  }
+});

@@ -72,6 +72,11 @@ export class SettingsCache {
     return this.settings.preview.allowRemoteImages;
   }
 
+  /** `bulletin.preview.showChanges`: mark what changed since the last commit in the preview. */
+  get showChanges(): boolean {
+    return this.settings.preview.showChanges === 'last-commit';
+  }
+
   get followLinksOutside(): boolean {
     return this.settings.followLinksOutside;
   }
@@ -91,6 +96,9 @@ function sanitize(raw: unknown): BulletinSettings {
     language: input.language === 'en' || input.language === 'ja' ? input.language : 'auto',
     maxFileSize: typeof input.maxFileSize === 'number' && Number.isSafeInteger(input.maxFileSize) && input.maxFileSize > 0 ? input.maxFileSize : 0,
     followLinksOutside: input.followLinksOutside === true,
-    preview: { allowRemoteImages: (input.preview as { allowRemoteImages?: unknown } | undefined)?.allowRemoteImages === true },
+    preview: {
+      allowRemoteImages: (input.preview as { allowRemoteImages?: unknown } | undefined)?.allowRemoteImages === true,
+      showChanges: (input.preview as { showChanges?: unknown } | undefined)?.showChanges === 'last-commit' ? 'last-commit' : 'off',
+    },
   };
 }

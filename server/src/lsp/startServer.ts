@@ -42,7 +42,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
   const workspace = new BulletinWorkspace({ documents, settings, logger, now: runtime.clock.now, analysisWorker: runtime.workers.analysis });
   const publishMode: PublishMode = { pull: false, refreshSupported: false };
   publishFindings(connection, workspace, publishMode, runtime.rulesDoc);
-  registerRender(connection, workspace, logger);
   const authoring = { connection, documents, workspace, logger, clock: runtime.clock, rulesDoc: runtime.rulesDoc, snippetsPath: runtime.snippetsPath };
   for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions]) register(authoring);
   const folders = new WorkspaceManager(connection, workspace, logger, runtime);
@@ -52,6 +51,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
   const csaf = new CsafService({ connection, documents, workspace, logger, runtime });
   const history = new CommittedVersions(runtime.git, documents, workspace, runtime.clock.now, logger);
   workspace.setHistory(history.lookup);
+  registerRender(connection, workspace, logger, history);
   registerCompare(connection, documents, history, logger);
   connection.onNotification(WorkspaceTrustedNotification, (params) => history.setTrusted(params?.trusted === true));
   let dynamicConfiguration = false;

@@ -23,6 +23,17 @@ export class RenderContext {
   /** Markdown images from `https:` addresses as images (render.ts `RenderInput`). */
   allowRemoteImages = false;
 
+  /** Changes since the last commit to mark, by their pointer in this text (`bulletin.preview.showChanges`). */
+  changes: ReadonlyMap<string, { kind: string; old?: string }> | undefined;
+
+  /** A value's HTML, marked when it changed: the old value struck through, the new one highlighted. */
+  marked(pointer: string, html: string): string {
+    const change = this.changes?.get(pointer);
+    if (!change) return html;
+    const old = change.kind === 'changed' && change.old !== undefined ? `<del class="change-old">${escapeHtml(change.old)}</del> ` : '';
+    return `${old}<ins class="change-new">${html}</ins>`;
+  }
+
   constructor(
     readonly locale: Locale,
     readonly parsed: ParsedDocument,

@@ -26,14 +26,14 @@ export function renderHeader(ctx: RenderContext, root: Obj, bulletin: Bulletin):
     .map((key) => {
       const written = str(root[key]);
       const [date, pointer]: [string | undefined, string] = written !== undefined ? [written, `/${key}`] : (fromRevisions[key] ?? [undefined, '']);
-      return date === undefined ? '' : `<span class="date date-${key}"${ctx.dataLine(pointer)}>【${escapeHtml(label(locale, `render.${key}`))}】${escapeHtml(formatDate(locale, date))}</span>`;
+      return date === undefined ? '' : `<span class="date date-${key}"${ctx.dataLine(pointer)}>【${escapeHtml(label(locale, `render.${key}`))}】${ctx.marked(pointer, escapeHtml(formatDate(locale, date)))}</span>`;
     })
     .join('');
   const findings = ctx.findingsHtml('/id') + ctx.findingsHtml('/kb') + ctx.findingsHtml('/title') + ctx.findingsHtml('/published') + ctx.findingsHtml('/updated') + ctx.findingsHtml('/lang') + ctx.findingsHtml('/bulletin');
   return (
     `<header class="bulletin-header"${ctx.dataLine('/id') || ctx.dataLine('')}>` +
     `<p class="bulletin-ids">${idLine}${kbLine}</p>` +
-    `<h1${ctx.dataLine('/title')}>${escapeHtml(title ?? label(locale, 'render.noTitle'))}</h1>` +
+    `<h1${ctx.dataLine('/title')}>${ctx.marked('/title', escapeHtml(title ?? label(locale, 'render.noTitle')))}</h1>` +
     `<p class="bulletin-dates">${dates}</p>${renderRevisions(ctx, root)}${findings}</header>` +
     renderFacts(ctx, root, bulletin)
   );
@@ -44,7 +44,7 @@ function row(ctx: RenderContext, key: string, labelKey: LabelKey, content: strin
   const worst = ctx.worstUnder(pointer);
   return (
     `<tr class="fact fact-${key}${worst ? ` has-${worst}` : ''}"${ctx.dataLine(pointer)}>` +
-    `<th scope="row">${escapeHtml(label(ctx.locale, labelKey))}</th><td>${content}${ctx.findingsHtml(pointer)}</td></tr>`
+    `<th scope="row">${escapeHtml(label(ctx.locale, labelKey))}</th><td>${ctx.marked(pointer, content)}${ctx.findingsHtml(pointer)}</td></tr>`
   );
 }
 

@@ -90,9 +90,9 @@ function fileRows(ctx: RenderContext, platform: Platform, raw: Obj): string {
     const version = file?.version ?? str(entry.version) ?? '';
     const rowHtml =
       `<tr${rowClass(ctx, pointer)}${ctx.dataLine(pointer)}><td class="file-name">${escapeHtml(name)}${details ? ` ${details}` : ''}</td>` +
-      `<td class="date">${escapeHtml(formatDate(ctx.locale, file?.date ?? str(entry.date)))}</td>` +
-      `<td class="version">${escapeHtml(version)}</td><td class="size num">${escapeHtml(size)}</td>` +
-      `<td class="description">${escapeHtml(file?.description ?? str(entry.description) ?? '')}</td></tr>`;
+      `<td class="date">${ctx.marked(`${pointer}/date`, escapeHtml(formatDate(ctx.locale, file?.date ?? str(entry.date))))}</td>` +
+      `<td class="version">${ctx.marked(`${pointer}/version`, escapeHtml(version))}</td><td class="size num">${ctx.marked(`${pointer}/size`, escapeHtml(size))}</td>` +
+      `<td class="description">${ctx.marked(`${pointer}/description`, escapeHtml(file?.description ?? str(entry.description) ?? ''))}</td></tr>`;
     rows.push(rowHtml);
     const findings = ctx.findingsHtml(pointer);
     if (findings) rows.push(`<tr class="finding-row"><td colspan="${cols}">${findings}</td></tr>`);
@@ -109,8 +109,8 @@ function packageTable(ctx: RenderContext, platform: Platform, raw: Obj): string 
   const rawPackage = isObj(raw.package) ? raw.package : {};
   return (
     `<table class="package"${ctx.dataLine(pkg.pointer)}><thead><tr>${th(ctx, 'render.package')}${th(ctx, 'render.date')}${th(ctx, 'render.version')}${th(ctx, 'render.size')}</tr></thead>` +
-    `<tbody><tr${rowClass(ctx, pkg.pointer)}><td class="file-name">${escapeHtml(pkg.file ?? '')}</td><td class="date">${escapeHtml(formatDate(ctx.locale, pkg.date))}</td>` +
-    `<td class="version">${escapeHtml(pkg.version ?? str(rawPackage.version) ?? '')}</td><td class="size num">${pkg.size !== undefined ? formatSize(pkg.size) : ''}</td></tr>` +
+    `<tbody><tr${rowClass(ctx, pkg.pointer)}><td class="file-name">${ctx.marked(`${pkg.pointer}/file`, escapeHtml(pkg.file ?? ''))}</td><td class="date">${ctx.marked(`${pkg.pointer}/date`, escapeHtml(formatDate(ctx.locale, pkg.date)))}</td>` +
+    `<td class="version">${ctx.marked(`${pkg.pointer}/version`, escapeHtml(pkg.version ?? str(rawPackage.version) ?? ''))}</td><td class="size num">${ctx.marked(`${pkg.pointer}/size`, pkg.size !== undefined ? formatSize(pkg.size) : '')}</td></tr>` +
     `</tbody></table>${ctx.findingsHtml(pkg.pointer)}`
   );
 }

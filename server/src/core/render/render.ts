@@ -16,6 +16,8 @@ import { renderHeader } from './header';
 import { renderPlatformDetails, renderPlatformList } from './platforms';
 import { compareReferences, renderComparison } from './comparison';
 import { isObj, list, str, type Obj } from './values';
+import type { Change } from '../diff';
+import { renderChangeList } from './revisions';
 
 export interface RenderInput {
   parsed: ParsedDocument;
@@ -25,6 +27,8 @@ export interface RenderInput {
   findings: readonly Problem[];
   /** Images from `https:` addresses as images; by default a link with the alt text (nothing is fetched). */
   allowRemoteImages?: boolean;
+  /** Changes since the last commit, marked in place and listed at the top (`bulletin.preview.showChanges`). */
+  changes?: readonly Change[];
 }
 
 export interface RenderedBulletin {
@@ -85,6 +89,7 @@ export function renderBulletin(input: RenderInput): RenderedBulletin {
   const locale: Locale = bulletin.lang;
   const ctx = new RenderContext(locale, parsed, findings);
   ctx.allowRemoteImages = input.allowRemoteImages === true;
+  if (input.changes) ctx.changes = new Map(input.changes.map((c) => [c.pointer, c]));
   const root: Obj = isObj(parsed.value) ? parsed.value : {};
   const title = str(root.title) ?? str(root.id) ?? label(locale, 'render.noTitle');
 
@@ -104,6 +109,7 @@ export function renderBulletin(input: RenderInput): RenderedBulletin {
   // Findings no element claimed (a syntax error at the top, an unknown root key) lead the page.
   const rest = ctx.findingList(ctx.takeFindings(''));
   const general = rest ? `<aside class="general-findings"><h2>${escapeHtml(label(locale, 'render.findings'))}</h2>${rest}</aside>` : '';
-  const html = `<article class="bulletin" lang="${locale}">${general}${parts.join('')}</article>`;
+  const changes = input.changes ? renderChangeList(ctx, input.changes) : '';
+  const html = `<article class="bulletin" lang="${locale}">${changes}${general}${parts.join('')}</article>`;
   return { html, title, lang: locale };
 }

@@ -6,10 +6,11 @@ import { msg, registerMessages } from '../messages';
 import type { RenderContext } from './context';
 import { escapeHtml, formatDate } from './html';
 import { isObj, list, str, type Obj } from './values';
+import type { Change } from '../diff';
 
 registerMessages({
-  en: { 'render.revisions': 'Revision history', 'render.status.draft': 'Draft', 'render.status.interim': 'Interim (more revisions expected)' },
-  ja: { 'render.revisions': '改訂履歴', 'render.status.draft': '下書き', 'render.status.interim': '暫定版 (今後も更新予定)' },
+  en: { 'render.changes': 'Changes since the last commit', 'render.noChanges': 'No change since the last commit.', 'render.revisions': 'Revision history', 'render.status.draft': 'Draft', 'render.status.interim': 'Interim (more revisions expected)' },
+  ja: { 'render.changes': '前回のコミットからの変更', 'render.noChanges': '前回のコミットから変更はありません。', 'render.revisions': '改訂履歴', 'render.status.draft': '下書き', 'render.status.interim': '暫定版 (今後も更新予定)' },
 });
 
 /** The dates a bulletin dated by `revisions` alone shows in place of `published` / `updated`. */
@@ -47,4 +48,12 @@ export function renderRevisions(ctx: RenderContext, root: Obj): string {
     `<section class="revision-history"${ctx.dataLine('/revisions')}><h2>${escapeHtml(msg(locale, 'render.revisions'))}</h2>` +
     `<ol class="revisions">${rows.join('')}</ol>${ctx.findingsHtml('/revisions')}</section>`
   );
+}
+
+/** The changes since the last commit, each linked to its line (what was removed has no place of its own on the page). */
+export function renderChangeList(ctx: RenderContext, changes: readonly Change[]): string {
+  const heading = `<h2>${escapeHtml(msg(ctx.locale, 'render.changes'))}</h2>`;
+  if (changes.length === 0) return `<aside class="changes">${heading}<p>${escapeHtml(msg(ctx.locale, 'render.noChanges'))}</p></aside>`;
+  const items = changes.map((c) => `<li class="change change-${c.kind}" data-line="${ctx.lineAtOffset(c.range[0])}">${escapeHtml(c.label)}</li>`);
+  return `<aside class="changes">${heading}<ul>${items.join('')}</ul></aside>`;
 }
