@@ -65,7 +65,7 @@ test('no source runs code it did not ship: no eval, no Function, no vm, processe
       // the extension, and git (io/git.ts: only in a trusted workspace, its configured commands off).
       for (const match of text.matchAll(/\b(spawn|exec|execFile|fork|spawnSync|execSync|execFileSync)\(\s*([^,)]*)/g)) {
         const cli = match[1] === 'fork' && /^this\.cliPath$/.test(match[2].trim());
-        const git = name === join('server', 'src', 'io', 'git.ts') && match[1] === 'execFile' && match[2].trim() === "options.executable ?? 'git'";
+        const git = name === join('server', 'src', 'io', 'git.ts') && (match[1] === 'execFile' || match[1] === 'spawn') && match[2].trim() === "options.executable ?? 'git'";
         if (!cli && !git) faults.push(`${name}: ${match[1]}(${match[2]})`);
       }
     }

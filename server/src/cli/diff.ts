@@ -137,12 +137,7 @@ export async function diffSince(ref: string, paths: readonly string[], options: 
   const index = kept.index!;
 
   // The changed files at REF (and only those).
-  const atRef = new Map<string, string>();
-  for (const c of touched) {
-    if (c.status === 'A') continue;
-    const old = await git.textAt(commit, c.path);
-    if (old) atRef.set(c.path, old.text);
-  }
+  const atRef = (await git.textsAt(commit, touched.filter((c) => c.status !== 'A').map((c) => c.path), top)) ?? new Map<string, string>();
   const nowText = (path: string) => readText(path, options.maxFileSize);
 
   // Renames: a file gone and one new with the same bulletin id are one bulletin moved.

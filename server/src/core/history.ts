@@ -30,8 +30,8 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The facts of a committed text against the current parse. */
-export function committedVersion(commit: string, committedText: string, current: ParsedDocument, locale?: Locale): CommittedVersion {
-  const before = parse(committedText);
+export function committedVersion(commit: string, committed: string | ParsedDocument, current: ParsedDocument, locale?: Locale): CommittedVersion {
+  const before = typeof committed === 'string' ? parse(committed) : committed;
   const root: Obj = isObj(before.value) ? before.value : {};
   const revisions = Array.isArray(root.revisions) ? root.revisions.filter(isObj) : [];
   const last = revisions[revisions.length - 1];

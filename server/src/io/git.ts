@@ -6,7 +6,7 @@
  * prompt and no pager, and a missing `git`, a folder outside a repository or an unborn branch
  * simply answers `undefined` (the git features are off), never an error.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { dirname, relative, resolve, sep } from 'node:path';
 
 /** What git says of one file at one commit. */
@@ -21,6 +21,8 @@ export interface GitHistory {
   committed(path: string): Promise<CommittedText | undefined>;
   /** The file's text at `ref` (a path of the working tree), or undefined. */
   textAt(ref: string, path: string): Promise<CommittedText | undefined>;
+  /** Several files' texts at one commit, read by one git process (`cat-file --batch`); a path git does not have is left out. */
+  textsAt(commit: string, paths: readonly string[], folder?: string): Promise<Map<string, string> | undefined>;
   /** The repository's top folder holding `path`, or undefined. */
   root(path: string): Promise<string | undefined>;
   /** The commit `ref` names, or undefined (unknown ref, unborn branch, no repository). */
@@ -67,6 +69,55 @@ function run(args: string[], cwd: string, options: GitOptions): Promise<string |
   });
 }
 
+/** Writes `input` to git's stdin and answers its stdout as bytes, or undefined on any failure. */
+function runWithInput(args: string[], cwd: string, input: string, options: GitOptions): Promise<Buffer | undefined> {
+  return new Promise((done) => {
+    try {
+      const child = spawn(options.executable ?? 'git', ['--no-pager', ...SAFE_CONFIG, ...args], {
+        cwd,
+        windowsHide: true,
+        stdio: ['pipe', 'pipe', 'ignore'],
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0', GIT_ASKPASS: '', SSH_ASKPASS: '', LC_ALL: 'C' },
+      });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? 10_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BUFFER) child.kill('SIGKILL');
+        else chunks.push(chunk);
+      });
+      child.on('error', () => (clearTimeout(timer), done(undefined)));
+      child.on('close', (code) => (clearTimeout(timer), done(code === 0 && size <= MAX_BUFFER ? Buffer.concat(chunks) : undefined)));
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    } catch {
+      done(undefined);
+    }
+  });
+}
+
+/** `git cat-file --batch` output → the content of each object asked for, in order (undefined: missing). */
+function parseBatch(out: Buffer, count: number): (string | undefined)[] {
+  const texts: (string | undefined)[] = [];
+  let at = 0;
+  for (let i = 0; i < count && at < out.length; i++) {
+    const end = out.indexOf(10, at);
+    if (end < 0) break;
+    const header = out.subarray(at, end).toString('utf8');
+    at = end + 1;
+    const match = header.match(/ (blob|tree|commit|tag) (\d+)$/);
+    if (!match) {
+      texts.push(undefined); // `<name> missing` or ambiguous
+      continue;
+    }
+    const size = Number(match[2]);
+    texts.push(match[1] === 'blob' ? out.subarray(at, at + size).toString('utf8') : undefined);
+    at += size + 1;
+  }
+  return texts;
+}
+
 /** A path as git names it inside its repository (forward slashes). */
 function inRepository(top: string, path: string): string {
   return relative(top, path).split(sep).join('/');
@@ -95,6 +146,21 @@ export function gitHistory(options: GitOptions = {}): GitHistory {
     root,
     textAt,
     committed: (path) => textAt('HEAD', path),
+    async textsAt(commit, paths, folder) {
+      if (paths.length === 0) return new Map();
+      // A folder that still exists (a deleted file's own folder may be gone).
+      const top = await root(folder ? resolve(folder, 'x') : paths[0]);
+      if (!top || !/^[0-9a-f]{40,64}$/.test(commit)) return undefined;
+      const names = paths.map((path) => inRepository(top, resolve(path)));
+      // A name with a line break cannot be asked for on one line: left out, like a missing one.
+      const asked = names.map((name, i) => [name, i] as const).filter(([name]) => !/[\r\n]/.test(name));
+      const out = await runWithInput(['cat-file', '--batch'], top, asked.map(([name]) => `${commit}:${name}\n`).join(''), options);
+      if (!out) return undefined;
+      const texts = parseBatch(out, asked.length);
+      const found = new Map<string, string>();
+      asked.forEach(([, i], k) => texts[k] !== undefined && found.set(paths[i], texts[k]!));
+      return found;
+    },
     async resolve(ref, folder) {
       if (ref.startsWith('-')) return undefined;
       const top = await root(resolve(folder, 'x'));

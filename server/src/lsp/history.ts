@@ -64,7 +64,9 @@ export class CommittedVersions {
     if (entry.made?.version === document.version) return entry.made.value;
     const committed = entry.committed;
     const current = this.workspace.isBackground(document) ? parse(document.getText()) : this.workspace.analysisOf(document).parsed;
-    const value = committedVersion(committed.commit, committed.text, current);
+    // The committed text is parsed once per commit; each version of the document is diffed against it.
+    committed.parsed ??= parse(committed.text);
+    const value = committedVersion(committed.commit, committed.parsed, current);
     entry.made = { version: document.version, value };
     return value;
   }

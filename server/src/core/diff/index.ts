@@ -75,6 +75,10 @@ export function shown(value: unknown): string | undefined {
 /** Whether two values are the same to a reader (versions numerically, sets unordered, text modulo line ends). */
 function same(a: unknown, b: unknown, field?: string): boolean {
   if (a === b) return true;
+  const ta = typeof a;
+  // Two different texts or numbers (the common case) differ unless they are versions or line ends.
+  if (ta === typeof b && (ta === 'number' || ta === 'boolean')) return false;
+  if (typeof a === 'string' && typeof b === 'string' && field !== 'version' && !a.includes('\r') && !b.includes('\r')) return false;
   if (a === undefined || b === undefined || a === null || b === null) return (a ?? undefined) === (b ?? undefined);
   if (field === 'version' && typeof a === 'string' && typeof b === 'string' && isVersion(a) && isVersion(b)) return compareVersions(a, b) === 0;
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -94,6 +98,7 @@ function same(a: unknown, b: unknown, field?: string): boolean {
 
 /** Markdown text equal up to line ends, trailing spaces and re-wrapping (`|` vs `>`, a reflowed paragraph). */
 function sameText(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
   const norm = (v: unknown) =>
     typeof v === 'string'
       ? v.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter((p) => p !== '').join('\n\n')
@@ -148,7 +153,7 @@ function matchLists(
 
 function fields(d: Differ, subject: ChangeSubject, identity: string[], o: Obj, n: Obj, names: readonly string[], path: Path, extra?: { name?: string }): void {
   for (const field of names) {
-    if (same(o[field], n[field], field)) continue;
+    if (o[field] === n[field] || same(o[field], n[field], field)) continue;
     const kind: ChangeKind = o[field] === undefined ? 'added' : n[field] === undefined ? 'removed' : 'changed';
     push(d, { kind, subject, identity, field, old: shown(o[field]), new: shown(n[field]), ...extra }, n[field] === undefined ? path : [...path, field]);
   }
