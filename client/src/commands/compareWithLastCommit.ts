@@ -6,25 +6,10 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CompareWithLastCommitRequest, WorkspaceTrustedNotification, type CompareResult } from '../../../server/src/protocol';
+import { CompareWithLastCommitRequest, WorkspaceTrustedNotification } from '../../../server/src/protocol';
+import { changesDocument } from '../changesView';
 
 const SCHEME = 'bulletin-changes';
-
-/** The text of the changes view, and where each of its lines leads. */
-export function changesDocument(result: CompareResult, source: string): { text: string; targets: (number | undefined)[] } {
-  const marks: Record<string, string> = { added: '+', removed: '-', changed: '~' };
-  const lines = [vscode.l10n.t('Changes in {0} since commit {1}', source, result.commit.slice(0, 7)), ''];
-  const targets: (number | undefined)[] = [undefined, undefined];
-  if (result.changes.length === 0) {
-    lines.push(vscode.l10n.t('No change a reader would notice.'));
-    targets.push(undefined);
-  }
-  for (const change of result.changes) {
-    lines.push(`${marks[change.kind] ?? '~'} ${change.label}  (${vscode.l10n.t('line {0}', change.line + 1)})`);
-    targets.push(change.line);
-  }
-  return { text: lines.join('\n') + '\n', targets };
-}
 
 export function registerCompareWithLastCommit(client: () => LanguageClient | undefined): vscode.Disposable[] {
   const documents = new Map<string, { text: string; targets: (number | undefined)[]; source: vscode.Uri }>();
@@ -58,7 +43,12 @@ export function registerCompareWithLastCommit(client: () => LanguageClient | und
     }
     const name = source.path.slice(source.path.lastIndexOf('/') + 1);
     const view = vscode.Uri.from({ scheme: SCHEME, path: `/${name}.changes`, query: source.toString() });
-    documents.set(view.toString(), { ...changesDocument(result, name), source });
+    const words = {
+      heading: (file: string, commit: string) => vscode.l10n.t('Changes in {0} since commit {1}', file, commit),
+      none: vscode.l10n.t('No change a reader would notice.'),
+      line: (line: number) => vscode.l10n.t('line {0}', line),
+    };
+    documents.set(view.toString(), { ...changesDocument(result, name, words), source });
     changed.fire(view);
     const document = await vscode.workspace.openTextDocument(view);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
