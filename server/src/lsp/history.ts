@@ -62,8 +62,11 @@ export class CommittedVersions {
     const entry = this.entries.get(document.uri);
     if (!this.enabled || !entry?.committed) return undefined;
     if (entry.made?.version === document.version) return entry.made.value;
+    // A large document is parsed on the worker thread: parsing it here on every version would
+    // block the server, so the git features leave it alone.
+    if (this.workspace.isBackground(document)) return undefined;
     const committed = entry.committed;
-    const current = this.workspace.isBackground(document) ? parse(document.getText()) : this.workspace.analysisOf(document).parsed;
+    const current = this.workspace.analysisOf(document).parsed;
     // The committed text is parsed once per commit; each version of the document is diffed against it.
     committed.parsed ??= parse(committed.text);
     const value = committedVersion(committed.commit, committed.parsed, current);
