@@ -40,7 +40,7 @@ const newText = (item: CompletionItem | undefined) => (item?.textEdit && 'newTex
 test('root keys: only the missing ones, required first, with their descriptions', async () => {
   const items = await complete(`${HEAD}lang: ja\n‸\n`);
   assert.deepEqual(labels(items), [
-    'severity', 'updated', 'exploit', 'urgency', 'restart', 'uninstall', 'targets', 'advisories', 'vulnerabilities',
+    'severity', 'updated', 'status', 'revisions', 'exploit', 'urgency', 'restart', 'uninstall', 'targets', 'advisories', 'vulnerabilities',
     'includes', 'related', 'summary', 'comment', 'platforms', 'unsupported', 'workarounds',
   ]);
   const severity = items.find((i) => i.label === 'severity')!;

@@ -17,7 +17,9 @@ import { ServerProcess, root } from './server-process';
 
 const workspace = join(root, 'test', 'fixtures', 'workspaces', 'locale-every-rule');
 const files = readdirSync(workspace).filter((name) => name.endsWith('.bulletin.yaml')).sort();
-const everyCode = rules.map((rule) => rule.code).sort();
+// A rule that needs git has no finding in a folder outside a repository; its messages in both
+// languages are checked by test/unit/rules/unrevised-change.test.ts.
+const everyCode = rules.filter((rule) => rule.needs !== 'git').map((rule) => rule.code).sort();
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const catalogKeys = Object.keys(messageCatalog('en'));
