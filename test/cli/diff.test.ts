@@ -61,7 +61,14 @@ test('--since: JSON with every change, line numbers in the new text, and the cou
       ['bulletins/MS04-029.bulletin.yaml', 'changed', ['removed platform platforms/nt4-wks-sp6a', 'added unsupported unsupported/Windows NT Workstation 4.0 SP6a']],
     ]);
     assert.equal(corrected.split('\n')[report.files[0].changes[1].line - 1], '  - name: Windows NT Workstation 4.0 SP6a');
-    assert.deepEqual([report.checked, report.readAtRef, report.added, report.removed], [2, 1, [], []]);
+    assert.deepEqual([report.checked, report.readAtRef, report.removed], [2, 1, []]);
+    // Changed since the ref without a new revision: unrevised-change, against the ref.
+    assert.deepEqual(report.added.map((f) => [f.file, f.code, f.severity, f.line]), [['bulletins/MS04-029.bulletin.yaml', 'unrevised-change', 'warning', 8]]);
+    // With a revision (and `updated`), it goes.
+    repo.write('bulletins/MS04-029.bulletin.yaml', corrected.replace('updated: 2004-10-16\n', 'updated: 2004-10-20\nrevisions:\n  - date: 2004-10-16\n    summary: 初版\n  - date: 2004-10-20\n    summary: 対象プラットフォームを訂正\n'));
+    const revised = json(run(['diff', '--since', 'HEAD', '--format', 'json'], { cwd: repo.folder }).stdout);
+    assert.deepEqual(revised.added, []);
+    assert.ok(revised.files[0].changes.some((c) => c.subject === 'field' && c.identity[0] === 'updated'));
   } finally {
     repo.dispose();
   }
@@ -76,7 +83,10 @@ test('the effect on the workspace: a size changed in MS04-012 makes an error in 
     assert.equal(result.code, 1, result.stderr);
     const report = json(result.stdout);
     assert.deepEqual(report.files.map((f) => [f.file, f.changes.map((c) => c.label)]), [['bulletins/MS04-012.bulletin.yaml', ['nt4-server-sp6a の ole32.dll のサイズ: 768288 → 768289']]]);
-    assert.deepEqual(report.added.map((f) => [f.file, f.code, f.severity]), [['bulletins/MS04-029.bulletin.yaml', 'file-metadata-mismatch', 'error']]);
+    assert.deepEqual(report.added.map((f) => [f.file, f.code, f.severity]), [
+      ['bulletins/MS04-029.bulletin.yaml', 'file-metadata-mismatch', 'error'],
+      ['bulletins/MS04-012.bulletin.yaml', 'unrevised-change', 'warning'],
+    ]);
     assert.deepEqual(report.removed, []);
     // Committed with the wrong size, then corrected: the finding is gone since HEAD, exit 0.
     repo.commit('a wrong size');

@@ -11,6 +11,8 @@ import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { analyzeText, checkBulletin, type CheckOptions } from '../core/analyze';
 import { diffTexts, type Change } from '../core/diff';
+import { committedVersion } from '../core/history';
+import { unrevisedChange } from '../core/rules/unrevised-change';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt, computeLineStarts } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
@@ -164,6 +166,23 @@ export async function diffSince(ref: string, paths: readonly string[], options: 
   }
   const material = fileDiffs.filter((f) => f.status !== 'changed' || f.changes.length > 0);
 
+  // `unrevised-change` against REF (the published version, in a pull request): a bulletin changed
+  // since then without a new revision. It exists now and, by its nature, not at REF.
+  const unrevised: EffectFinding[] = [];
+  const setting = options.severities?.['unrevised-change'];
+  if (setting !== 'off') {
+    for (const c of touched) {
+      const before = atRef.get(renamedFrom.get(c.path) ?? c.path);
+      const bulletin = index.get(uriOf(c.path));
+      if (before === undefined || !bulletin || c.status === 'D') continue;
+      const current = analyzeText(bulletin.uri, nowText(c.path), options);
+      const history = (uri: string) => (uri === bulletin.uri ? committedVersion(commit, before, current.parsed) : undefined);
+      for (const p of unrevisedChange.check({ bulletin: current.bulletin, index, locale: options.locale ?? 'en', history })) {
+        unrevised.push(effectOf(setting ? { ...p, severity: setting } : p, current.bulletin.lineStarts, display(c.path, cwd)));
+      }
+    }
+  }
+
   // The workspace at REF: the changed files put back as they were, their dependents re-checked.
   const uris = touched.map((c) => uriOf(c.path));
   const affected = new Set<string>(uris);
@@ -188,5 +207,5 @@ export async function diffSince(ref: string, paths: readonly string[], options: 
   const renamedTo = new Map([...renamedFrom].map(([to, from]) => [display(from, cwd), display(to, cwd)]));
   for (const f of refFindings) f.file = renamedTo.get(f.file) ?? f.file;
 
-  return { ref, commit, files: material, added: only(nowFindings, refFindings), removed: only(refFindings, nowFindings), checked: report.files, readAtRef: atRef.size };
+  return { ref, commit, files: material, added: [...only(nowFindings, refFindings), ...unrevised], removed: only(refFindings, nowFindings), checked: report.files, readAtRef: atRef.size };
 }
