@@ -133,6 +133,8 @@ const cases: [string, string, Expect][] = [
   ['vulnerability title', edit(base, 'title: Second', 'title: Second, renamed'), { kind: 'changed', subject: 'vulnerability', identity: ['vulnerabilities', 'CVE-2005-0002'], field: 'title', old: 'Second', new: 'Second, renamed' }],
   ['vulnerability impact', edit(base, 'impact: [information-disclosure, denial-of-service]', 'impact: [denial-of-service]'), { kind: 'changed', subject: 'vulnerability', identity: ['vulnerabilities', 'CVE-2005-0001'], field: 'impact', old: 'information-disclosure, denial-of-service', new: 'denial-of-service' }],
   ['vulnerability cwe', edit(base, '    title: Second\n', '    title: Second\n    cwe: CWE-120\n'), { kind: 'added', subject: 'vulnerability', identity: ['vulnerabilities', 'CVE-2005-0002'], field: 'cwe', new: 'CWE-120' }],
+  ['vulnerability cvss', edit(base, '    title: Second\n', '    title: Second\n    cvss:\n      version: "3.1"\n      vector: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N\n'), { kind: 'added', subject: 'vulnerability', identity: ['vulnerabilities', 'CVE-2005-0002'], field: 'cvss', new: 'vector: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N, version: 3.1' }],
+  ['published', edit(base, 'published: 2005-01-10', 'published: 2005-01-09'), { kind: 'changed', subject: 'field', identity: ['published'], field: 'published', old: '2005-01-10', new: '2005-01-09' }],
   ['includes', edit(base, 'includes: [MS04-001]', 'includes: [MS04-001, MS03-026]'), { kind: 'added', subject: 'includes', identity: ['includes', 'MS03-026'], new: 'MS03-026' }],
   ['related', edit(base, 'related: [MS04-012, MS04-029]', 'related: [MS04-012]'), { kind: 'removed', subject: 'related', identity: ['related', 'MS04-029'], old: 'MS04-029' }],
   ['platform removed', edit(base, /  - id: w2k-sp4\n    name: Windows 2000 SP4\n/, ''), { kind: 'removed', subject: 'platform', identity: ['platforms', 'w2k-sp4'], old: 'Windows 2000 SP4' }],
@@ -191,6 +193,8 @@ test('traps: reordered lists, re-quoted values, comments, blank lines, key order
     ['5.00 equals 5.0', edit(base, 'version: 5.4.15.0', 'version: 5.04.15.00')],
   ];
   for (const [name, text] of traps) assert.deepEqual(diffTexts(base, text).map((c) => c.label), [], name);
+  const cvss = edit(base, '    title: Second\n', '    title: Second\n    cvss: {version: "3.1", score: 7.5}\n');
+  assert.deepEqual(diffTexts(cvss, edit(cvss, '{version: "3.1", score: 7.5}', '{score: 7.50, version: \'3.1\'}')), [], 'a mapping\'s key order and number form');
 });
 
 test('each change carries the range of its node in the new text (a removed one: its list)', () => {
