@@ -93,7 +93,7 @@ export function checkBulletinWithSuppressed(bulletin: Bulletin, index: Workspace
     const own = last.check({ bulletin, index, locale, suppressionUse: { used, judged, codes } });
     for (const p of quietRuleFindings(own, bulletin.intrinsic)) kept.push(withSetting(p, setting(last.code)));
   }
-  return { problems: kept.sort(compareProblems), suppressed };
+  return { problems: kept.sort(compareProblems), suppressed: suppressed.sort((a, b) => compareProblems(a.problem, b.problem)) };
 }
 
 function withSetting(found: Problem, setting: SeveritySetting | undefined): Problem {
