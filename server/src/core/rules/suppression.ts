@@ -16,8 +16,8 @@ registerMessages({
     'rule.suppression.staleFile': 'This suppression suppresses nothing: the file has no `{code}` finding.',
   },
   ja: {
-    'rule.suppression.noCode': 'この抑制は規則のコードを指定していません。`# bulletin-ignore CODE: 理由` の形で書いてください。',
-    'rule.suppression.noReason': 'この抑制には理由がありません。コロンの後に書いてください (`# bulletin-ignore {code}: 理由`)。理由がない抑制は何も抑制しません。',
+    'rule.suppression.noCode': 'この抑制は規則のコードを指定していません。`# bulletin-ignore CODE: REASON` の形で書いてください。',
+    'rule.suppression.noReason': 'この抑制には理由がありません。コロンの後に書いてください (`# bulletin-ignore {code}: REASON`)。理由がない抑制は何も抑制しません。',
     'rule.suppression.unknown': '`{code}` は規則のコードではありません。',
     'rule.suppression.unknownSuggest': '`{code}` は規則のコードではありません。`{suggestion}` のことですか?',
     'rule.suppression.unsuppressible': '`{code}` の指摘は抑制できません。',
