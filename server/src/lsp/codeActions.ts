@@ -3,14 +3,25 @@
  * those the workspace holds for the document's current version (not trusted from the
  * client), so every edit's offsets belong to exactly the text it will be applied to.
  */
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
+import { CodeActionKind, type ClientCapabilities, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
 import { fixesFor } from '../core/authoring/fixes';
+import { suppressFixes } from '../core/authoring/suppressFix';
 import { offsetAt } from '../core/text';
 import { toDiagnostic } from './diagnostics';
 import { runSafeAsync } from './runSafe';
 import { toRange, type FeatureContext } from './features';
 
 export const codeActionCapabilities = { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } };
+
+/** Whether the client applies snippet edits (LSP 3.18): a suppression fix then leaves the cursor on the reason. */
+const client = { snippetEdits: false };
+
+export function codeActionClientCapabilities(capabilities: ClientCapabilities): void {
+  client.snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+}
+
+/** Snippet syntax for literal text: `$`, `}` and `\\` escaped. */
+const snippetText = (text: string) => text.replace(/[$}\\]/g, (c) => `\\${c}`);
 
 export function registerCodeActions(context: FeatureContext): void {
   const { connection, workspace, logger, rulesDoc } = context;
@@ -43,6 +54,18 @@ export function registerCodeActions(context: FeatureContext): void {
             isPreferred: fix.preferred,
             edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: toRange(lineStarts, [e.start, e.end]), newText: e.newText })) } },
           });
+        }
+        // Accepting the finding in place, on every finding that can be suppressed.
+        for (const fix of suppressFixes(problem, analysis, workspace.settings.locale)) {
+          const identity = JSON.stringify([fix.title, fix.edit]);
+          if (offered.has(identity)) continue;
+          offered.add(identity);
+          const range = toRange(lineStarts, [fix.edit.start, fix.edit.end]);
+          const { newText } = fix.edit;
+          const edit: WorkspaceEdit = client.snippetEdits
+            ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range, snippet: { kind: 'snippet', value: `${snippetText(newText.slice(0, fix.cursor))}$0${snippetText(newText.slice(fix.cursor))}` } }] }] }
+            : { changes: { [document.uri]: [{ range, newText }] } };
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(problem, lineStarts, lookup, rulesDoc)], isPreferred: false, edit });
         }
       }
       return actions;
