@@ -147,6 +147,21 @@ test('no suppression fix for a syntax error, nor for a suppression finding', asy
   server.close(u2);
 });
 
+test('a misspelt code in a suppression: "Change to date-order" puts the nearest code in its place, byte for byte', async () => {
+  const text = TEXT.replace('        date: 2005-01-06', '        # bulletin-ignore date-ordr: re-released\n        date: 2005-01-06');
+  const u = uri();
+  server.open(u, text);
+  const diagnostics = await server.waitForDiagnostics(u, (ds) => ds.some((d) => d.code === 'suppression'), 1, 30_000);
+  const diagnostic = diagnostics.find((d) => d.code === 'suppression')!;
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Change to date-order', true]]);
+  const fixed = applyEdits(text, actions[0].edit!.changes![u] as TextEdit[]);
+  assert.equal(fixed, text.replace('date-ordr', 'date-order'));
+  const version = server.change(u, [{ text: fixed }]);
+  assert.deepEqual(await server.waitForDiagnostics(u, undefined, version, 30_000), []);
+  server.close(u);
+});
+
 async function complete(client: ServerProcess, source: string, trigger?: string): Promise<CompletionItem[]> {
   const { text, position } = withCursor(source);
   const u = uri();

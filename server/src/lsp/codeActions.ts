@@ -5,7 +5,7 @@
  */
 import { CodeActionKind, type ClientCapabilities, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
 import { fixesFor } from '../core/authoring/fixes';
-import { suppressFixes } from '../core/authoring/suppressFix';
+import { suppressFixes, suppressionCodeFix } from '../core/authoring/suppressFix';
 import { offsetAt } from '../core/text';
 import { toDiagnostic } from './diagnostics';
 import { runSafeAsync } from './runSafe';
@@ -55,8 +55,8 @@ export function registerCodeActions(context: FeatureContext): void {
             edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: toRange(lineStarts, [e.start, e.end]), newText: e.newText })) } },
           });
         }
-        // Accepting the finding in place, on every finding that can be suppressed.
-        for (const fix of suppressFixes(problem, analysis, workspace.settings.locale)) {
+        // Accepting the finding in place, on every finding that can be suppressed (and a misspelt code's correction).
+        for (const fix of [...suppressionCodeFix(problem, workspace.settings.locale), ...suppressFixes(problem, analysis, workspace.settings.locale)]) {
           const identity = JSON.stringify([fix.title, fix.edit]);
           if (offered.has(identity)) continue;
           offered.add(identity);
@@ -65,7 +65,8 @@ export function registerCodeActions(context: FeatureContext): void {
           const edit: WorkspaceEdit = client.snippetEdits
             ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range, snippet: { kind: 'snippet', value: `${snippetText(newText.slice(0, fix.cursor))}$0${snippetText(newText.slice(fix.cursor))}` } }] }] }
             : { changes: { [document.uri]: [{ range, newText }] } };
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(problem, lineStarts, lookup, rulesDoc)], isPreferred: false, edit });
+          const preferred = problem.code === 'suppression';
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(problem, lineStarts, lookup, rulesDoc)], isPreferred: preferred, edit });
         }
       }
       return actions;

@@ -20,6 +20,7 @@ import { positionAt } from '../text';
 import type { CompletionProposal } from './completion';
 import type { OffsetEdit } from './fixes';
 import { eolOf } from './yaml-text';
+import './messages'; // `fix.replace`
 
 registerMessages({
   en: {
@@ -56,6 +57,13 @@ export function suppressFixes(problem: Problem, analysis: Analysis, locale: Loca
   const fileFix = { title: msg(locale, 'fix.suppressFile', { code: problem.code }), edit: { start: top, end: top, newText: whole + eol }, cursor: whole.length };
   if (keeps(analysis, fileFix.edit, problem, 'file')) out.push(fileFix);
   return out;
+}
+
+/** A `suppression` finding on a misspelt code: the nearest rule code in its place. */
+export function suppressionCodeFix(problem: Problem, locale: Locale): SuppressFix[] {
+  const suggestion = problem.data?.suggestion;
+  if (problem.code !== 'suppression' || typeof suggestion !== 'string') return [];
+  return [{ title: msg(locale, 'fix.replace', { suggestion }), edit: { start: problem.offset, end: problem.offset + problem.length, newText: suggestion }, cursor: suggestion.length }];
 }
 
 /** Whether the edited text reads as it should: the new comment applies to the finding, and no new syntax error. */
