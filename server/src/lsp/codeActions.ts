@@ -39,6 +39,8 @@ export function registerCodeActions(context: FeatureContext): void {
       const end = offsetAt(lineStarts, text.length, params.range.end);
       const lookup = (uri: string) => workspace.index.get(uri)?.lineStarts;
       const actions: CodeAction[] = [];
+      // Accepting a finding in place comes after every fix of what is wrong.
+      const suppressions: CodeAction[] = [];
       // Findings on one range (a file missing on two platforms) can share a fix: offered once.
       const offered = new Set<string>();
       for (const problem of findings.problems) {
@@ -66,10 +68,10 @@ export function registerCodeActions(context: FeatureContext): void {
             ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range, snippet: { kind: 'snippet', value: `${snippetText(newText.slice(0, fix.cursor))}$0${snippetText(newText.slice(fix.cursor))}` } }] }] }
             : { changes: { [document.uri]: [{ range, newText }] } };
           const preferred = problem.code === 'suppression';
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(problem, lineStarts, lookup, rulesDoc)], isPreferred: preferred, edit });
+          (preferred ? actions : suppressions).push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(problem, lineStarts, lookup, rulesDoc)], isPreferred: preferred, edit });
         }
       }
-      return actions;
+      return [...actions, ...suppressions];
     }),
   );
 }
