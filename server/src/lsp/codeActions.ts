@@ -41,6 +41,7 @@ export function registerCodeActions(context: FeatureContext): void {
       const actions: CodeAction[] = [];
       // Accepting a finding in place comes after every fix of what is wrong.
       const suppressions: CodeAction[] = [];
+      const checkedLines = new Map<number, boolean>();
       // Findings on one range (a file missing on two platforms) can share a fix: offered once.
       const offered = new Set<string>();
       for (const problem of findings.problems) {
@@ -58,7 +59,7 @@ export function registerCodeActions(context: FeatureContext): void {
           });
         }
         // Accepting the finding in place, on every finding that can be suppressed (and a misspelt code's correction).
-        for (const fix of [...suppressionCodeFix(problem, workspace.settings.locale), ...suppressFixes(problem, analysis, workspace.settings.locale)]) {
+        for (const fix of [...suppressionCodeFix(problem, workspace.settings.locale), ...suppressFixes(problem, analysis, workspace.settings.locale, checkedLines)]) {
           const identity = JSON.stringify([fix.title, fix.edit]);
           if (offered.has(identity)) continue;
           offered.add(identity);

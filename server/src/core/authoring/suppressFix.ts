@@ -3,10 +3,11 @@
  * completion of rule codes inside one. "Suppress CODE here" inserts `# bulletin-ignore CODE: `
  * on a line of its own above the finding's line, with that line's indentation and the document's
  * line ending; "Suppress CODE in this file" inserts `# bulletin-ignore-file CODE: ` as the first
- * line. Each edit says where the cursor goes (after `: `, on the reason still to write). An edit
- * is offered only when the edited text, read again, has the comment applying to the finding's
- * line and no syntax error the text did not have (a finding inside a flow collection or a
- * multi-line scalar gets no "here" fix).
+ * line. Each edit says where the cursor goes (after `: `, on the reason still to write). The
+ * "here" edit is offered only when the edited text, read again, has the comment applying to the
+ * finding's line and no syntax error the text did not have (a finding inside a flow collection
+ * or a multi-line scalar gets none); test/unit/authoring/suppress-fix.test.ts applies both
+ * kinds to every finding of every fixture and checks the document's value is unchanged.
  */
 import type { Analysis } from '../analyze';
 import type { Locale } from '../messages';
@@ -40,8 +41,13 @@ export interface SuppressFix {
   cursor: number;
 }
 
-/** The quick fixes that accept `problem` with a comment: here (above its line), and for the whole file. */
-export function suppressFixes(problem: Problem, analysis: Analysis, locale: Locale): SuppressFix[] {
+/**
+ * The quick fixes that accept `problem` with a comment: here (above its line), and for the whole
+ * file. `checked` keeps, per line start, whether a comment above that line reads as it should,
+ * so the findings of one request that share a line cost one parse (a comment as the first line,
+ * before everything, always applies to the whole file).
+ */
+export function suppressFixes(problem: Problem, analysis: Analysis, locale: Locale, checked = new Map<number, boolean>()): SuppressFix[] {
   if (UNSUPPRESSIBLE.has(problem.code) || !rules.some((r) => r.code === problem.code)) return [];
   const { text, lineStarts } = analysis.parsed;
   const eol = eolOf(text);
@@ -51,11 +57,12 @@ export function suppressFixes(problem: Problem, analysis: Analysis, locale: Loca
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
   const here = `${indent}# ${SUPPRESS_LINE} ${problem.code}: `;
   const hereFix = { title: msg(locale, 'fix.suppressHere', { code: problem.code }), edit: { start: lineStart, end: lineStart, newText: here + eol }, cursor: here.length };
-  if (keeps(analysis, hereFix.edit, problem, 'line')) out.push(hereFix);
+  let fits = checked.get(lineStart);
+  if (fits === undefined) checked.set(lineStart, (fits = keeps(analysis, hereFix.edit, problem)));
+  if (fits) out.push(hereFix);
   const top = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const whole = `# ${SUPPRESS_FILE} ${problem.code}: `;
-  const fileFix = { title: msg(locale, 'fix.suppressFile', { code: problem.code }), edit: { start: top, end: top, newText: whole + eol }, cursor: whole.length };
-  if (keeps(analysis, fileFix.edit, problem, 'file')) out.push(fileFix);
+  out.push({ title: msg(locale, 'fix.suppressFile', { code: problem.code }), edit: { start: top, end: top, newText: whole + eol }, cursor: whole.length });
   return out;
 }
 
@@ -66,16 +73,16 @@ export function suppressionCodeFix(problem: Problem, locale: Locale): SuppressFi
   return [{ title: msg(locale, 'fix.replace', { suggestion }), edit: { start: problem.offset, end: problem.offset + problem.length, newText: suggestion }, cursor: suggestion.length }];
 }
 
-/** Whether the edited text reads as it should: the new comment applies to the finding, and no new syntax error. */
-function keeps(analysis: Analysis, edit: OffsetEdit, problem: Problem, kind: 'line' | 'file'): boolean {
+/** Whether the edited text reads as it should: the new comment applies to the finding's line, and no new syntax error. */
+function keeps(analysis: Analysis, edit: OffsetEdit, problem: Problem): boolean {
   const before = analysis.parsed;
   const text = before.text.slice(0, edit.start) + edit.newText + before.text.slice(edit.end);
   const after = parse(text, { locale: 'en' });
   if (syntaxErrors(after.problems) > syntaxErrors(before.problems)) return false;
   const moved = problem.offset + edit.newText.length;
   const added = readSuppressions(text, after.lineStarts, after.root).find((s) => s.range[0] >= edit.start && s.range[0] < edit.start + edit.newText.length);
-  if (!added || added.kind !== kind || added.code !== problem.code) return false;
-  return kind === 'file' || (added.target !== undefined && added.target[0] <= moved && moved <= added.target[1]);
+  if (!added || added.kind !== 'line' || added.code !== problem.code) return false;
+  return added.target !== undefined && added.target[0] <= moved && moved <= added.target[1];
 }
 
 const syntaxErrors = (problems: readonly Problem[]) => problems.filter((p) => p.code === 'yaml-syntax').length;
