@@ -208,3 +208,20 @@ test('checkBulletin gives what checkBulletinWithSuppressed reports', () => {
   index.set(bulletin);
   assert.deepEqual(checkBulletin(bulletin, index), checkBulletinWithSuppressed(bulletin, index).problems);
 });
+
+test('many suppression comments in a row are read in one pass, each aimed at the node line after them all', () => {
+  const many = Array.from({ length: 20_000 }, (_, i) => `# bulletin-ignore date-order${i % 2 ? ', schema' : ''}: reason ${i}`).join('\n');
+  const text = `${HEAD}${many}\n${platform()}`;
+  const parsed = parse(text);
+  const read = readSuppressions(text, parsed.lineStarts, parsed.root);
+  assert.equal(read.length, 30_000);
+  const target = text.indexOf('platforms:');
+  assert.ok(read.every((s) => s.target?.[0] === target));
+  // All of them stale (the date-order finding is further down): one warning per code.
+  const { bulletin } = analyzeText('file:///many.bulletin.yaml', text);
+  const index = new WorkspaceIndex();
+  index.set(bulletin);
+  const problems = checkBulletin(bulletin, index);
+  assert.equal(problems.filter((p) => p.code === 'suppression').length, 30_000);
+  assert.deepEqual(problems.filter((p) => p.code !== 'suppression').map((p) => p.code), ['date-order']);
+});

@@ -60,24 +60,28 @@ function linesInsideScalars(root: NodeLocation | undefined, lineStarts: Uint32Ar
   return inside;
 }
 
-/** Every suppression comment of the text, in document order. */
+/** Every suppression comment of the text, in document order. One pass: a line comment waits for the next node line. */
 export function readSuppressions(text: string, lineStarts: Uint32Array, root: NodeLocation | undefined): Suppression[] {
   // Almost no bulletin has one: the cheap test first.
   if (!text.includes(SUPPRESS_LINE)) return [];
   let inside: Set<number> | undefined;
   const out: Suppression[] = [];
+  /** Line comments read since the last node line: their target is the next one. */
+  let waiting: Suppression[] = [];
   let top = true;
   for (let i = 0; i < lineStarts.length; i++) {
     const line = lineText(text, lineStarts, i);
     const lineStart = i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStarts[i];
     const indent = line.length - line.trimStart().length;
     const directive = line[indent] === '#' ? DIRECTIVE.exec(line.slice(indent)) : null;
-    if (!directive) {
-      if (top && isNodeLine(line)) top = false;
+    if (!directive || (inside ??= linesInsideScalars(root, lineStarts)).has(lineStarts[i])) {
+      if (isNodeLine(line)) {
+        top = false;
+        for (const s of waiting) s.target = [lineStart, lineStart + line.length];
+        waiting = [];
+      }
       continue;
     }
-    inside ??= linesInsideScalars(root, lineStarts);
-    if (inside.has(lineStarts[i])) continue;
     const at = lineStart + indent;
     let body = line.slice(indent + directive[0].length);
     const note = NOTE.exec(body);
@@ -89,23 +93,14 @@ export function readSuppressions(text: string, lineStarts: Uint32Array, root: No
     const reason = colon < 0 ? '' : body.slice(colon + 1).trim();
     const range: Range = [at, bodyAt + body.length];
     const kind = directive[1] === SUPPRESS_FILE ? (top ? 'file' : 'misplaced') : 'line';
-    const target = kind === 'line' ? nextNodeLine(text, lineStarts, i) : undefined;
-    const codes = [...codesPart.matchAll(/[^\s,]+/g)];
-    const base = { kind, range, reason: reason === '' ? undefined : reason, target } as const;
-    if (codes.length === 0) out.push({ ...base });
-    for (const code of codes) {
+    const base = { kind, range, reason: reason === '' ? undefined : reason } as const;
+    const entries: Suppression[] = [...codesPart.matchAll(/[^\s,]+/g)].map((code) => {
       const start = bodyAt + code.index;
-      out.push({ ...base, code: code[0], codeRange: [start, start + code[0].length] });
-    }
+      return { ...base, code: code[0], codeRange: [start, start + code[0].length] };
+    });
+    if (entries.length === 0) entries.push({ ...base });
+    out.push(...entries);
+    if (kind === 'line') waiting.push(...entries);
   }
   return out;
-}
-
-/** The range of the first line after line `i` that holds a node (not blank, not a comment). */
-function nextNodeLine(text: string, lineStarts: Uint32Array, i: number): Range | undefined {
-  for (let j = i + 1; j < lineStarts.length; j++) {
-    const line = lineText(text, lineStarts, j);
-    if (isNodeLine(line)) return [lineStarts[j], lineStarts[j] + line.length];
-  }
-  return undefined;
 }
