@@ -83,7 +83,7 @@ export function checkBulletinWithSuppressed(bulletin: Bulletin, index: Workspace
     for (const found of rule.check({ bulletin, index, locale })) out.push(withSetting(found, setting(rule.code)));
   }
   const found = quietRuleFindings(out, bulletin.intrinsic);
-  const { kept, suppressed, used } = applySuppressions(found, bulletin.suppressions);
+  const { kept, suppressed, used } = applySuppressions(found, bulletin.suppressions, bulletin.lineStarts);
   if (last && setting(last.code) !== 'off') {
     // Whether a comment that accepted nothing is stale: not when its rule is off, nor while a
     // syntax error quiets the findings it would accept.

@@ -33,29 +33,45 @@ export function isEffective(s: Suppression): boolean {
   return s.code !== undefined && s.reason !== undefined && !UNSUPPRESSIBLE.has(s.code) && (s.kind === 'file' || (s.kind === 'line' && s.target !== undefined));
 }
 
-function covers(s: Suppression, p: Problem): boolean {
-  if (s.code !== p.code) return false;
-  if (s.kind === 'file') return true;
-  return s.target !== undefined && p.offset >= s.target[0] && p.offset <= s.target[1];
+/** The start of the line `offset` is on. */
+function lineStartOf(lineStarts: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lineStarts[lo] ?? 0;
 }
 
-/** The findings split into those still reported and those accepted in place. */
-export function applySuppressions(findings: Problem[], suppressions: readonly Suppression[]): SuppressionOutcome {
+/**
+ * The findings split into those still reported and those accepted in place. The comments are
+ * looked up by code (file-level) and by code and line (line comments), so many findings and many
+ * comments cost no product of the two.
+ */
+export function applySuppressions(findings: Problem[], suppressions: readonly Suppression[], lineStarts: Uint32Array): SuppressionOutcome {
   const used = suppressions.map(() => false);
-  const effective = suppressions.map((s, i) => [s, i] as const).filter(([s]) => isEffective(s));
-  if (effective.length === 0) return { kept: findings, suppressed: [], used };
+  const byFile = new Map<string, number[]>();
+  const byLine = new Map<string, number[]>();
+  suppressions.forEach((s, i) => {
+    if (!isEffective(s)) return;
+    const key = s.kind === 'file' ? s.code! : `${s.code}\u0000${s.target![0]}`;
+    const map = s.kind === 'file' ? byFile : byLine;
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  });
+  if (byFile.size === 0 && byLine.size === 0) return { kept: findings, suppressed: [], used };
   const kept: Problem[] = [];
   const suppressed: SuppressedProblem[] = [];
   for (const p of findings) {
-    let by: Suppression | undefined;
-    if (!UNSUPPRESSIBLE.has(p.code)) {
-      for (const [s, i] of effective) {
-        if (!covers(s, p)) continue;
-        used[i] = true;
-        // The comment closest to the finding gives the reason: a line's before the file's.
-        if (!by || (by.kind === 'file' && s.kind === 'line')) by = s;
-      }
-    }
+    const onLine = UNSUPPRESSIBLE.has(p.code) ? undefined : byLine.get(`${p.code}\u0000${lineStartOf(lineStarts, p.offset)}`);
+    const inFile = UNSUPPRESSIBLE.has(p.code) ? undefined : byFile.get(p.code);
+    for (const i of onLine ?? []) used[i] = true;
+    for (const i of inFile ?? []) used[i] = true;
+    // The comment closest to the finding gives the reason: a line's before the file's.
+    const by = onLine ? suppressions[onLine[0]] : inFile ? suppressions[inFile[0]] : undefined;
     if (by) suppressed.push({ problem: p, reason: by.reason!, kind: by.kind as 'line' | 'file', offset: by.range[0], length: by.range[1] - by.range[0] });
     else kept.push(p);
   }
