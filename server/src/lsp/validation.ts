@@ -329,7 +329,8 @@ export class ValidationQueue {
     }
     let problems = checkBulletin(bulletin, this.state.index, this.state.settings.checkOptions);
     // Until the workspace has been read, a cross-file finding may name what is simply not read yet.
-    if (!this.workspaceReady) problems = problems.filter((p) => !CROSS_FILE_CODES.has(p.code));
+    // So may a stale suppression of such a finding (the `suppression` rule names its code in `data.stale`).
+    if (!this.workspaceReady) problems = problems.filter((p) => !CROSS_FILE_CODES.has(p.code) && !CROSS_FILE_CODES.has(p.data?.stale as string));
     const previous = this.findings.get(uri);
     const same = previous !== undefined && sameProblems(previous.problems, problems);
     const entry: Findings = same ? { ...previous, version: document?.version } : { problems, resultId: String(++this.resultCounter), version: document?.version };
