@@ -19,7 +19,8 @@ test('relativeUrl: from one file to another, for URIs and paths, percent-encoded
   assert.equal(relativeUrl('C:\\out\\a.html', 'C:\\out\\x\\b.html'), 'x/b.html');
   assert.equal(relativeUrl('examples/a.bulletin.yaml', 'examples/b.bulletin.yaml'), 'b.bulletin.yaml');
   assert.equal(relativeUrl('/out/a.html', '/out/c:x.html'), 'c%3Ax.html');
-  assert.equal(relativeUrl('file:///out/a.html', 'file:///out/c:x.html'), './c:x.html');
+  assert.equal(relativeUrl('file:///out/a.html', 'file:///out/c:x.html'), 'c%3Ax.html');
+  assert.equal(relativeUrl('file:///c%3A/ws/a.html', 'file:///C:/ws/sub/b.html'), 'sub/b.html');
   assert.equal(relativeUrl('file:///ws/a.html', 'vscode-vfs://github/ws/b.html'), undefined);
   assert.equal(relativeUrl('file://host-a/ws/a.html', 'file://host-b/ws/b.html'), undefined);
   assert.equal(relativeUrl('/abs/a.html', 'rel/b.html'), undefined);

@@ -41,12 +41,25 @@ interface Location {
 const URI = /^([a-z][a-z0-9+.-]+:)(\/\/[^/?#]*)?([^?#]*)/i;
 const DRIVE = /^[a-z]:[\\/]/i;
 
+function normalSegment(segment: string, first: boolean): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+  if (first && /^[a-z]:$/i.test(decoded)) decoded = decoded.toLowerCase();
+  return encodeURIComponent(decoded);
+}
+
 function locate(key: string): Location | undefined {
   if (!DRIVE.test(key)) {
     const uri = URI.exec(key);
     if (uri) {
       const path = uri[3];
-      return { base: `${uri[1].toLowerCase()}${uri[2] ?? ''}`, absolute: path.startsWith('/'), segments: path.split('/').filter((s) => s !== '' && s !== '.') };
+      // One spelling per segment (VS Code writes `c%3A`, Node `C:`; escapes in either case).
+      const segments = path.split('/').filter((s) => s !== '' && s !== '.').map((s, i) => normalSegment(s, i === 0));
+      return { base: `${uri[1].toLowerCase()}${uri[2] ?? ''}`, absolute: path.startsWith('/'), segments };
     }
   }
   const path = key.replace(/\\/g, '/');
