@@ -20,7 +20,7 @@ test("an English server renders a Japanese bulletin's findings in Japanese, and 
     server.open(uri029, readExample('MS04-029').replace('severity: important', 'severity: importent'));
     const diagnostics = await server.waitForDiagnostics(uri029, (ds) => ds.some((d) => d.code === 'schema'));
     const schema = diagnostics.find((d) => d.code === 'schema')!;
-    assert.match(schema.message, /must be one of/, 'the diagnostics are in the editor\'s language');
+    assert.match(String(schema.message), /must be one of/, 'the diagnostics are in the editor\'s language');
 
     const page = (await server.connection.sendRequest(RenderRequest.method, { uri: uri029 })) as RenderResult;
     const severity = element(page.html, 'tr', 'fact-severity')!;
