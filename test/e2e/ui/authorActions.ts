@@ -62,7 +62,7 @@ async function explorerRow(page: Page, name: string) {
 }
 
 /** Right-clicks a file in the Explorer and chooses an entry of its context menu. */
-async function explorerMenu(page: Page, file: string, entry: string, expected: string[] = []): Promise<void> {
+async function explorerMenu(page: Page, file: string, entry: string, expected: string[] = [], shown?: () => Promise<unknown>): Promise<void> {
   // A hover left by the last click on the Explorer (the file's path) would take this click.
   await page.mouse.move(0, 0);
   await page.locator('.context-view .hover-contents').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
@@ -71,6 +71,7 @@ async function explorerMenu(page: Page, file: string, entry: string, expected: s
   const menu = page.locator('.context-view .monaco-menu');
   await menu.waitFor({ timeout });
   for (const title of [entry, ...expected]) await menu.locator('.action-label', { hasText: new RegExp(`^${title}$`) }).first().waitFor({ timeout });
+  await shown?.();
   await menu.locator('.action-label', { hasText: new RegExp(`^${entry}$`) }).first().click();
 }
 
@@ -206,7 +207,7 @@ export async function checkAuthorActions(page: Page, workspace: string, screensh
   });
 
   await check("the Explorer's context menu previews the clicked file, not the active editor's", async () => {
-    await explorerMenu(page, 'MS99-001.bulletin.yaml', 'Open Preview', ['Open Preview to the Side', 'Export HTML', 'Export CSAF']);
+    await explorerMenu(page, 'MS99-001.bulletin.yaml', 'Open Preview', ['Open Preview to the Side', 'Export HTML', 'Export CSAF'], () => shot('explorer-context-menu'));
     await page.locator('.tabs-container .tab', { hasText: 'Preview MS99-001' }).first().waitFor({ timeout });
     await previewFrame(page).locator('h1', { hasText: 'Fault fixture with a severity' }).waitFor({ timeout });
     await shot('explorer-open-preview');
