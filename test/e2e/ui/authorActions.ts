@@ -71,7 +71,11 @@ async function explorerMenu(page: Page, file: string, entry: string, expected: s
   const menu = page.locator('.context-view .monaco-menu');
   await menu.waitFor({ timeout });
   for (const title of [entry, ...expected]) await menu.locator('.action-label', { hasText: new RegExp(`^${title}$`) }).first().waitFor({ timeout });
-  await shown?.();
+  if (shown) {
+    // The menu fades in: its picture is taken once its animations have finished.
+    await poll('the menu to be drawn', () => menu.evaluate((el: any) => el.closest('.context-view').getAnimations({ subtree: true }).every((a: any) => a.playState !== 'running')), (done) => done);
+    await shown();
+  }
   await menu.locator('.action-label', { hasText: new RegExp(`^${entry}$`) }).first().click();
 }
 
