@@ -95,6 +95,14 @@ test("findings on a Japanese bulletin's page are in Japanese when the checker sp
   const page = renderBulletin({ parsed: self.parsed, bulletin: self.bulletin, index, findings: worded });
   assert.match(page.html, /<span class="finding-severity">エラー<\/span> <code class="finding-code">schema<\/code> `severity` は /);
   assert.doesNotMatch(page.html, /must be one of|Unknown key/);
+  // Rule findings alone (the record needs no second reading): worded again by the rules.
+  const ruleOnly = analyzeText(self.bulletin.uri, readExample('MS04-029').replace('  - MS04-012 ', '  - MS99-404 '), { locale: 'en' });
+  assert.equal(ruleOnly.bulletin.intrinsic.length, 0);
+  const unresolved = checkBulletin(ruleOnly.bulletin, index, { locale: 'en' });
+  assert.ok(unresolved.some((p) => p.code === 'unresolved-reference' && /no bulletin/.test(p.message)), unresolved.map((p) => p.message).join('\n'));
+  const rewordedRules = findingsInBulletinLanguage(ruleOnly, index, unresolved, { locale: 'en' });
+  assert.equal(rewordedRules.length, unresolved.length);
+  for (const p of rewordedRules) assert.match(p.message, /[\u3040-\u30ff\u4e00-\u9fff]/, `not Japanese: ${p.message}`);
   // Already in the bulletin's language: the very findings given.
   const japanese = checkBulletin(analyzeText(self.bulletin.uri, faulty, { locale: 'ja' }).bulletin, index, { locale: 'ja' });
   assert.equal(findingsInBulletinLanguage(self, index, japanese, { locale: 'ja' }), japanese);

@@ -15,9 +15,11 @@ export function findingsInBulletinLanguage(analysis: Analysis, index: WorkspaceI
   const locale = analysis.bulletin.lang;
   if ((options.locale ?? 'en') === locale || findings.length === 0) return findings;
   const worded = { ...options, locale };
-  const again = analyzeText(analysis.bulletin.uri, analysis.parsed.text, worded);
+  // The rules word their findings in the language they are given; the parser's and the schema's
+  // are kept in the record as first worded, so only a record that has some is read again.
+  const bulletin = analysis.bulletin.intrinsic.length > 0 ? analyzeText(analysis.bulletin.uri, analysis.parsed.text, worded).bulletin : analysis.bulletin;
   const twins = new Map<string, Problem[]>();
-  for (const problem of checkBulletin(again.bulletin, index, worded)) {
+  for (const problem of checkBulletin(bulletin, index, worded)) {
     const key = twinKey(problem);
     const list = twins.get(key);
     if (list) list.push(problem);
