@@ -22,7 +22,7 @@ import { definitionCapabilities, registerDefinition } from './definition';
 import { renameCapabilities, registerRename } from './rename';
 import { symbolCapabilities, registerSymbols } from './symbols';
 import { foldingCapabilities, registerFolding } from './folding';
-import { codeActionCapabilities, registerCodeActions } from './codeActions';
+import { codeActionCapabilities, codeActionClientCapabilities, registerCodeActions } from './codeActions';
 import { CancelIndexingRequest, ReindexRequest, serverName, WorkspaceTrustedNotification } from '../protocol';
 import { CommittedVersions } from './history';
 import { registerCompare } from './compare';
@@ -69,6 +69,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     settings.init(params.locale, supportsConfiguration);
     completionClientCapabilities(capabilities);
+    codeActionClientCapabilities(capabilities);
     folders.initialize(params);
     // Git runs only where the client says the workspace is trusted (absent: it is not).
     history.setTrusted((params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted === true);

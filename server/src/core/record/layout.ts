@@ -99,3 +99,17 @@ export const STATUSES = ['draft', 'interim', 'final'] as const;
 
 /** One row per `revisions` item that is a mapping, in the list's order. */
 export const REVISION = table(['item:i', 'date:s', 'dateStart:r', 'dateEnd:e', 'summary:s', 'summaryStart:r', 'summaryEnd:e', 'start:r', 'end:e']);
+
+/**
+ * One row per code of a suppression comment (`model.ts` `Suppression`), kept apart from the
+ * other tables in the record's `suppressions` cells. `code` and `reason` are -1 when absent,
+ * `target` when the kind is not `line` or no node follows.
+ */
+export const SUPPRESSION = table([
+  'kind:i',
+  'code:s', 'codeStart:r', 'codeEnd:e',
+  'reason:s',
+  'start:r', 'end:e',
+  'target:r', 'targetEnd:e',
+]);
+export const SUPPRESSION_KINDS = ['line', 'file', 'misplaced'] as const;

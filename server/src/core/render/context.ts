@@ -8,6 +8,8 @@ import type { Problem } from '../problems';
 import type { Locale } from '../messages';
 import { positionAt } from '../text';
 import { escapeHtml } from './html';
+import { enumLabel } from './labels';
+import type { RefLink } from './links';
 
 interface PlacedFinding {
   problem: Problem;
@@ -33,6 +35,8 @@ export class RenderContext {
     const old = change.kind === 'changed' && change.old !== undefined ? `<del class="change-old">${escapeHtml(change.old)}</del> ` : '';
     return `${old}<ins class="change-new">${html}</ins>`;
   }
+  /** The link to the bulletin an id names (links.ts), undefined when none can be made. */
+  refLink: (id: string) => RefLink | undefined = () => undefined;
 
   constructor(
     readonly locale: Locale,
@@ -99,7 +103,7 @@ export class RenderContext {
     const items = problems.map(
       (p) =>
         `<li class="finding finding-${escapeHtml(p.severity)}" data-line="${this.lineAtOffset(p.offset)}">` +
-        `<span class="finding-severity">${escapeHtml(p.severity)}</span> ` +
+        `<span class="finding-severity">${escapeHtml(enumLabel(this.locale, 'render.finding', p.severity))}</span> ` +
         `<code class="finding-code">${escapeHtml(p.code)}</code> ${escapeHtml(p.message)}</li>`,
     );
     return `<ul class="findings">${items.join('')}</ul>`;

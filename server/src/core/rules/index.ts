@@ -19,6 +19,7 @@ import { duplicateEntry } from './duplicate-entry';
 import { urgencyMismatch } from './urgency-mismatch';
 import { revisionOrder } from './revision-order';
 import { unrevisedChange } from './unrevised-change';
+import { suppression } from './suppression';
 
 /** In the spec's order. */
 export const rules: readonly Rule[] = [
@@ -40,6 +41,7 @@ export const rules: readonly Rule[] = [
   urgencyMismatch,
   revisionOrder,
   unrevisedChange,
+  suppression,
 ];
 
 export const ruleByCode = new Map(rules.map((rule) => [rule.code, rule]));
