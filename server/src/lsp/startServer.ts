@@ -10,6 +10,7 @@ import {
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
+  type ClientCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsCache } from './settings';
@@ -42,7 +43,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
   const publishMode: PublishMode = { pull: false, refreshSupported: false };
   publishFindings(connection, workspace, publishMode, runtime.rulesDoc);
   registerRender(connection, workspace, logger);
-  const authoring = { connection, documents, workspace, logger, clock: runtime.clock, rulesDoc: runtime.rulesDoc, snippetsPath: runtime.snippetsPath };
+  const client: { capabilities?: ClientCapabilities } = {};
+  const authoring = { connection, documents, workspace, logger, clock: runtime.clock, rulesDoc: runtime.rulesDoc, snippetsPath: runtime.snippetsPath, files: runtime.files, client };
   for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions, registerFormatting]) register(authoring);
   const folders = new WorkspaceManager(connection, workspace, logger, runtime);
   registerIndexRequest(connection, workspace, logger);
@@ -60,6 +62,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
+    client.capabilities = capabilities;
     const supportsConfiguration = capabilities.workspace?.configuration === true;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     settings.init(params.locale, supportsConfiguration);
