@@ -9,6 +9,7 @@ import type { Bulletin } from '../model';
 import type { Locale } from '../messages';
 import type { Range } from '../parse';
 import { newestFirst } from '../index/order';
+import { FILE_VERSION_POINTER, versionHover } from './versionHover';
 import { bulletinSummary } from './completion';
 import { msg } from './messages';
 import { choicesOf, describe, resolve, rootSchema, schemaAt } from './schema-info';
@@ -41,6 +42,10 @@ export function hover(input: HoverInput): HoverResult | undefined {
   const fileMatch = hit.part === 'value' && typeof value === 'string' ? FILE_NAME_POINTER.exec(hit.pointer) : null;
   if (fileMatch) {
     const markdown = fileHover(analysis, index, Number(fileMatch[1]), Number(fileMatch[2]), value as string, locale);
+    if (markdown) return { markdown, range: hit.range };
+  }
+  if (hit.part === 'value' && FILE_VERSION_POINTER.test(hit.pointer)) {
+    const markdown = versionHover(analysis, index, hit.pointer);
     if (markdown) return { markdown, range: hit.range };
   }
   const path = schemaPath(hit.pointer);
