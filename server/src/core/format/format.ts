@@ -36,7 +36,7 @@ export function formatBulletin(input: string): FormatResult | undefined {
 }
 
 function readDocument(text: string): Document | undefined {
-  const options = { customTags: sourceTags, keepSourceTokens: true, prettyErrors: false, uniqueKeys: false } as const;
+  const options = { customTags: sourceTags, keepSourceTokens: true, prettyErrors: false } as const;
   const doc = parseDocument(text, options);
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   // A second document (`---` further down) is a syntax finding of its own: leave the file to the author.
