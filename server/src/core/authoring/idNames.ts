@@ -79,7 +79,9 @@ export function idNameProblems(uri: string, parsed: ParsedDocument, locale: Loca
   const name = bulletinFileName(uri);
   if (typeof id !== 'string' || id === '' || !name) return [];
   const old = name.stem;
-  if (old.toUpperCase() === id.toUpperCase() || !(idPattern.test(old) || idPattern.test(old.toUpperCase()))) return [];
+  // Named after an id: the stem is one by the id pattern in force and has a number in it (a
+  // loose pattern such as `^[a-z]+$` does not make `draft.bulletin.yaml` an id).
+  if (old.toUpperCase() === id.toUpperCase() || !/[0-9]/.test(old) || !(idPattern.test(old) || idPattern.test(old.toUpperCase()))) return [];
   const idRange = parsed.nodes.get('/id')?.value;
   if (!idRange) return [];
   const out = [problem('unresolved-reference', 'warning', idRange, msg(locale, 'rule.idMismatch.fileName', { file: name.file, old, id }), { data: { kind: 'fileName', old, id } })];
