@@ -26,11 +26,13 @@ export function formatBulletin(input: string): FormatResult | undefined {
   if (text.trim() === '') return { text: input };
   const doc = readDocument(text);
   if (!doc) return undefined;
+  // What the document means, read before it is changed (key order aside, the changes below mean nothing).
+  const meaning = meaningOf(doc);
   orderKeys(doc);
   let out = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
   out = keepCommentGaps(text, out);
   if (!text.endsWith('\n')) out = out.replace(/\n$/, '');
-  if (!sameData(text, out)) return undefined;
+  if (!sameMeaning(meaning, out)) return undefined;
   if (crlf) out = out.replace(/\n/g, '\r\n');
   return { text: bom + out };
 }
@@ -44,12 +46,15 @@ function readDocument(text: string): Document | undefined {
   return doc;
 }
 
-/** The data a bulletin means, compared before and after: any difference and the formatting is dropped. */
-function sameData(before: string, after: string): boolean {
-  const a = parseDocument(before, { uniqueKeys: false });
-  const b = parseDocument(after, { uniqueKeys: false });
-  if (b.errors.length > 0) return false;
-  return JSON.stringify(canonical(a.toJS({ maxAliasCount: -1 }))) === JSON.stringify(canonical(b.toJS({ maxAliasCount: -1 }))) && sameSources(a, b);
+/** The data a document means (mapping keys in sorted order: their order means nothing), with its plain scalars' source texts. */
+function meaningOf(doc: Document): string {
+  return JSON.stringify(canonical(doc.toJS({ maxAliasCount: -1 }))) + '\u0001' + plainSources(doc);
+}
+
+/** The formatted text read again: any difference in meaning and the formatting is dropped. */
+function sameMeaning(before: string, after: string): boolean {
+  const doc = parseDocument(after);
+  return doc.errors.length === 0 && meaningOf(doc) === before;
 }
 
 /** Mapping keys sorted, so key order (which means nothing) is not compared. */
@@ -63,14 +68,11 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** Plain scalars are also read from their source text (versions: `4.00` is not `4.0`): their texts, as a multiset, must not change. */
-function sameSources(a: Document, b: Document): boolean {
-  const sources = (doc: Document) => {
-    const out: string[] = [];
-    visit(doc, { Scalar: (_k, node) => void (node.type === 'PLAIN' && typeof node.source === 'string' && out.push(node.source)) });
-    return out.sort().join('\u0000');
-  };
-  return sources(a) === sources(b);
+/** Plain scalars are also read from their source text (versions: `4.00` is not `4.0`): their texts, as a multiset. */
+function plainSources(doc: Document): string {
+  const out: string[] = [];
+  visit(doc, { Scalar: (_k, node) => void (node.type === 'PLAIN' && typeof node.source === 'string' && out.push(node.source)) });
+  return out.sort().join('\u0000');
 }
 
 // ---- Scalars written as the author wrote them.
