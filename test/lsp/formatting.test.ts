@@ -143,6 +143,14 @@ test('a document with a syntax error is left untouched', async () => {
   }
 });
 
+test('hostile input (an alias bomb, nesting beyond the bound) is left untouched, and the server keeps answering', async () => {
+  const bomb = ['bulletin: 1', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`), ''].join('\n');
+  assert.deepEqual((await format(bomb)).edits, []);
+  assert.deepEqual((await format(`id: ${'['.repeat(5000)}${']'.repeat(5000)}\n`)).edits, []);
+  assert.deepEqual((await format(`id: ${'- '.repeat(200)}x\n`)).edits, []);
+  assert.equal((await format('id: x\nbulletin: 1\n')).text, 'bulletin: 1\nid: x\n');
+});
+
 test('every bulletin in examples/ and the fixtures: same data and model, comments kept, idempotent', async () => {
   const files = [...bulletinFiles(join(root, 'examples')), ...bulletinFiles(join(root, 'test', 'fixtures'))];
   assert.ok(files.length >= 40, `${files.length} bulletins`);

@@ -12,6 +12,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Scalar, type ScalarTag, type Tags, type YAMLMap } from 'yaml';
 import { schemaAt } from '../authoring/schema-info';
+import { parse } from '../parse';
 
 export interface FormatResult {
   /** The formatted text (equal to the input when it was already formatted). */
@@ -28,6 +29,7 @@ export function formatBulletin(input: string): FormatResult | undefined {
   if (!doc) return undefined;
   // What the document means, read before it is changed (key order aside, the changes below mean nothing).
   const meaning = meaningOf(doc);
+  if (meaning === undefined) return undefined;
   orderKeys(doc);
   let out = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
   out = keepCommentGaps(text, out);
@@ -38,6 +40,8 @@ export function formatBulletin(input: string): FormatResult | undefined {
 }
 
 function readDocument(text: string): Document | undefined {
+  // What the checks call a syntax error (also: nesting too deep, an alias bomb, a second document) leaves the file alone.
+  if (parse(text).problems.some((p) => p.code === 'yaml-syntax')) return undefined;
   const options = { customTags: sourceTags, keepSourceTokens: true, prettyErrors: false } as const;
   const doc = parseDocument(text, options);
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
@@ -47,8 +51,12 @@ function readDocument(text: string): Document | undefined {
 }
 
 /** The data a document means (mapping keys in sorted order: their order means nothing), with its plain scalars' source texts. */
-function meaningOf(doc: Document): string {
-  return JSON.stringify(canonical(doc.toJS({ maxAliasCount: -1 }))) + '\u0001' + plainSources(doc);
+function meaningOf(doc: Document): string | undefined {
+  try {
+    return JSON.stringify(canonical(doc.toJS())) + '\u0001' + plainSources(doc);
+  } catch {
+    return undefined; // aliases expanded past yaml's bound: not a bulletin to format
+  }
 }
 
 /** The formatted text read again: any difference in meaning and the formatting is dropped. */
