@@ -126,3 +126,17 @@ test('a client that cannot rename files gets the text edits only', async () => {
   assert.equal(edit.documentChanges, undefined);
   assert.equal(applyEdits(text, edit.changes![uri] as TextEdit[]), text.replace(/MS04-029/g, 'MS04-031'));
 });
+
+test('the file-name finding offers to rename the file (ja), where the client renames files', async () => {
+  for (const [renameFiles, expected] of [
+    [true, [['ファイル名を MS04-030.bulletin.yaml に変更する', { documentChanges: [{ kind: 'rename', oldUri: 'file:///ws/MS04-029.bulletin.yaml', newUri: 'file:///ws/MS04-030.bulletin.yaml', options: { ignoreIfExists: true } }] }]]],
+    [false, []],
+  ] as const) {
+    const server = await start('ja', renameFiles);
+    const uri = 'file:///ws/MS04-029.bulletin.yaml';
+    server.open(uri, bulletin('MS04-030', []));
+    const [finding] = (await server.waitForDiagnostics(uri, (ds) => ds.some(mismatch))).filter(mismatch);
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: finding!.range, context: { diagnostics: [finding], only: ['quickfix'] } })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => [a.title, a.edit]), expected);
+  }
+});

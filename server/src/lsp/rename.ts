@@ -77,7 +77,7 @@ export function registerRename(context: FeatureContext): void {
 }
 
 /** Whether the client applies file renames in a workspace edit (`documentChanges` with `rename`). */
-function renamesFiles(context: FeatureContext): boolean {
+export function renamesFiles(context: FeatureContext): boolean {
   const edit = context.client?.capabilities?.workspace?.workspaceEdit;
   return edit?.documentChanges === true && (edit.resourceOperations ?? []).includes('rename');
 }

@@ -13,11 +13,13 @@ registerMessages({
     'rule.idMismatch.fileName': 'The file name {file} names {old}, but this bulletin\'s id is {id}: rename the file, or the id.',
     'rule.idMismatch.label': 'The advisory label names {old}, but this bulletin\'s id is {id}.',
     'fix.idMismatch.label': 'Write {id} for {old} in the advisory label',
+    'fix.idMismatch.renameFile': 'Rename the file to {file}',
   },
   ja: {
     'rule.idMismatch.fileName': 'ファイル名 {file} は {old} を表していますが、このセキュリティ情報の ID は {id} です。ファイル名か ID を変更してください。',
     'rule.idMismatch.label': 'アドバイザリのラベルが {old} を表していますが、このセキュリティ情報の ID は {id} です。',
     'fix.idMismatch.label': 'アドバイザリのラベルの {old} を {id} に書き換える',
+    'fix.idMismatch.renameFile': 'ファイル名を {file} に変更する',
   },
 });
 
