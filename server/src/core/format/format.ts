@@ -25,13 +25,22 @@ export function formatBulletin(input: string): FormatResult | undefined {
   const crlf = /\r\n/.test(input);
   const text = (bom ? input.slice(1) : input).replace(/\r\n/g, '\n');
   if (text.trim() === '') return { text: input };
+  // A second byte order mark (inside the text) is not something to rewrite around.
+  if (text.includes('\uFEFF')) return undefined;
+  // Lone carriage returns (old Mac line breaks) too: the writer would not keep them.
+  if (text.includes('\r')) return undefined;
   const doc = readDocument(text);
   if (!doc) return undefined;
   // What the document means, read before it is changed (key order aside, the changes below mean nothing).
   const meaning = meaningOf(doc);
   if (meaning === undefined) return undefined;
   orderKeys(doc);
-  let out = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
+  let out: string;
+  try {
+    out = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
+  } catch {
+    return undefined; // e.g. the key order would put an alias before its anchor: left as written
+  }
   out = keepCommentGaps(text, out);
   if (!text.endsWith('\n')) out = out.replace(/\n$/, '');
   if (!sameMeaning(meaning, out)) return undefined;
@@ -45,6 +54,8 @@ function readDocument(text: string): Document | undefined {
   const options = { customTags: sourceTags, keepSourceTokens: true, prettyErrors: false } as const;
   const doc = parseDocument(text, options);
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  // A bulletin is a mapping; anything else (an empty document, a list, a scalar) is left as written.
+  if (!isMap(doc.contents)) return undefined;
   // A second document (`---` further down) is a syntax finding of its own: leave the file to the author.
   if (/^(---|\.\.\.)\s*(#.*)?$/m.test(text.slice(doc.range[1]))) return undefined;
   return doc;
@@ -109,8 +120,16 @@ function fromSource(item: Scalar, indent: string, onComment?: () => void): strin
   if (token.type === 'scalar' || token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') {
     return reindent(token.source, indent);
   }
+  if (token.type === 'block-scalar' && item.value === '') return emptyBlock(token, onComment);
   if (token.type === 'block-scalar') return foldedFromSource(token, indent, onComment);
   return undefined;
+}
+
+/** An empty block (`summary: |` with nothing under it) is its header alone (the writer would add a blank line). */
+function emptyBlock(token: SourceToken, onComment?: () => void): string | undefined {
+  const props = token.props ?? [];
+  if (props.some((p) => p.type === 'comment')) onComment?.();
+  return props.filter((p) => p.type !== 'newline').map((p) => p.source).join('');
 }
 
 /**
@@ -170,7 +189,12 @@ function sortPairs(map: YAMLMap, order: string[]): void {
   if (sorted.every((s, i) => s.i === i)) return;
   // The comment above the first key heads the mapping (at the top of a file: the file's header): it stays on top.
   liftFirstComment(map);
+  const firstKey = map.items[0]?.key;
+  const firstSpace = isScalar(firstKey) ? firstKey.spaceBefore : undefined;
   map.items = sorted.map((s) => s.pair);
+  // The key that comes first takes the first key's blank line (or none): a blank line above the first key does not survive a reading.
+  const newFirst = map.items[0]?.key;
+  if (isScalar(newFirst) && newFirst !== firstKey) newFirst.spaceBefore = firstSpace;
   // A comment that now lands on the first key is written above the mapping (`- # c` would read back differently).
   liftFirstComment(map);
 }
