@@ -16,6 +16,8 @@ import { registryEntryLines, registryKeyFor } from './registry';
 import { yamlScalar } from './yaml-text';
 import type { SnippetDefinition } from './snippet';
 import { snippetProposals } from './snippetProposals';
+import { suppressionCodeProposals } from './suppressFix';
+import { positionAt } from '../text';
 
 export type ProposalKind = 'property' | 'value' | 'reference' | 'file' | 'platform' | 'date' | 'snippet';
 
@@ -68,6 +70,10 @@ const schemaSteps = (path: readonly PathStep[]) => path.map((s) => (typeof s ===
 
 export function complete(input: CompletionInput): CompletionProposal[] {
   const { analysis, offset } = input;
+  // Inside a suppression comment's codes: rule codes, nothing else.
+  const { lineStarts, text } = analysis.parsed;
+  const codes = suppressionCodeProposals(text, lineStarts[positionAt(lineStarts, offset).line], offset, input.locale);
+  if (codes) return codes;
   const context = cursorContext(analysis.parsed, offset);
   if (!context) return [];
   const schema = schemaAt(schemaSteps(context.path));

@@ -17,6 +17,7 @@ import { dateOrder } from './date-order';
 import { deploymentOrder } from './deployment-order';
 import { duplicateEntry } from './duplicate-entry';
 import { urgencyMismatch } from './urgency-mismatch';
+import { suppression } from './suppression';
 
 /** In the spec's order. */
 export const rules: readonly Rule[] = [
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   deploymentOrder,
   duplicateEntry,
   urgencyMismatch,
+  suppression,
 ];
 
 export const ruleByCode = new Map(rules.map((rule) => [rule.code, rule]));
