@@ -127,14 +127,14 @@ test('under files: the files related bulletins ship for the same platform, as wh
     ['rpcss.exe', '4.0.1381.7263 in MS04-012'],
   ]);
   assert.deepEqual(items.map((i) => i.filterText), ['rpcproxy.dll', 'rpcrt4.dll', 'rpcss.exe']);
-  assert.equal(newText(items[0]), 'name: rpcproxy.dll\n        version: 4.0.1381.7255\n        size: 22288\n        description: RPC Proxy Stub');
+  assert.equal(newText(items[0]), 'name: rpcproxy.dll\n        date: 2004-01-29\n        version: 4.0.1381.7255\n        size: 22288\n        description: RPC Proxy Stub');
 });
 
 test('after `name:` in a file entry, the name and the keys the entry still lacks', async () => {
   const source = `${HEAD}related: [MS04-012]\nplatforms:\n  - id: nt4-tse-sp6\n    name: N\n    files:\n      - name: ‸\n        size: 1\n`;
   const items = await complete(source);
   const rpcrt4 = items.find((i) => i.label === 'rpcrt4.dll')!;
-  assert.equal(newText(rpcrt4), 'rpcrt4.dll\n        version: 4.0.1381.39800\n        description: Remote Procedure Call Runtime'.replace('4.0.1381.39800', versionOf('MS04-012', 'nt4-tse-sp6', 'rpcrt4.dll')));
+  assert.equal(newText(rpcrt4), 'rpcrt4.dll\n        date: 2003-10-30\n        version: 4.0.1381.39800\n        description: Remote Procedure Call Runtime'.replace('4.0.1381.39800', versionOf('MS04-012', 'nt4-tse-sp6', 'rpcrt4.dll')));
 });
 
 test('a registry item: the check for this KB with the key of the platform era (XP)', async () => {
@@ -151,7 +151,7 @@ test('nothing is offered inside a comment or block text', async () => {
 
 test('CRLF documents get CRLF in multi-line inserts', async () => {
   const items = await complete(`${HEAD}related: [MS04-012]\nplatforms:\n  - id: nt4-server-sp6a\n    name: N\n    files:\n      - ‸\n`.replace(/\n/g, '\r\n'));
-  assert.match(newText(items.find((i) => i.label === 'ole32.dll'))!, /^name: ole32\.dll\r\n        version: 4\.0\.1381\.7263\r\n/);
+  assert.match(newText(items.find((i) => i.label === 'ole32.dll'))!, /^name: ole32\.dll\r\n        date: [0-9-]+\r\n        version: 4\.0\.1381\.7263\r\n/);
 });
 
 function versionOf(id: string, platform: string, file: string): string {

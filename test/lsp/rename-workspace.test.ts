@@ -50,7 +50,11 @@ test('renaming an id in the one open file edits every closed file that names it,
   const edit = (await server.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: idLine, character: 5 }, newName: 'MS04-112' })) as WorkspaceEdit;
   const changed = Object.fromEntries(Object.entries(edit.changes!).map(([u, edits]) => [u, applyEdits(readFileSync(new URL(u), 'utf8'), edits as TextEdit[])]));
   assert.deepEqual(Object.keys(changed).sort(), ['MS04-012', 'MS04-029', 'MS04-030'].map((n) => workspace.uri(`${n}.bulletin.yaml`)).sort());
-  assert.equal(changed[uri], files['MS04-012.bulletin.yaml'].replace('\nid: MS04-012\n', '\nid: MS04-112\n'));
+  // The id, and the advisory labels that carry it; the URLs (the vendor's pages) stay.
+  assert.equal(
+    changed[uri],
+    files['MS04-012.bulletin.yaml'].replace('\nid: MS04-012\n', '\nid: MS04-112\n').replace('label: MS04-012 (日本)', 'label: MS04-112 (日本)').replace('label: HotFix Alert MS04-012\n', 'label: HotFix Alert MS04-112\n'),
+  );
   assert.equal(changed[workspace.uri('MS04-029.bulletin.yaml')], files['MS04-029.bulletin.yaml'].replace('  - MS04-012    ', '  - MS04-112    '));
   assert.equal(changed[workspace.uri('MS04-030.bulletin.yaml')], files['MS04-030.bulletin.yaml'].replace("['MS04-012']", "['MS04-112']"));
   server.close(uri);

@@ -49,7 +49,7 @@ test('renaming MS04-012 from a reference rewrites the declaration and every refe
   const edit = (await server.connection.sendRequest('textDocument/rename', { textDocument: { uri: uriCrlf }, position, newName: 'MS04-112' })) as WorkspaceEdit;
   assert.deepEqual(Object.keys(edit.changes!).sort(), [uri12, uri29, uriCrlf, uriQuoted].sort());
   const after = applyWorkspaceEdit(edit);
-  assert.equal(after.get(uri12), texts.get(uri12)!.replace('\nid: MS04-012\n', '\nid: MS04-112\n'));
+  assert.equal(after.get(uri12), texts.get(uri12)!.replace('\nid: MS04-012\n', '\nid: MS04-112\n').replace('label: MS04-012 (日本)', 'label: MS04-112 (日本)').replace('label: HotFix Alert MS04-012\n', 'label: HotFix Alert MS04-112\n'));
   assert.equal(after.get(uri29), texts.get(uri29)!.replace('  - MS04-012          #', '  - MS04-112          #'));
   assert.equal(after.get(uriCrlf), texts.get(uriCrlf)!.replace('[MS04-012,', '[MS04-112,'));
   assert.equal(after.get(uriQuoted), texts.get(uriQuoted)!.replace('- "MS04-012"', '- "MS04-112"'));

@@ -158,14 +158,14 @@ async function onExamples(run: (server: Awaited<ReturnType<typeof startOn>>['ser
   }
 }
 
-test('bulletin/index lists every bulletin that ships a file name, by platform and version', () =>
+test('bulletin/index lists every bulletin that ships a file name, by platform, newest first', () =>
   onExamples(async (server) => {
     const result = await server.connection.sendRequest('bulletin/index', { file: 'RPCRT4.DLL' }) as IndexResult;
     assert.equal(result.bulletins, 2);
     assert.ok(result.files.includes('rpcproxy.dll'));
     assert.deepEqual(
       result.entries.map((e) => `${e.platform} ${e.bulletin} ${e.version}`),
-      ['nt4-server-sp6a MS04-012 4.0.1381.7230', 'nt4-server-sp6a MS04-029 4.0.1381.7303', 'nt4-tse-sp6 MS04-012 4.0.1381.39760', 'nt4-tse-sp6 MS04-029 4.0.1381.39794'],
+      ['nt4-server-sp6a MS04-029 4.0.1381.7303', 'nt4-server-sp6a MS04-012 4.0.1381.7230', 'nt4-tse-sp6 MS04-029 4.0.1381.39794', 'nt4-tse-sp6 MS04-012 4.0.1381.39760'],
     );
   }));
 

@@ -1,6 +1,7 @@
 /**
  * "Bulletin: Show Index": pick a file name, see every bulletin that ships it, by platform and
- * ascending version (the file's version history at a glance); choosing one opens that entry.
+ * newest first (the order of the hover on a file name; the server sorts); choosing one opens
+ * that entry. Each row: the version, then the bulletin and its labelled publication date.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -32,7 +33,8 @@ export function registerShowIndex(client: () => LanguageClient | undefined): vsc
       }
       items.push({
         label: entry.version ?? '?',
-        description: `${entry.bulletin}${entry.published ? `  ${entry.published}` : ''}`,
+        // The date says what it is (the bulletin's publication date), in the user's language.
+        description: entry.published ? `${entry.bulletin} · ${vscode.l10n.t('Published {0}', entry.published)}` : entry.bulletin,
         detail: `${entry.name}${entry.size !== undefined ? `  ${vscode.l10n.t('{0} bytes', entry.size.toLocaleString())}` : ''}`,
         entry,
       });

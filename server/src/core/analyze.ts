@@ -2,6 +2,7 @@
  * The core's entry points: text → parsed document + bulletin record and its view (with its
  * single-file problems), and bulletin + index → every finding with configured severities.
  */
+import { idNameProblems } from './authoring/idNames';
 import { createHash } from 'node:crypto';
 import { parse, type ParsedDocument } from './parse';
 import { validateSchema } from './schema/validate';
@@ -52,7 +53,7 @@ export function analyzeQuickly(uri: string, text: string, options: CheckOptions 
 
 function analyzeParsed(uri: string, parsed: ParsedDocument, options: CheckOptions): Analysis {
   const locale = options.locale ?? 'en';
-  const found = [...parsed.problems, ...validateSchema(parsed, { locale, idPattern: options.idPattern })].sort(compareProblems);
+  const found = [...parsed.problems, ...validateSchema(parsed, { locale, idPattern: options.idPattern }), ...idNameProblems(uri, parsed, locale, options.idPattern)].sort(compareProblems);
   // While a syntax error stands, what it explains is not reported (syntaxQuiet.ts).
   const intrinsic = quietSingleFileProblems(found, parsed);
   return { parsed, bulletin: viewOf(writeRecord(uri, parsed, intrinsic, hashText(parsed.text))) };

@@ -11,6 +11,9 @@ import { toDiagnostic } from './diagnostics';
 import { runSafeAsync } from './runSafe';
 import { toRange, type FeatureContext } from './features';
 import { today } from './completion';
+import { renamesFiles } from './rename';
+import { bulletinFileName, renamedFileUri } from '../core/authoring/idNames';
+import { msg } from '../core/messages';
 
 export const codeActionCapabilities = { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } };
 
@@ -73,7 +76,26 @@ export function registerCodeActions(context: FeatureContext): void {
           (preferred ? actions : suppressions).push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(problem, lineStarts, lookup, rulesDoc)], isPreferred: preferred, edit });
         }
       }
+      // A file named after another id than its `id`: rename the file (where the client renames files).
+      for (const problem of findings.problems) {
+        if (problem.offset > end || problem.offset + problem.length < start || problem.data?.kind !== 'fileName') continue;
+        const action = renameFileAction(context, document.uri, problem.data.old, problem.data.id);
+        if (action) actions.push({ ...action, diagnostics: [toDiagnostic(problem, lineStarts, lookup, rulesDoc)] });
+      }
       return [...actions, ...suppressions];
     }),
   );
+}
+
+function renameFileAction(context: FeatureContext, uri: string, old: unknown, id: unknown): CodeAction | undefined {
+  if (typeof old !== 'string' || typeof id !== 'string' || !renamesFiles(context)) return undefined;
+  const newUri = renamedFileUri(uri, old, id);
+  const file = newUri && bulletinFileName(newUri)?.file;
+  if (!newUri || !file || context.workspace.index.has(newUri)) return undefined;
+  return {
+    title: msg(context.workspace.settings.locale, 'fix.idMismatch.renameFile', { file }),
+    kind: CodeActionKind.QuickFix,
+    isPreferred: true,
+    edit: { documentChanges: [{ kind: 'rename', oldUri: uri, newUri, options: { ignoreIfExists: true } }] },
+  };
 }

@@ -1,9 +1,9 @@
 /** What every authoring feature module needs from the server: the connection, the open documents, the workspace. */
-import type { Connection, Range, TextDocuments } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, Range, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BulletinWorkspace } from './bulletinWorkspace';
 import type { Logger } from './runSafe';
-import type { Clock } from './runtime';
+import type { Clock, FileReader } from './runtime';
 import { positionAt } from '../core/text';
 
 export interface FeatureContext {
@@ -16,6 +16,10 @@ export interface FeatureContext {
   rulesDoc: string;
   /** The extension's snippets file, which completion offers from. */
   snippetsPath: string;
+  /** Files on disk, read while answering (rename reads a closed bulletin's advisory labels). */
+  files?: FileReader;
+  /** What the client can do, known once it has initialised (rename: whether it renames files). */
+  client?: { capabilities?: ClientCapabilities };
 }
 
 export function toRange(lineStarts: Uint32Array, range: readonly [number, number]): Range {

@@ -10,6 +10,7 @@ import {
   DidChangeConfigurationNotification,
   type InitializeParams,
   type InitializeResult,
+  type ClientCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsCache } from './settings';
@@ -23,6 +24,7 @@ import { renameCapabilities, registerRename } from './rename';
 import { symbolCapabilities, registerSymbols } from './symbols';
 import { foldingCapabilities, registerFolding } from './folding';
 import { codeActionCapabilities, codeActionClientCapabilities, registerCodeActions } from './codeActions';
+import { formattingCapabilities, registerFormatting } from './formatting';
 import { CancelIndexingRequest, ReindexRequest, serverName, WorkspaceTrustedNotification } from '../protocol';
 import { CommittedVersions } from './history';
 import { registerCompare } from './compare';
@@ -42,8 +44,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
   const workspace = new BulletinWorkspace({ documents, settings, logger, now: runtime.clock.now, analysisWorker: runtime.workers.analysis });
   const publishMode: PublishMode = { pull: false, refreshSupported: false };
   publishFindings(connection, workspace, publishMode, runtime.rulesDoc);
-  const authoring = { connection, documents, workspace, logger, clock: runtime.clock, rulesDoc: runtime.rulesDoc, snippetsPath: runtime.snippetsPath };
-  for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions]) register(authoring);
+  const client: { capabilities?: ClientCapabilities } = {};
+  const authoring = { connection, documents, workspace, logger, clock: runtime.clock, rulesDoc: runtime.rulesDoc, snippetsPath: runtime.snippetsPath, files: runtime.files, client };
+  for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions, registerFormatting]) register(authoring);
   const folders = new WorkspaceManager(connection, workspace, logger, runtime);
   registerIndexRequest(connection, workspace, logger);
   connection.onRequest(ReindexRequest, () => folders.reindex());
@@ -65,6 +68,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
+    client.capabilities = capabilities;
     const supportsConfiguration = capabilities.workspace?.configuration === true;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     settings.init(params.locale, supportsConfiguration);
@@ -89,6 +93,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
         ...symbolCapabilities,
         ...foldingCapabilities,
         ...codeActionCapabilities,
+        ...formattingCapabilities,
         ...(publishMode.pull ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: serverName },

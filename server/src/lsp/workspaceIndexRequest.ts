@@ -1,7 +1,7 @@
 /** `bulletin/index`: every file name in the workspace, every bulletin that ships a name (Show Index), and every id (New Bulletin). */
 import type { Connection } from 'vscode-languageserver';
 import { IndexRequest, type IndexedFile, type IndexResult } from '../protocol';
-import { compareVersions } from '../core/version';
+import { newestFirst } from '../core/index/order';
 import { positionAt } from '../core/text';
 import type { BulletinWorkspace } from './bulletinWorkspace';
 import { runSafe, type Logger } from './runSafe';
@@ -27,9 +27,8 @@ export function workspaceIndex(workspace: BulletinWorkspace, file: string | unde
     (a, b) =>
       a.platform.localeCompare(b.platform) ||
       (a.variant ?? '').localeCompare(b.variant ?? '') ||
-      compareVersions(a.version ?? '0', b.version ?? '0') ||
-      (a.published ?? '').localeCompare(b.published ?? '') ||
-      a.bulletin.localeCompare(b.bulletin),
+      // Newest first, as the hover on a file name lists them.
+      newestFirst({ published: a.published, id: a.bulletin, version: a.version }, { published: b.published, id: b.bulletin, version: b.version }),
   );
   const files = [...names.values()].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
   return { bulletins: index.size, files, entries, ...(withIds ? { ids: [...index.ids()].sort() } : {}) };

@@ -46,6 +46,23 @@ suite('Authoring', () => {
     await until('the unknown-key finding to go away', () => !bulletinDiagnostics(uri).some((d) => /summry/.test(d.message)), () => describeDiagnostics(uri));
   });
 
+  test('Format Document formats a bulletin: indentation and key order, comments kept', async () => {
+    const editor = await openInEditor('faults', 'MS99-001.bulletin.yaml');
+    const document = editor.document;
+    const related = document.getText().split(/\r?\n/).findIndex((line) => line === '  - MS04-029');
+    assert.ok(related > 0, 'the fixture lists MS04-029 under related');
+    // Unindent the list item: the formatter indents it again (and puts the unknown key `summry` after the known ones).
+    await editor.edit((edit) => edit.replace(document.lineAt(related).range, '- MS04-029'));
+    await until('the server to see the edit', async () => {
+      const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 4, insertSpaces: true });
+      return edits && edits.length > 0 ? edits : undefined;
+    });
+    await vscode.commands.executeCommand('editor.action.formatDocument');
+    const formatted = 'severity: severe\nincludes: []\nrelated:\n  - MS04-029\nsummry: A key the schema does not know.\n';
+    await until('the document formatted', () => document.getText().replace(/\r\n/g, '\n').includes(formatted), () => document.getText());
+    assert.ok(document.getText().startsWith('# e2e fault fixture'), 'the leading comment stays');
+  });
+
   test('"Suppress CODE here" writes the comment above the finding, leaves the cursor on the reason, and a reason accepts the finding', async () => {
     const editor = await openInEditor('faults', 'MS99-001.bulletin.yaml');
     const uri = editor.document.uri;

@@ -280,25 +280,38 @@ function fileProposals(input: CompletionInput, context: CursorContext, platformI
   const taken = nameOnly ? context.taken : new Set<string>();
   return [...best.values()]
     .sort((a, b) => a.file.name.localeCompare(b.file.name))
-    .map(({ file, from }) => {
-      const lines = [`name: ${yamlScalar(file.name)}`];
-      if (file.variant && !taken.has('variant')) lines.push(`variant: ${yamlScalar(file.variant)}`);
-      if (file.version && !taken.has('version')) lines.push(`version: ${file.version}`);
-      if (file.size !== undefined && !taken.has('size')) lines.push(`size: ${file.size}`);
-      if (file.description && !taken.has('description')) lines.push(`description: ${yamlScalar(file.description)}`);
-      return {
-        label: file.variant ? `${file.name} (${file.variant})` : file.name,
-        kind: 'file' as const,
-        filterText: file.name,
-        detail: msg(locale, 'authoring.fileFrom', { version: file.version ?? '?', bulletins: from.join(', ') }),
-        documentation: file.description,
-        ...(file.version ? { labelDetail: ` ${file.version}` } : {}),
-        labelDescription: from.map((id) => titled(index, id)).join(', '),
-        insertText: entryText(lines, context, nameOnly),
-        replace: context.replace,
-        sortText: file.name.toLowerCase(),
-      };
-    });
+    .map(({ file, from }) => ({
+      label: file.variant ? `${file.name} (${file.variant})` : file.name,
+      kind: 'file' as const,
+      filterText: file.name,
+      detail: msg(locale, 'authoring.fileFrom', { version: file.version ?? '?', bulletins: from.join(', ') }),
+      documentation: file.description,
+      ...(file.version ? { labelDetail: ` ${file.version}` } : {}),
+      labelDescription: from.map((id) => titled(index, id)).join(', '),
+      insertText: entryText(fileEntryLines(file, taken), context, nameOnly),
+      snippet: true,
+      replace: context.replace,
+      sortText: file.name.toLowerCase(),
+    }));
+}
+
+/**
+ * A file entry copied from another bulletin, as a snippet in the schema's key order: this
+ * bulletin ships its own build of the file, so the version (first), size and date are tab
+ * stops holding the old values to type over; name, description and variant are kept.
+ */
+function fileEntryLines(file: BulletinFile, taken: ReadonlySet<string>): string[] {
+  const escape = (value: string) => value.replace(/[\\$}]/g, '\\$&');
+  const text = (value: string) => escape(yamlScalar(value));
+  // Versions and dates as written in the other bulletin (a version is read from its source text).
+  const stop = (n: number, value: string | number) => `\${${n}:${escape(String(value))}}`;
+  const lines = [`name: ${text(file.name)}`];
+  if (file.date && !taken.has('date')) lines.push(`date: ${stop(3, file.date)}`);
+  if (file.version && !taken.has('version')) lines.push(`version: ${stop(1, file.version)}`);
+  if (file.size !== undefined && !taken.has('size')) lines.push(`size: ${stop(2, file.size)}`);
+  if (file.description && !taken.has('description')) lines.push(`description: ${text(file.description)}`);
+  if (file.variant && !taken.has('variant')) lines.push(`variant: ${text(file.variant)}`);
+  return lines;
 }
 
 function registryProposals(input: CompletionInput, context: CursorContext, platformIndex: number): CompletionProposal[] {

@@ -85,6 +85,12 @@ function schemaFixes(problem: Problem, { analysis, locale }: FixInput): Fix[] {
 
 /** An id naming no bulletin → the nearest existing id. */
 function referenceFixes(problem: Problem, { analysis, index, locale }: FixInput, malformedOnly = false): Fix[] {
+  // An advisory label still on the file's old id (idNames.ts): the label takes the bulletin's id.
+  const labelId = problem.data?.kind === 'label' ? str(problem.data.id) : undefined;
+  if (labelId) {
+    const range: Range = [problem.offset, problem.offset + problem.length];
+    return [{ title: msg(locale, 'fix.idMismatch.label', { old: analysis.parsed.text.slice(range[0], range[1]), id: labelId }), edits: [replaceIn(analysis, range, labelId)], preferred: true }];
+  }
   const ref = [...analysis.bulletin.includes, ...analysis.bulletin.related].find((r) => overlaps(r.range, problem));
   if (!ref) return [];
   if (malformedOnly && (problem.data?.pointer !== ref.pointer || index.byId(ref.id).length > 0)) return [];

@@ -8,7 +8,8 @@ import type { WorkspaceIndex } from '../index/workspace-index';
 import type { Bulletin } from '../model';
 import type { Locale } from '../messages';
 import type { Range } from '../parse';
-import { compareVersions } from '../version';
+import { newestFirst } from '../index/order';
+import { FILE_VERSION_POINTER, versionHover } from './versionHover';
 import { bulletinSummary } from './completion';
 import { msg } from './messages';
 import { choicesOf, describe, resolve, rootSchema, schemaAt } from './schema-info';
@@ -41,6 +42,10 @@ export function hover(input: HoverInput): HoverResult | undefined {
   const fileMatch = hit.part === 'value' && typeof value === 'string' ? FILE_NAME_POINTER.exec(hit.pointer) : null;
   if (fileMatch) {
     const markdown = fileHover(analysis, index, Number(fileMatch[1]), Number(fileMatch[2]), value as string, locale);
+    if (markdown) return { markdown, range: hit.range };
+  }
+  if (hit.part === 'value' && FILE_VERSION_POINTER.test(hit.pointer)) {
+    const markdown = versionHover(analysis, index, hit.pointer);
     if (markdown) return { markdown, range: hit.range };
   }
   const path = schemaPath(hit.pointer);
@@ -116,7 +121,8 @@ function fileHover(analysis: Analysis, index: WorkspaceIndex, platformIndex: num
     }
   }
   if (rows.length === 0) return undefined;
-  rows.sort(newestFirst);
+  const shipped = (r: Shipment) => ({ published: r.bulletin.published, id: r.bulletin.id, version: r.version });
+  rows.sort((a, b) => newestFirst(shipped(a), shipped(b)));
   const label = variant ? `${name} (${variant})` : name;
   const head = `| ${msg(locale, 'hover.bulletin')} | ${msg(locale, 'hover.version')} | ${msg(locale, 'hover.date')} | ${msg(locale, 'hover.size')} |`;
   const lines = [msg(locale, 'hover.fileHistory', { name: label, platform: platformId }), '', head, '|---|---|---|---:|'];
@@ -126,16 +132,4 @@ function fileHover(analysis: Analysis, index: WorkspaceIndex, platformIndex: num
     lines.push(`| ${own} | ${r.version ?? ''} | ${r.date ?? ''} | ${r.size !== undefined ? r.size.toLocaleString('en-US') : ''} |`);
   }
   return lines.join('\n');
-}
-
-/** The later `published`, then the greater id, then the higher version, comes first. */
-function newestFirst(a: Shipment, b: Shipment): number {
-  const pa = a.bulletin.published ?? '';
-  const pb = b.bulletin.published ?? '';
-  if (pa !== pb) return pa < pb ? 1 : -1;
-  const ia = a.bulletin.id ?? '';
-  const ib = b.bulletin.id ?? '';
-  if (ia !== ib) return ia < ib ? 1 : -1;
-  if (a.version && b.version) return compareVersions(b.version, a.version);
-  return 0;
 }
