@@ -36,6 +36,7 @@ export const TOP = table([
   'exploit:s', 'exploitStart:r', 'exploitEnd:e',
   'urgency:s', 'urgencyStart:r', 'urgencyEnd:e',
   'lang:i',
+  'tlp:s', 'tlpStart:r', 'tlpEnd:e',
 ]);
 
 /** One row per `includes` then `related` item that is text. */
@@ -58,6 +59,7 @@ export const PLATFORM = table([
   /** -1: the platform has no `verify.registry` list at all. */
   'registryFirst:i', 'registryCount:i',
   'deploymentFirst:i', 'deploymentCount:i',
+  'cpe:s', 'cpeStart:r', 'cpeEnd:e',
 ]);
 
 /** One row per file entry (a mapping with a text `name`), platform by platform. */
@@ -91,3 +93,22 @@ export const DATA_KINDS = ['none', 'string', 'number', 'true', 'false'] as const
 export const DEPLOYMENT = table(['machines:n', 'minutes:n', 'start:r', 'end:e']);
 
 export const LANGS = ['ja', 'en'] as const;
+
+/** One row per vulnerability that is a mapping; `item` is its index in `vulnerabilities`. */
+export const VULN = table([
+  'item:i',
+  'id:s', 'idStart:r', 'idEnd:e',
+  'start:r', 'end:e',
+  'cwe:s', 'cweStart:r', 'cweEnd:e',
+  'cvssFirst:i', 'cvssCount:i',
+]);
+
+/** One row per `cvss` entry (a mapping), vulnerability by vulnerability. */
+export const CVSS = table([
+  'vuln:i', 'item:i',
+  'vector:s', 'vectorStart:r', 'vectorEnd:e',
+  /** Offset of the vector's first character in the text when the scalar spells it as is (plain or quoted without escapes), else -1. */
+  'vectorAt:i',
+  'score:n', 'scoreStart:r', 'scoreEnd:e',
+  'start:r', 'end:e',
+]);

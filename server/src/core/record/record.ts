@@ -5,7 +5,7 @@
  * CLI checks it. Everything else reads it through its view (view.ts).
  */
 import type { Problem } from '../problems';
-import { DEPLOYMENT, FILE, PLATFORM, REF, REGISTRY, TOP } from './layout';
+import { CVSS, DEPLOYMENT, FILE, PLATFORM, REF, REGISTRY, TOP, VULN } from './layout';
 
 export interface BulletinRecord {
   /** The document's key in the workspace (a URI in the server, a path in the CLI). */
@@ -21,7 +21,7 @@ export interface BulletinRecord {
   numbers: Float64Array;
   /**
    * The tables' row counts (`COUNTS`), the TOP row, then the rows of REF, PLATFORM, FILE,
-   * REGISTRY and DEPLOYMENT, in that order.
+   * REGISTRY, DEPLOYMENT, VULN and CVSS, in that order.
    */
   cells: Int32Array;
   /** The problems one file shows alone: `yaml-syntax` and `schema`. */
@@ -29,7 +29,7 @@ export interface BulletinRecord {
 }
 
 /** The tables after the TOP row, in the order of their rows in `cells` (and of the counts before them). */
-export const TABLES = [REF, PLATFORM, FILE, REGISTRY, DEPLOYMENT] as const;
+export const TABLES = [REF, PLATFORM, FILE, REGISTRY, DEPLOYMENT, VULN, CVSS] as const;
 export const COUNTS = TABLES.length;
 
 /** Where each table starts in `cells`, and its row count. */
@@ -40,11 +40,15 @@ export interface TableBases {
   file: number;
   registry: number;
   deployment: number;
+  vuln: number;
+  cvss: number;
   refs: number;
   platforms: number;
   files: number;
   registries: number;
   deployments: number;
+  vulns: number;
+  cvssCount: number;
 }
 
 export function tableBases(cells: Int32Array): TableBases {
@@ -54,7 +58,9 @@ export function tableBases(cells: Int32Array): TableBases {
   const file = platform + cells[1] * PLATFORM.width;
   const registry = file + cells[2] * FILE.width;
   const deployment = registry + cells[3] * REGISTRY.width;
-  return { top, ref, platform, file, registry, deployment, refs: cells[0], platforms: cells[1], files: cells[2], registries: cells[3], deployments: cells[4] };
+  const vuln = deployment + cells[4] * DEPLOYMENT.width;
+  const cvss = vuln + cells[5] * VULN.width;
+  return { top, ref, platform, file, registry, deployment, vuln, cvss, refs: cells[0], platforms: cells[1], files: cells[2], registries: cells[3], deployments: cells[4], vulns: cells[5], cvssCount: cells[6] };
 }
 
 /** The cell count a record with these row counts has. */
