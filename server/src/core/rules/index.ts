@@ -17,6 +17,10 @@ import { dateOrder } from './date-order';
 import { deploymentOrder } from './deployment-order';
 import { duplicateEntry } from './duplicate-entry';
 import { urgencyMismatch } from './urgency-mismatch';
+import { cvssVector } from './cvss-vector';
+import { cvssScoreMismatch } from './cvss-score-mismatch';
+import { cvssSeverityMismatch } from './cvss-severity-mismatch';
+import { unknownCwe } from './unknown-cwe';
 
 /** In the spec's order. */
 export const rules: readonly Rule[] = [
@@ -36,6 +40,10 @@ export const rules: readonly Rule[] = [
   deploymentOrder,
   duplicateEntry,
   urgencyMismatch,
+  cvssVector,
+  cvssScoreMismatch,
+  cvssSeverityMismatch,
+  unknownCwe,
 ];
 
 export const ruleByCode = new Map(rules.map((rule) => [rule.code, rule]));
