@@ -23,6 +23,7 @@ import { renameCapabilities, registerRename } from './rename';
 import { symbolCapabilities, registerSymbols } from './symbols';
 import { foldingCapabilities, registerFolding } from './folding';
 import { codeActionCapabilities, registerCodeActions } from './codeActions';
+import { registerScoreHints, scoreHintCapabilities } from './inlayHints';
 import { CancelIndexingRequest, ReindexRequest, serverName } from '../protocol';
 import { WorkspaceManager } from './workspace';
 import { registerPullDiagnostics } from './pullDiagnostics';
@@ -42,7 +43,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
   publishFindings(connection, workspace, publishMode, runtime.rulesDoc);
   registerRender(connection, workspace, logger);
   const authoring = { connection, documents, workspace, logger, clock: runtime.clock, rulesDoc: runtime.rulesDoc, snippetsPath: runtime.snippetsPath };
-  for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions]) register(authoring);
+  for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions, registerScoreHints]) register(authoring);
   const folders = new WorkspaceManager(connection, workspace, logger, runtime);
   registerIndexRequest(connection, workspace, logger);
   connection.onRequest(ReindexRequest, () => folders.reindex());
@@ -80,6 +81,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
         ...symbolCapabilities,
         ...foldingCapabilities,
         ...codeActionCapabilities,
+        ...scoreHintCapabilities(capabilities),
         ...(publishMode.pull ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: serverName },

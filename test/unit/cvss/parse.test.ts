@@ -79,5 +79,5 @@ test('the rule: the range is the metric in the text, plain or quoted; an escaped
   assert.equal(escaped.slice(p.offset, p.offset + p.length), '"CVSS:3.1/AV:\\x58/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:L"');
   const lower = text('CVSS:3.1/AV:n/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:L');
   const [q] = analyzeText(lower).filter((x) => x.code === 'cvss-vector');
-  assert.deepEqual(q.data, { replace: [q.offset, q.offset + 1], with: 'N' });
+  assert.deepEqual(q.data, { fault: 'value', replace: [q.offset, q.offset + 1], with: 'N' });
 });

@@ -16,8 +16,9 @@ import { registryEntryLines, registryKeyFor } from './registry';
 import { yamlScalar } from './yaml-text';
 import type { SnippetDefinition } from './snippet';
 import { snippetProposals } from './snippetProposals';
+import { cvssCompletion } from './cvss';
 
-export type ProposalKind = 'property' | 'value' | 'reference' | 'file' | 'platform' | 'date' | 'snippet';
+export type ProposalKind = 'property' | 'value' | 'reference' | 'file' | 'platform' | 'date' | 'snippet' | 'metric';
 
 export interface CompletionProposal {
   label: string;
@@ -37,6 +38,8 @@ export interface CompletionProposal {
   /** Shown beside the label on every row (a file's version), and right-aligned (where it comes from). */
   labelDetail?: string;
   labelDescription?: string;
+  /** The list depends on more than the typed word (CWE by words of the name): ask again as typing goes on. */
+  incomplete?: boolean;
 }
 
 export interface CompletionInput {
@@ -68,6 +71,8 @@ const schemaSteps = (path: readonly PathStep[]) => path.map((s) => (typeof s ===
 
 export function complete(input: CompletionInput): CompletionProposal[] {
   const { analysis, offset } = input;
+  const cvss = cvssCompletion(analysis, offset);
+  if (cvss) return cvss;
   const context = cursorContext(analysis.parsed, offset);
   if (!context) return [];
   const schema = schemaAt(schemaSteps(context.path));

@@ -13,6 +13,7 @@ import type { Problem } from '../problems';
 import { closest } from '../schema/suggest';
 import { msg } from './messages';
 import { moveIncludeToRelated } from './moveReference';
+import { cvssFixes } from './cvssFixes';
 import { kbSegments, registryEntryLines, registryKeyFor } from './registry';
 import { columnOf, eolOf, indentStep, innerRange, insertionAfter, yamlScalar } from './yaml-text';
 
@@ -49,6 +50,9 @@ export function fixesFor(problem: Problem, input: FixInput): Fix[] {
       return packageKbFixes(problem, input);
     case 'incomplete-supersedence':
       return supersedenceFixes(problem, input);
+    case 'cvss-vector':
+    case 'cvss-score-mismatch':
+      return cvssFixes(problem, input);
     default:
       return [];
   }

@@ -84,7 +84,7 @@ export const cvssVector: Rule = {
         const fix = fault.fix === undefined || entry.vectorAt === undefined ? undefined : fault.kind === 'order' ? { range: metricsRange(vector), text: fault.fix } : { range: [fault.start, fault.end], text: fault.fix };
         out.push(
           problem('cvss-vector', 'error', rangeInVector(entry, fault.start, fault.end), faultMessage(fault, vector, parsed.version, locale), {
-            ...(fix ? { data: { replace: [entry.vectorAt! + fix.range[0], entry.vectorAt! + fix.range[1]], with: fix.text } } : {}),
+            ...(fix ? { data: { fault: fault.kind, replace: [entry.vectorAt! + fix.range[0], entry.vectorAt! + fix.range[1]], with: fix.text } } : {}),
           }),
         );
       }
