@@ -14,6 +14,21 @@ export interface ReadVector {
 
 const READ = {};
 
+// A vector is read and scored once: the same vectors come back on every keystroke.
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, { parsed: ParsedVector; score?: CvssScore }>();
+
+function readVector(vector: string): { parsed: ParsedVector; score?: CvssScore } {
+  let known = memo.get(vector);
+  if (!known) {
+    const parsed = parseVector(vector);
+    known = { parsed, score: scoreVector(vector, parsed) };
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(vector, known);
+  }
+  return known;
+}
+
 /** Every `cvss` vector of the bulletin, read and scored once (kept with the bulletin). */
 export function vectorsOf(bulletin: Bulletin): readonly ReadVector[] {
   return bulletin.derived(READ, () => {
@@ -21,8 +36,7 @@ export function vectorsOf(bulletin: Bulletin): readonly ReadVector[] {
     for (const vulnerability of bulletin.vulnerabilities) {
       for (const entry of vulnerability.cvss) {
         if (entry.vector === undefined) continue;
-        const parsed = parseVector(entry.vector);
-        out.push({ vulnerability, entry, vector: entry.vector, parsed, score: scoreVector(entry.vector, parsed) });
+        out.push({ vulnerability, entry, vector: entry.vector, ...readVector(entry.vector) });
       }
     }
     return out;
