@@ -65,7 +65,7 @@ test('hover on a vector: version, base score, severity and every metric in words
 test('hover on a vector in a Japanese bulletin: 基本値 and the metric names in Japanese', async () => {
   const markdown = await hoverAt(bulletin('ja', `    cvss:\n      - vector: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N‸\n`));
   assert.ok(markdown);
-  assert.match(markdown, /^\*\*CVSS 4\.0\*\* — 評価値 \*\*9\.3\*\* \(緊急\)/);
+  assert.match(markdown, /^\*\*CVSS 4\.0\*\* — 評価値 \*\*9\.3\*\* \(深刻度 緊急\)/);
   assert.ok(markdown.includes('CVSS-B として評価'));
   assert.ok(markdown.includes('| `AT` 攻撃の前提条件 | `N` なし |'));
 });

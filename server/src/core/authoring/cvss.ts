@@ -35,7 +35,7 @@ registerMessages({
     'cvss.hint': '{score} {severity}',
   },
   ja: {
-    'cvss.hover.title': '**CVSS {version}** — {what} **{score}** ({severity})',
+    'cvss.hover.title': '**CVSS {version}** — {what} **{score}** (深刻度 {severity})',
     'cvss.hover.nomenclature': '{nomenclature} として評価。',
     'cvss.hover.invalid': '**CVSS** — 評価できません: {reason}',
     'cvss.hover.metric': '評価基準',
@@ -99,7 +99,8 @@ function scoreTitle(score: CvssScore, lang: Locale): string {
 
 function metricHover(metric: Metric, value: string | undefined, lang: Locale): string {
   const chosen = metric.values.find((v) => v.code === value);
-  const lines = [`**${metric.key}** — ${metric.name[lang]} (${msg(lang, `cvss.hover.group.${metric.group}`)})`, '', metric.meaning[lang]];
+  const group = msg(lang, `cvss.hover.group.${metric.group}`);
+  const lines = [`**${metric.key}** — ${metric.name[lang]} (${group})`, '', metric.meaning[lang]];
   if (chosen) lines.push('', `${msg(lang, 'cvss.hover.value')}: \`${chosen.code}\` — ${chosen.name[lang]}`);
   lines.push('', `${msg(lang, 'cvss.hover.values')}: ${metric.values.map((v) => `\`${v.code}\` ${v.name[lang]}`).join(', ')}`);
   return lines.join('\n');

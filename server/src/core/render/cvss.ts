@@ -12,8 +12,8 @@ import { classToken, escapeHtml } from './html';
 import { isObj, list, str, type Obj } from './values';
 
 registerMessages({
-  en: { 'render.cvssNotScored': 'not scored', 'render.cvssLabel': 'CVSS {version}' },
-  ja: { 'render.cvssNotScored': '評価できません', 'render.cvssLabel': 'CVSS {version}' },
+  en: { 'render.cvssNotScored': 'not scored' },
+  ja: { 'render.cvssNotScored': '評価できません' },
 });
 
 export function renderVulnerabilityScores(ctx: RenderContext, vuln: Obj, pointer: string): string {
@@ -23,7 +23,7 @@ export function renderVulnerabilityScores(ctx: RenderContext, vuln: Obj, pointer
     if (vector === undefined) return '';
     const score = scoreVector(vector);
     const version = /^CVSS:(\d\.\d)/.exec(vector)?.[1] ?? '?';
-    const head = `<span class="cvss-version">${escapeHtml(msg(ctx.locale, 'render.cvssLabel', { version }))}</span>`;
+    const head = `<span class="cvss-version">CVSS ${escapeHtml(version)}</span>`;
     const body = score
       ? `<span class="cvss-score">${score.score.toFixed(1)}</span> <span class="cvss-severity">${escapeHtml(severityLabel(score.severity, ctx.locale))}</span>`
       : `<span class="cvss-severity">${escapeHtml(msg(ctx.locale, 'render.cvssNotScored'))}</span>`;

@@ -32,13 +32,13 @@ registerMessages({
     'rule.cvssVector.missing': '基本評価基準 {keys} がありません。CVSS {version} のベクトルにはすべての基本評価基準が必要です。',
     'rule.cvssVector.order': '`{key}` の位置が違います。CVSS 4.0 のメトリクスは仕様の順序 ({order}) で書きます。',
     'rule.cvssVector.twice': 'この脆弱性に CVSS {version} のベクトルが二つあります。各バージョン一つまでです。',
-    'rule.cvssVector.or': '、',
+    'rule.cvssVector.or': ' または ',
   },
 });
 
 function list(locale: Locale, items: readonly string[]): string {
   if (items.length < 2) return items.join('');
-  return locale === 'ja' ? items.join('、') : `${items.slice(0, -1).join(', ')}${msg(locale, 'rule.cvssVector.or')}${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(locale === 'ja' ? '、' : ', ')}${msg(locale, 'rule.cvssVector.or')}${items[items.length - 1]}`;
 }
 
 /** The message of one fault of a vector. */
