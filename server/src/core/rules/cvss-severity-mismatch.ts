@@ -4,10 +4,17 @@ import { msg, registerMessages } from '../messages';
 import { CVSS_SEVERITIES, severityDistance } from '../cvss/score';
 import { severityLabel } from '../cvss/labels';
 import { formatScore, vectorsOf, type ReadVector } from './cvss-support';
+import { relatedAt } from './support';
 
 registerMessages({
-  en: { 'rule.cvssSeverityMismatch': '`severity: {severity}` is {steps} steps away from the highest CVSS severity of the vulnerabilities: {cvss} ({score}, {id}).' },
-  ja: { 'rule.cvssSeverityMismatch': '`severity: {severity}` は、脆弱性の CVSS の最も高い深刻度 {cvss} ({score}、{id}) から {steps} 段階離れています。' },
+  en: {
+    'rule.cvssSeverityMismatch': '`severity: {severity}` is {steps} steps away from the highest CVSS severity of the vulnerabilities: {cvss} ({score}, {id}).',
+    'rule.cvssSeverityMismatch.related': 'The highest CVSS severity: {cvss} ({score}).',
+  },
+  ja: {
+    'rule.cvssSeverityMismatch': '`severity: {severity}` は、脆弱性の CVSS の最も高い深刻度 {cvss} ({score}、{id}) から {steps} 段階離れています。',
+    'rule.cvssSeverityMismatch.related': 'CVSS の最も高い深刻度: {cvss} ({score})。',
+  },
 });
 
 /** The bulletin's `severity` two or more steps from the highest CVSS base severity of its vulnerabilities. */
@@ -30,7 +37,7 @@ export const cvssSeverityMismatch: Rule = {
     if (steps === undefined || steps < 2) return [];
     return [
       problem('cvss-severity-mismatch', 'information', bulletin.severityRange, msg(locale, 'rule.cvssSeverityMismatch', { severity: bulletin.severity, steps: String(steps), cvss: severityLabel(highest.score!.severity, locale), score: formatScore(highest.score!.score), id: highest.vulnerability.id ?? highest.vulnerability.pointer }), {
-        related: [{ uri: bulletin.uri, offset: highest.entry.vectorRange?.[0] ?? highest.entry.range[0], length: (highest.entry.vectorRange?.[1] ?? highest.entry.range[1]) - (highest.entry.vectorRange?.[0] ?? highest.entry.range[0]), message: highest.vector }],
+        related: [relatedAt(bulletin, highest.entry.vectorRange ?? highest.entry.range, msg(locale, 'rule.cvssSeverityMismatch.related', { cvss: severityLabel(highest.score!.severity, locale), score: formatScore(highest.score!.score) }))],
       }),
     ];
   },
