@@ -163,6 +163,15 @@
     });
   });
 
+  // An id of another bulletin opens that bulletin in this preview (its href is for exported files).
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a.bulletin-ref') : null;
+    if (!(link instanceof HTMLElement)) return;
+    event.preventDefault();
+    const path = link.dataset.source;
+    if (typeof path === 'string' && path) vscode.postMessage({ type: 'openBulletin', source: state.resource, path });
+  });
+
   document.addEventListener('dblclick', (event) => {
     const target = event.target instanceof Element ? event.target.closest('[data-line]') : null;
     if (!(target instanceof HTMLElement)) return;

@@ -24,6 +24,11 @@ export const defaultSettings: BulletinSettings = { rules: {}, idPattern: '', lan
 export interface RenderParams {
   /** URI of an open bulletin document. */
   uri: string;
+  /**
+   * URI the page will be saved to (Export HTML), so that links to other bulletins' pages are
+   * relative to it; by default the page is taken to be beside its source, as each other's is.
+   */
+  page?: string;
 }
 
 export interface RenderResult {

@@ -48,7 +48,7 @@ function validate(logs: Record<string, string>): ValidatorResult[] {
 
 const describe = (results: ValidatorResult[]) => results.map((r) => `${r.ruleId}: ${r.message.text ?? r.message.arguments?.join(' ')}`).join('\n');
 
-test('sarif-multitool validate finds no error and no warning in the examples and in a workspace with every finding', () => {
+test('sarif-multitool validate finds no error and no warning in the examples, in a workspace with every finding, and in one with suppressed findings', () => {
   const examples = run(['check', '--format', 'sarif', 'examples']);
   assert.equal(examples.code, 0, examples.stderr);
   const findings = run(['check', '--format', 'sarif', workspaceWithFindings]);
@@ -58,7 +58,11 @@ test('sarif-multitool validate finds no error and no warning in the examples and
   const unversioned = JSON.parse(examples.stdout);
   delete unversioned.runs[0].tool.driver.version;
   delete unversioned.runs[0].tool.driver.semanticVersion;
-  const problems = validate({ 'examples.sarif': examples.stdout, 'findings.sarif': findings.stdout, 'unversioned.sarif': JSON.stringify(unversioned) });
+  // Findings accepted in place: results with an in-source suppression and its justification.
+  const suppressed = run(['check', '--format', 'sarif', '--show-suppressed', join(root, 'test', 'fixtures', 'workspaces', 'trap-suppression')]);
+  assert.equal(suppressed.code, 0, suppressed.stderr);
+  assert.ok(JSON.parse(suppressed.stdout).runs[0].results.every((r: { suppressions?: unknown[] }) => r.suppressions?.length === 1), 'every result is suppressed');
+  const problems = validate({ 'examples.sarif': examples.stdout, 'findings.sarif': findings.stdout, 'suppressed.sarif': suppressed.stdout, 'unversioned.sarif': JSON.stringify(unversioned) });
   const ours = problems.filter((r) => !JSON.stringify(r).includes('unversioned.sarif'));
   assert.deepEqual(ours, [], describe(ours));
   assert.ok(problems.some((r) => r.ruleId === 'SARIF2005'), `the validator flags a missing tool version:\n${describe(problems)}`);

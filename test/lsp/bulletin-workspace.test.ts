@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BulletinWorkspace, type FindingsChangeEvent, type OpenDocuments } from '../../server/src/lsp/bulletinWorkspace';
 import { SettingsCache } from '../../server/src/lsp/settings';
+import { analyzeText } from '../../server/src/core/analyze';
 import type { Connection } from 'vscode-languageserver';
 
 const header = 'bulletin: 1\nid: MS04-029\ntitle: T\npublished: 2004-10-16\nseverity: important\n';
@@ -102,5 +103,36 @@ test('the findings of the current version are waited for; those of a version tha
   assert.equal(checked?.document, second);
   assert.deepEqual(checked?.findings.problems.map((p) => p.code), ['schema']);
   assert.equal(await workspace.checkedDocument('file:///ws/not-open.bulletin.yaml'), undefined);
+  workspace.dispose();
+});
+
+test('an edit is told before the documents queued for a re-check are checked, and the workspace read gives way while the author types', async () => {
+  const documents = new Documents();
+  let clock = 0;
+  const settings = new SettingsCache(undefined as unknown as Connection);
+  const workspace = new BulletinWorkspace({ documents, settings, logger: { error: () => undefined }, now: () => clock });
+  workspace.scanFinished(false);
+  const closed = Array.from({ length: 500 }, (_, i) => `file:///ws/closed${i}.bulletin.yaml`);
+  for (const [i, uri] of closed.entries()) workspace.setRecord(analyzeText(uri, header.replace('MS04-029', `MS98-${String(i).padStart(3, '0')}`)).bulletin, true);
+  const open = 'file:///ws/open.bulletin.yaml';
+  documents.set(open, `${header}severty: low\n`);
+  let checkedBefore: number | undefined;
+  workspace.onDidChangeFindings(({ updates }) => {
+    if (checkedBefore === undefined && updates.some((u) => u.uri === open)) checkedBefore = closed.filter((uri) => workspace.findingsOf(uri)).length;
+  });
+  assert.equal(workspace.editorActivity.busy(), false);
+  workspace.recheckAll();
+  workspace.documentChanged(open);
+  assert.equal(workspace.editorActivity.busy(), true, 'a keystroke being checked');
+  await workspace.whenIdle();
+  assert.equal(checkedBefore, 0, 'the edited document is told first, in a pass of its own');
+  assert.equal(closed.filter((uri) => workspace.findingsOf(uri)).length, closed.length, 'and the rest is checked after it');
+  // Checked, but the next key may come any moment; then typing lately; then nothing.
+  assert.equal(workspace.editorActivity.busy(), true);
+  clock += 60;
+  assert.equal(workspace.editorActivity.busy(), false);
+  assert.equal(workspace.editorActivity.active(), true);
+  clock += 2000;
+  assert.equal(workspace.editorActivity.active(), false);
   workspace.dispose();
 });

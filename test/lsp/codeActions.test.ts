@@ -112,10 +112,14 @@ test('incomplete-supersedence offers first to move the id to related, then to co
     ['Copy rpcproxy.dll 4.0.1381.7255 from MS04-012', false],
     // The second platform's finding on the same item: its own copy; the move is offered once.
     ['Copy rpcproxy.dll 4.0.1381.39771 from MS04-012', false],
+    // Then, on any finding, accepting it in place (test/lsp/suppression.test.ts); once for both.
+    ['Suppress incomplete-supersedence here', false],
+    ['Suppress incomplete-supersedence in this file', false],
   ]);
 });
 
 test('a bad enum value gets a fix for each allowed value, the nearest first; no title shows a backtick', async () => {
+  const suppressSchema = [['Suppress schema here', false], ['Suppress schema in this file', false]];
   const head = 'bulletin: 1\nid: MS04-930\nkb: 873350\ntitle: T\npublished: 2004-10-16\n';
   const onSeverity = (d: Diagnostic) => d.code === 'schema' && d.range.start.line === 5;
   assert.deepEqual(await offeredFixes(`${head}severity: bad\n`, onSeverity), [
@@ -123,20 +127,24 @@ test('a bad enum value gets a fix for each allowed value, the nearest first; no 
     ['Change to important', false],
     ['Change to moderate', false],
     ['Change to low', false],
+    ...suppressSchema,
   ]);
   assert.deepEqual(await offeredFixes(`${head}severity: modrate\n`, onSeverity), [
     ['Change to moderate', true],
     ['Change to critical', false],
     ['Change to important', false],
     ['Change to low', false],
+    ...suppressSchema,
   ]);
   const unknownKey = await offeredFixes(`${head}severty: low\n`, onSeverity);
-  assert.deepEqual(unknownKey, [['Change to severity', true]]);
+  assert.deepEqual(unknownKey, [['Change to severity', true], ...suppressSchema]);
 });
 
 test('no quick fix is offered where nothing is wrong', async () => {
   const uri = 'file:///ws/clean.bulletin.yaml';
-  server.open(uri, readFileSync(join(root, 'examples', 'MS04-012.bulletin.yaml'), 'utf8'));
+  // MS04-012 under an id of its own (the example itself is open too: the same id would be a finding).
+  server.open(uri, readFileSync(join(root, 'examples', 'MS04-012.bulletin.yaml'), 'utf8').replace(/^id: MS04-012$/m, 'id: MS04-912'));
+  assert.deepEqual(await server.waitForDiagnostics(uri, undefined, 1, 60_000), []);
   const actions = await server.connection.sendRequest('textDocument/codeAction', {
     textDocument: { uri },
     range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } },

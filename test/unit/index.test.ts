@@ -6,6 +6,8 @@ import { compareNewer, reporterOf } from '../../server/src/core/index/order';
 import { sameCrossFileFacts } from '../../server/src/core/index/crossFileFacts';
 import { crossFileFacts } from '../../server/src/core/rules';
 import { extractBulletin } from '../../server/src/core/index/extract';
+import { componentOf, cyclicComponents } from '../../server/src/core/index/cycles';
+import fc from 'fast-check';
 
 function bulletin(uri: string, id: string, extra = '', published = '2004-10-16') {
   return analyzeText(uri, `bulletin: 1\nid: ${id}\ntitle: T\npublished: ${published}\nseverity: important\n${extra}`).bulletin;
@@ -115,6 +117,52 @@ test('cycle detection: a diamond is no cycle, a self-include is, and a long chai
     index.set(bulletin(`chain${i}`, id, `includes: [${next}]\n`));
   }
   assert.equal(index.cycleOf('MS07-00000')!.size, n);
+});
+
+test('one id\'s cycle found from its own part of the graph is its component among all of them, on any graph', () => {
+  const graph = fc.array(fc.tuple(fc.nat(11), fc.nat(11)), { maxLength: 30 });
+  fc.assert(
+    fc.property(graph, (pairs) => {
+      const edges = new Map<string, Set<string>>();
+      const back = new Map<string, Set<string>>();
+      for (const [a, b] of pairs) {
+        if (!edges.has(`n${a}`)) edges.set(`n${a}`, new Set());
+        edges.get(`n${a}`)!.add(`n${b}`);
+        if (!back.has(`n${b}`)) back.set(`n${b}`, new Set());
+        back.get(`n${b}`)!.add(`n${a}`);
+      }
+      const all = cyclicComponents(edges);
+      for (let i = 0; i < 12; i++) {
+        const local = componentOf(`n${i}`, edges, back, 100);
+        assert.deepEqual(local === undefined ? undefined : [...(local as Set<string>)].sort(), all.has(`n${i}`) ? [...all.get(`n${i}`)!].sort() : undefined);
+      }
+      // Past its limit it says so rather than answer from a part of the graph.
+      for (let i = 0; i < 12; i++) {
+        const reaches = [...(edges.get(`n${i}`) ?? [])].some((next) => next !== `n${i}`);
+        const small = componentOf(`n${i}`, edges, back, 1);
+        if (reaches) assert.equal(small, 'too-big');
+        else assert.deepEqual(small === undefined ? undefined : [...(small as Set<string>)], all.has(`n${i}`) ? [`n${i}`] : undefined);
+      }
+    }),
+  );
+});
+
+test('the index answers cycle queries between changes as it does all at once, including the cycles a change closes and opens', () => {
+  const index = new WorkspaceIndex();
+  const ids = ['MS08-001', 'MS08-002', 'MS08-003', 'MS08-004'];
+  index.set(bulletin('a', ids[0], `includes: [${ids[1]}]\n`));
+  index.set(bulletin('b', ids[1], `includes: [${ids[2]}]\n`));
+  assert.equal(index.cycleOf(ids[0]), undefined);
+  index.set(bulletin('c', ids[2], `includes: [${ids[0]}, ${ids[3]}]\n`)); // closes a → b → c → a
+  assert.deepEqual([...index.cycleOf(ids[1])!].sort(), ids.slice(0, 3));
+  assert.equal(index.cycleOf(ids[3]), undefined);
+  assert.deepEqual(index.includesPath(ids[0], ids[2]), [ids[0], ids[1], ids[2]]);
+  index.set(bulletin('b2', ids[1], `includes: [${ids[3]}]\n`)); // a second MS08-002 joins the node, not the cycle
+  assert.deepEqual([...index.cycleOf(ids[0])!].sort(), ids.slice(0, 3));
+  index.delete('b'); // opens it
+  assert.equal(index.cycleOf(ids[0]), undefined);
+  for (let i = 0; i < 100; i++) index.cycleOf(ids[i % 4]); // past the local queries: every component at once, same answers
+  assert.equal(index.cycleOf(ids[0]), undefined);
 });
 
 test('newer is the later published, then the greater id; the reporter is who names the other', () => {

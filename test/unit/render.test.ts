@@ -150,7 +150,7 @@ test('findings of the checker are shown beside the element they concern', () => 
   assert.match(severityRow, /has-error/);
   assert.match(severityRow, /<li class="finding finding-error" data-line="8">.*<code class="finding-code">schema<\/code>/);
   // rpcss.exe at the same version as in MS04-012 but another size: the finding sits right under its row.
-  assert.match(page.html, /<tr class="has-error" data-line="\d+"><td class="file-name">rpcss\.exe<\/td>(?:(?!<\/tr>).)*<\/tr><tr class="finding-row"><td colspan="5"><ul class="findings"><li class="finding finding-error" data-line="\d+"><span class="finding-severity">error<\/span> <code class="finding-code">file-metadata-mismatch<\/code>/);
+  assert.match(page.html, /<tr class="has-error" data-line="\d+"><td class="file-name">rpcss\.exe<\/td>(?:(?!<\/tr>).)*<\/tr><tr class="finding-row"><td colspan="5"><ul class="findings"><li class="finding finding-error" data-line="\d+"><span class="finding-severity">エラー<\/span> <code class="finding-code">file-metadata-mismatch<\/code>/);
 });
 
 test('a reference to a bulletin outside the workspace: the finding on its row, the comparison says why it is empty', () => {

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CsafDiagnosticsNotification, ExportCsafRequest } from '../../../server/src/protocol';
 import { bulletinResource } from './openPreview';
+import { offerExported } from '../exported';
 import { exportWithPublisher, type CsafPublisherSetting, type PublisherPrompts } from '../csafPublisher';
 
 /** CSAF 2.0 section 5.1: the tracking id in lower case, every other character than + - a-z 0-9 as `_`. */
@@ -80,7 +81,8 @@ export function registerExportCsaf(client: LanguageClient): vscode.Disposable[] 
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.json));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}.', vscode.workspace.asRelativePath(target)));
+    // Open and Reveal buttons (../exported.ts); the command does not wait for the toast.
+    void offerExported(target, 'csaf');
   });
   return [collection, notification, command];
 }

@@ -1,5 +1,5 @@
 /**
- * "Bulletin: Open Preview", "Open Preview to the Side" and "Toggle Preview Lock".
+ * "Bulletin: Open Preview", "Open Preview to the Side", "Toggle Preview Lock" and the preview's "Open Source".
  */
 import * as vscode from 'vscode';
 import { bulletinLanguageId, type PreviewManager } from '../preview/manager';
@@ -23,6 +23,15 @@ export function registerPreviewCommands(manager: PreviewManager): vscode.Disposa
   return [
     vscode.commands.registerCommand('bulletin.showPreview', open(false)),
     vscode.commands.registerCommand('bulletin.showPreviewToSide', open(true)),
+    // The preview's title bar "Open Source", as Markdown's: the bulletin's editor at the line shown.
+    vscode.commands.registerCommand('bulletin.preview.openSource', async () => {
+      const preview = manager.current;
+      if (!preview) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no bulletin preview to show the source of.'));
+        return;
+      }
+      await preview.showSource();
+    }),
     vscode.commands.registerCommand('bulletin.toggleLock', () => {
       if (!manager.toggleLock()) void vscode.window.showInformationMessage(vscode.l10n.t('There is no bulletin preview to lock.'));
     }),

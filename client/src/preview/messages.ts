@@ -13,7 +13,9 @@ export type ToWebview =
 export type FromWebview =
   | { type: 'ready'; source: string }
   | { type: 'didScroll'; source: string; line: number }
-  | { type: 'revealLine'; source: string; line: number };
+  | { type: 'revealLine'; source: string; line: number }
+  /** A link to another bulletin was clicked: its source, relative to this one's (percent-encoded segments). */
+  | { type: 'openBulletin'; source: string; path: string };
 
 /** What the webview keeps with `setState`, so the panel comes back after a window reload. */
 export interface PreviewState {
@@ -34,9 +36,29 @@ export function parseFromWebview(value: unknown, expectedSource: string): FromWe
     case 'didScroll':
     case 'revealLine':
       return isLine(value.line) ? { type: value.type, source: expectedSource, line: value.line } : undefined;
+    case 'openBulletin':
+      return isBulletinPath(value.path) ? { type: 'openBulletin', source: expectedSource, path: value.path } : undefined;
     default:
       return undefined;
   }
+}
+
+/** A relative URL of a bulletin's source, as the renderer writes it: no scheme, no query, ends in .bulletin.yaml/.yml. */
+function isBulletinPath(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length === 0 || v.length > 4096 || /[?#\\\u0000-\u001f]/.test(v) || v.startsWith('/')) return false;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return false; // a scheme: not relative
+  let decoded: string[];
+  try {
+    decoded = v.split('/').map((segment) => decodeURIComponent(segment));
+  } catch {
+    return false;
+  }
+  return decoded.every((segment) => !segment.includes('/') && !segment.includes('\\')) && /\.bulletin\.ya?ml$/i.test(decoded.at(-1)!);
+}
+
+/** The segments of such a path, decoded, for `Uri.joinPath`. */
+export function bulletinPathSegments(path: string): string[] {
+  return path.split('/').filter((segment) => segment !== '' && segment !== '.').map((segment) => decodeURIComponent(segment));
 }
 
 export function parsePreviewState(value: unknown): PreviewState | undefined {

@@ -8,7 +8,7 @@ import { restrictedPreviewHtml } from './restrictedPage';
 import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenderRequest, type RenderResult } from '../../../server/src/protocol';
-import { parseFromWebview, type PreviewState, type ToWebview } from './messages';
+import { bulletinPathSegments, parseFromWebview, type PreviewState, type ToWebview } from './messages';
 import { RenderScheduler } from './scheduler';
 import { ScrollEchoGuard } from './scrollEcho';
 
@@ -161,7 +161,27 @@ export class BulletinPreview {
       case 'revealLine':
         void this.revealLine(message.line);
         break;
+      case 'openBulletin':
+        void this.openLinked(message.path);
+        break;
     }
+  }
+
+  /** "Open Source": the bulletin's editor, at the line the preview shows at its top. */
+  showSource(): Promise<void> {
+    return this.revealLine(this.line ?? 0);
+  }
+
+  /** A link to another bulletin: this preview shows that one, as Markdown's follows a link to another Markdown file. */
+  private async openLinked(path: string): Promise<void> {
+    const target = vscode.Uri.joinPath(this.resourceUri, '..', ...bulletinPathSegments(path));
+    try {
+      await vscode.workspace.fs.stat(target);
+    } catch {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The bulletin {0} was not found.', vscode.workspace.asRelativePath(target)));
+      return;
+    }
+    this.setResource(target);
   }
 
   private editorsOfResource(): vscode.TextEditor[] {

@@ -20,6 +20,7 @@ export const commandOptions = {
     'id-pattern': { type: 'string' },
     cache: { type: 'string' },
     'max-file-size': { type: 'string' },
+    'show-suppressed': { type: 'boolean', default: false },
     lang: { type: 'string' },
   },
   render: {

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { checkBulletin, type CheckOptions } from '../core/analyze';
+import { checkBulletinWithSuppressed, type CheckOptions } from '../core/analyze';
+import type { SuppressedProblem } from '../core/suppress';
 import { isRead, modelOfRead, readBulletinSync, reasonOf } from '../io/bulletinRead';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt } from '../core/text';
@@ -26,9 +27,16 @@ export interface Finding {
   related: { file: string; line: number; column: number; message: string }[];
 }
 
+/** A finding a comment accepted in place (`--show-suppressed`), with the comment's reason and place. */
+export interface SuppressedFinding extends Finding {
+  suppression: { kind: 'line' | 'file'; reason: string; line: number; column: number };
+}
+
 export interface CheckReport {
   files: number;
   findings: Finding[];
+  /** With `--show-suppressed`: the findings that suppression comments accepted. */
+  suppressed?: SuppressedFinding[];
   /** Files that could not be read: reported, and the run ends with exit code 2. */
   unreadable: { file: string; reason: string }[];
   /** What became of `--cache`: undefined without it. */
@@ -44,7 +52,7 @@ export function decodeFile(path: string, limit?: number): string {
   throw Object.assign(new Error(`cannot read ${path}: ${reasonOf(read)}`), { code: reasonOf(read) });
 }
 
-export async function checkFiles(paths: readonly string[], options: CheckOptions, cwd: string, cacheDir?: string): Promise<CheckReport> {
+export async function checkFiles(paths: readonly string[], options: CheckOptions, cwd: string, cacheDir?: string, showSuppressed = false): Promise<CheckReport> {
   const index = new WorkspaceIndex();
   const unreadable: CheckReport['unreadable'] = [];
   const uris = paths.map((path) => uriOf(resolve(path)));
@@ -82,16 +90,31 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   const hashes = new Map<string, string>();
   for (const uri of read) hashes.set(uri, index.get(uri)!.hash);
   const digest = findingsDigest(hashes, settingsKey);
-  const restored = saved?.digest === digest && read.every((uri) => saved.entries.get(uri)?.problems !== undefined);
+  // The cache keeps the findings reported, not those suppressed: listing those means checking.
+  const restored = !showSuppressed && saved?.digest === digest && read.every((uri) => saved.entries.get(uri)?.problems !== undefined);
   const problemsOf = new Map<string, Problem[]>();
-  for (const uri of read) problemsOf.set(uri, restored ? saved.entries.get(uri)!.problems! : checkBulletin(index.get(uri)!, index, options));
+  const suppressedOf = new Map<string, SuppressedProblem[]>();
+  for (const uri of read) {
+    if (restored) {
+      problemsOf.set(uri, saved.entries.get(uri)!.problems!);
+      continue;
+    }
+    const result = checkBulletinWithSuppressed(index.get(uri)!, index, options);
+    problemsOf.set(uri, result.problems);
+    suppressedOf.set(uri, result.suppressed);
+  }
   const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
   for (const uri of read) {
     const bulletin = index.get(uri)!;
     for (const p of problemsOf.get(uri)!) findings.push(toFinding(p, bulletin.lineStarts, uri, index, cwd));
+    for (const s of suppressedOf.get(uri) ?? []) {
+      const at = positionAt(bulletin.lineStarts, s.offset);
+      suppressed.push({ ...toFinding(s.problem, bulletin.lineStarts, uri, index, cwd), suppression: { kind: s.kind, reason: s.reason, line: at.line + 1, column: at.character + 1 } });
+    }
   }
   if (cache) await saveCache(cache, read, index, disk, problemsOf, digest);
-  return { files: read.length, findings, unreadable, ...(cache ? { cache: { discarded: loaded && 'discarded' in loaded ? loaded.discarded : undefined, restored } } : {}) };
+  return { files: read.length, findings, ...(showSuppressed ? { suppressed } : {}), unreadable, ...(cache ? { cache: { discarded: loaded && 'discarded' in loaded ? loaded.discarded : undefined, restored } } : {}) };
 }
 
 /** Writes every record read from a file that has not changed since, with its findings. */

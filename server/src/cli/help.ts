@@ -47,6 +47,8 @@ Options:
   --cache DIR               keep what was read and found in DIR and reuse it on the next run
                             for the files that did not change (a damaged cache is rebuilt)
   --max-file-size BYTES     a larger file is not parsed and gets one finding (default 8388608)
+  --show-suppressed         also list the findings that '# bulletin-ignore' comments accept,
+                            with their reasons (they never fail the run)
   --lang ja|en              language of the messages (default: from LC_ALL, LC_MESSAGES, LANG)
   -h, --help                show this help and exit
 
@@ -143,6 +145,8 @@ YAML で書いたセキュリティ情報 (*.bulletin.yaml) を、エディタ�
   --cache DIR               読み取った内容と検出事項を DIR に保存し、次の実行で変更のない
                             ファイルに再利用する (壊れたキャッシュは作り直す)
   --max-file-size BYTES     これより大きいファイルは解析せず検出事項を 1 件出す (既定 8388608)
+  --show-suppressed         '# bulletin-ignore' コメントで抑制した検出事項も理由とともに表示する
+                            (実行の成否には影響しない)
   --lang ja|en              メッセージの言語 (既定: LC_ALL、LC_MESSAGES、LANG から決める)
   -h, --help                このヘルプを表示して終了する
 

@@ -9,7 +9,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { cliLocale } from './locale';
 import { analyzeText, checkBulletin, type Analysis, type CheckOptions } from '../core/analyze';
 import { WorkspaceIndex } from '../core/index/workspace-index';
-import { renderBulletin, standaloneHtml } from '../core/render';
+import { findingsInBulletinLanguage, pageBesideSource, renderBulletin, standaloneHtml, type PageLocations } from '../core/render';
 import { decodeFile } from './check';
 import { BULLETIN_FILE, findBulletins, UsageError } from './files';
 import { parseCommandArgs } from './args';
@@ -69,8 +69,10 @@ export function renderFiles(inputs: readonly string[], options: RenderCliOptions
   const written: string[] = [];
   for (const file of files) {
     const analysis = analyses.get(file)!;
-    const findings = checkBulletin(analysis.bulletin, index, options.check);
-    const page = standaloneHtml(renderBulletin({ parsed: analysis.parsed, bulletin: analysis.bulletin, index, findings }), css);
+    // The page is in the bulletin's language, its findings too (`check` words them in the terminal's).
+    const findings = findingsInBulletinLanguage(analysis, index, checkBulletin(analysis.bulletin, index, options.check), options.check);
+    const pages = pageLocations(file, targets, options);
+    const page = standaloneHtml(renderBulletin({ parsed: analysis.parsed, bulletin: analysis.bulletin, index, findings, pages }), css);
     const target = targets.get(file);
     if (target) {
       makeFolder(dirname(resolve(target)), target);
@@ -81,6 +83,20 @@ export function renderFiles(inputs: readonly string[], options: RenderCliOptions
     }
   }
   return written;
+}
+
+/**
+ * Where the pages are, for links between them: the pages this run writes; with `-o`, the other
+ * bulletins' pages beside their sources (where Export HTML saves them); with `--out-dir`, only
+ * the pages written into it. A page written to stdout has no place, so it links nowhere.
+ */
+function pageLocations(file: string, targets: ReadonlyMap<string, string>, options: RenderCliOptions): PageLocations {
+  const written = new Map([...targets].map(([source, target]) => [resolve(source), resolve(target)]));
+  const self = targets.get(file);
+  return {
+    page: self === undefined ? undefined : resolve(self),
+    pageOf: (source) => written.get(resolve(source)) ?? (options.outDir ? undefined : pageBesideSource(resolve(source))),
+  };
 }
 
 /** Each file's output path (none: stdout); two files that would write the same page are refused. */

@@ -2,12 +2,14 @@
  * `bulletin check --format sarif`: SARIF 2.1.0, one run, a `rules` entry per code in the rule
  * registry (read at run time, so new rules appear without touching this file), results with
  * physical and related locations. Artifact URIs are relative to the working directory
- * (`%SRCROOT%`), as code-scanning services expect.
+ * (`%SRCROOT%`), as code-scanning services expect. With `--show-suppressed`, the findings that
+ * comments accepted are results too, each with a `suppressions` entry (`inSource`, the reason as
+ * its justification, the comment as its location).
  */
 import { pathToFileURL } from 'node:url';
 import { rules } from '../core/rules';
 import type { Severity } from '../core/problems';
-import type { CheckReport, Finding } from './check';
+import type { CheckReport, Finding, SuppressedFinding } from './check';
 import { homepageUrl, rulesDocUrl, version } from './package-info';
 
 const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
@@ -62,6 +64,11 @@ export function formatSarif(report: CheckReport, cwd: string): string {
       ? { relatedLocations: f.related.map((r, id) => ({ id, ...location(r.file, r.line, r.column), message: { text: r.message } })) }
       : {}),
   });
+  // With --show-suppressed: the findings comments accepted, each with its in-source suppression.
+  const suppressedResult = (f: SuppressedFinding) => ({
+    ...result(f),
+    suppressions: [{ kind: 'inSource', justification: f.suppression.reason, location: location(f.file, f.suppression.line, f.suppression.column) }],
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -80,7 +87,7 @@ export function formatSarif(report: CheckReport, cwd: string): string {
             })),
           },
         ],
-        results: report.findings.map(result),
+        results: [...report.findings.map(result), ...(report.suppressed ?? []).map(suppressedResult)],
       },
     ],
   };

@@ -12,7 +12,8 @@ import { compareProblems, type Problem, type SeveritySetting } from './problems'
 import type { Locale } from './messages';
 import { rules } from './rules';
 import type { WorkspaceIndex } from './index/workspace-index';
-import { quietRuleFindings, quietSingleFileProblems } from './syntaxQuiet';
+import { quietPoint, quietRuleFindings, quietSingleFileProblems } from './syntaxQuiet';
+import { applySuppressions, type SuppressedProblem } from './suppress';
 
 export interface CheckOptions {
   locale?: Locale;
@@ -54,15 +55,47 @@ function analyzeParsed(uri: string, parsed: ParsedDocument, options: CheckOption
   return { parsed, bulletin: viewOf(writeRecord(uri, parsed, intrinsic, hashText(parsed.text))) };
 }
 
+/** A bulletin's findings: those reported, and those its suppression comments accepted (with their reasons). */
+export interface CheckResult {
+  problems: Problem[];
+  suppressed: SuppressedProblem[];
+}
+
 export function checkBulletin(bulletin: Bulletin, index: WorkspaceIndex, options: CheckOptions = {}): Problem[] {
+  return checkBulletinWithSuppressed(bulletin, index, options).problems;
+}
+
+/**
+ * Every rule over one bulletin, then its suppression comments (suppress.ts): the one place they
+ * take effect. The `suppression` rule runs last, told which comments accepted a finding.
+ */
+export function checkBulletinWithSuppressed(bulletin: Bulletin, index: WorkspaceIndex, options: CheckOptions = {}): CheckResult {
   const locale = options.locale ?? 'en';
   const out: Problem[] = [];
+  const setting = (code: string) => options.severities?.[code];
+  let last: (typeof rules)[number] | undefined;
   for (const rule of rules) {
-    const setting = options.severities?.[rule.code];
-    if (setting === 'off') continue;
-    for (const found of rule.check({ bulletin, index, locale })) {
-      out.push(setting ? { ...found, severity: setting } : found);
+    if (rule.code === 'suppression') {
+      last = rule;
+      continue;
     }
+    if (setting(rule.code) === 'off') continue;
+    for (const found of rule.check({ bulletin, index, locale })) out.push(withSetting(found, setting(rule.code)));
   }
-  return quietRuleFindings(out, bulletin.intrinsic).sort(compareProblems);
+  const found = quietRuleFindings(out, bulletin.intrinsic);
+  const { kept, suppressed, used } = applySuppressions(found, bulletin.suppressions, bulletin.lineStarts);
+  if (last && setting(last.code) !== 'off') {
+    // Whether a comment that accepted nothing is stale: not when its rule is off, nor while a
+    // syntax error quiets the findings it would accept.
+    const quietFrom = quietPoint(bulletin.intrinsic);
+    const judged = bulletin.suppressions.map((s) => s.code !== undefined && setting(s.code) !== 'off' && (quietFrom === undefined || (s.kind === 'line' && s.target !== undefined && s.target[0] < quietFrom)));
+    const codes = rules.map((r) => r.code);
+    const own = last.check({ bulletin, index, locale, suppressionUse: { used, judged, codes } });
+    for (const p of quietRuleFindings(own, bulletin.intrinsic)) kept.push(withSetting(p, setting(last.code)));
+  }
+  return { problems: kept.sort(compareProblems), suppressed: suppressed.sort((a, b) => compareProblems(a.problem, b.problem)) };
+}
+
+function withSetting(found: Problem, setting: SeveritySetting | undefined): Problem {
+  return setting && setting !== 'off' ? { ...found, severity: setting } : found;
 }

@@ -114,6 +114,23 @@ export interface Vulnerability {
   range: Range;
 }
 
+/**
+ * One code of a suppression comment (`# bulletin-ignore CODE…: REASON`, parse/suppressions.ts):
+ * a comment naming three codes gives three, a comment naming none gives one without a code.
+ */
+export interface Suppression {
+  /** `line`: the next line that holds a node; `file`: the whole file; `misplaced`: a file-level comment after the first key (applies to nothing). */
+  kind: 'line' | 'file' | 'misplaced';
+  /** The comment, from `#` to the end of its reason. */
+  range: Range;
+  code?: string;
+  codeRange?: Range;
+  /** Absent when the comment gives none (it then suppresses nothing). */
+  reason?: string;
+  /** For `line`: the line it applies to (start to end of its text); absent when no node follows. */
+  target?: Range;
+}
+
 export interface Bulletin {
   uri: string;
   id?: string;
@@ -141,6 +158,8 @@ export interface Bulletin {
   platforms: Platform[];
   /** The problems one file shows alone: `yaml-syntax` and `schema`. */
   intrinsic: Problem[];
+  /** The suppression comments, in document order. */
+  suppressions: Suppression[];
   /** Start offset of each line, so positions can be made without keeping the text. */
   lineStarts: Uint32Array;
   textLength: number;

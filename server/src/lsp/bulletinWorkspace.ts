@@ -121,8 +121,18 @@ export class BulletinWorkspace {
 
   /** An open document changed (or was opened): analyse its latest text and check it and its dependents. */
   documentChanged(uri: string): void {
-    this.queue.request(uri);
+    this.queue.edited(uri);
   }
+
+  /**
+   * Whether the author is typing: an open document changed in the last moments, or its check
+   * is still queued. Reading the workspace gives way to it (workspaceLoad.ts, indexWorkers.ts):
+   * keystrokes come first.
+   */
+  readonly editorActivity = {
+    busy: (): boolean => this.queue.editorBusy(),
+    active: (): boolean => this.queue.editorActive(),
+  };
 
   /** Re-analyse and re-check every open document. */
   recheckOpen(): void {

@@ -3,14 +3,25 @@
  * those the workspace holds for the document's current version (not trusted from the
  * client), so every edit's offsets belong to exactly the text it will be applied to.
  */
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
+import { CodeActionKind, type ClientCapabilities, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
 import { fixesFor } from '../core/authoring/fixes';
+import { suppressFixes, suppressionCodeFix } from '../core/authoring/suppressFix';
 import { offsetAt } from '../core/text';
 import { toDiagnostic } from './diagnostics';
 import { runSafeAsync } from './runSafe';
 import { toRange, type FeatureContext } from './features';
 
 export const codeActionCapabilities = { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } };
+
+/** Whether the client applies snippet edits (LSP 3.18): a suppression fix then leaves the cursor on the reason. */
+const client = { snippetEdits: false };
+
+export function codeActionClientCapabilities(capabilities: ClientCapabilities): void {
+  client.snippetEdits = capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+}
+
+/** Snippet syntax for literal text: `$`, `}` and `\\` escaped. */
+const snippetText = (text: string) => text.replace(/[$}\\]/g, (c) => `\\${c}`);
 
 export function registerCodeActions(context: FeatureContext): void {
   const { connection, workspace, logger, rulesDoc } = context;
@@ -28,6 +39,9 @@ export function registerCodeActions(context: FeatureContext): void {
       const end = offsetAt(lineStarts, text.length, params.range.end);
       const lookup = (uri: string) => workspace.index.get(uri)?.lineStarts;
       const actions: CodeAction[] = [];
+      // Accepting a finding in place comes after every fix of what is wrong.
+      const suppressions: CodeAction[] = [];
+      const checkedLines = new Map<number, boolean>();
       // Findings on one range (a file missing on two platforms) can share a fix: offered once.
       const offered = new Set<string>();
       for (const problem of findings.problems) {
@@ -44,8 +58,21 @@ export function registerCodeActions(context: FeatureContext): void {
             edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: toRange(lineStarts, [e.start, e.end]), newText: e.newText })) } },
           });
         }
+        // Accepting the finding in place, on every finding that can be suppressed (and a misspelt code's correction).
+        for (const fix of [...suppressionCodeFix(problem, workspace.settings.locale), ...suppressFixes(problem, analysis, workspace.settings.locale, checkedLines)]) {
+          const identity = JSON.stringify([fix.title, fix.edit]);
+          if (offered.has(identity)) continue;
+          offered.add(identity);
+          const range = toRange(lineStarts, [fix.edit.start, fix.edit.end]);
+          const { newText } = fix.edit;
+          const edit: WorkspaceEdit = client.snippetEdits
+            ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range, snippet: { kind: 'snippet', value: `${snippetText(newText.slice(0, fix.cursor))}$0${snippetText(newText.slice(fix.cursor))}` } }] }] }
+            : { changes: { [document.uri]: [{ range, newText }] } };
+          const preferred = problem.code === 'suppression';
+          (preferred ? actions : suppressions).push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toDiagnostic(problem, lineStarts, lookup, rulesDoc)], isPreferred: preferred, edit });
+        }
       }
-      return actions;
+      return [...actions, ...suppressions];
     }),
   );
 }

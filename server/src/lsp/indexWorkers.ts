@@ -40,7 +40,37 @@ const SLICE_MS = 2;
 /** Bigger files are read by a worker when there is one (one alone could take longer than a slice). */
 const LARGEST_READ_HERE = 64 * 1024;
 
+/** What the author is doing, as far as reading the workspace should care (bulletinWorkspace.ts). */
+export interface EditorActivity {
+  /** A keystroke is being checked, or the next one is expected any moment: give way. */
+  busy(): boolean;
+  /** The author has been typing lately: leave the reading to the workers. */
+  active(): boolean;
+}
+const IDLE_EDITOR: EditorActivity = { busy: () => false, active: () => false };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** How often a read that gave way to the editor looks again whether the author stopped typing. */
+const EDITOR_POLL_MS = 10;
+/** A read gives way at most this long at a time: an editor that never stops sending edits does not stop it (nor does a file tied up in a slice). */
+const MOST_GIVEN_WAY_MS = 250;
+
+/**
+ * Lets requests and edits in, then, while the editor is busy (`editorBusy`: the author is
+ * typing), waits: on two cores this thread's reading and the records it takes in would
+ * otherwise stand between each keystroke and its diagnostics. False when it stopped waiting
+ * for a busy editor (the next slice then reads whatever the editor does).
+ */
+async function giveWay(editorBusy: () => boolean, cancelled: () => boolean): Promise<boolean> {
+  await yieldToRequests();
+  const until = performance.now() + MOST_GIVEN_WAY_MS;
+  while (editorBusy() && !cancelled()) {
+    if (performance.now() >= until) return false;
+    await new Promise((resolve) => setTimeout(resolve, EDITOR_POLL_MS));
+  }
+  return true;
+}
 
 export class IndexWorkers {
   /** One copy of each string the workers' records repeat (file names, dates, descriptions), across scans. */
@@ -59,7 +89,8 @@ export class IndexWorkers {
   }
 
   /** Parses every URI; `onResult` gets each model (a vanished file gets none). */
-  async parse(uris: readonly string[], options: CheckOptions, cancelled: () => boolean, onResult: (uri: string, result: ParseResult) => void): Promise<void> {
+  async parse(uris: readonly string[], options: CheckOptions, cancelled: () => boolean, onResult: (uri: string, result: ParseResult) => void, editor: EditorActivity = IDLE_EDITOR): Promise<void> {
+    const editorBusy = () => editor.busy();
     const queue: string[][] = [];
     // The last files go in smaller batches, so that the threads finish together: this one
     // would otherwise wait, idle, for the last two batches a worker has in hand.
@@ -72,16 +103,48 @@ export class IndexWorkers {
     const forWorkers: string[] = [];
     /** Batches a worker that died had in hand: this thread reads them. */
     const leftOver: string[][] = [];
-    const deliver = ({ results }: ParsedBatch) => {
-      for (const [uri, result] of results) {
-        if (!result) continue;
-        // A record from a worker brings copies of its own of every string: one copy is kept.
-        if ('record' in result) this.strings.intern(result.record.strings);
-        onResult(uri, result);
+    // The workers' records, taken in a slice at a time (a batch at once could hold the thread
+    // for longer than a keystroke should wait), and not while the author types.
+    const received: [string, ParseResult | null][] = [];
+    /** The drain taking `received` in, while there is one (it ends when `received` is empty). */
+    let draining: Promise<void> | undefined;
+    const drain = async () => {
+      await yieldToRequests(); // `draining` is set before the loop can end
+      let sliceStart = performance.now();
+      let yielding = true;
+      for (let i = 0; i < received.length; i++) {
+        const [uri, result] = received[i];
+        if (result) {
+          // A record from a worker brings copies of its own of every string: one copy is kept.
+          if ('record' in result) this.strings.intern(result.record.strings);
+          onResult(uri, result);
+        }
+        if (performance.now() - sliceStart >= SLICE_MS || (yielding && editorBusy())) {
+          received.splice(0, i + 1);
+          i = -1;
+          yielding = await giveWay(editorBusy, cancelled);
+          sliceStart = performance.now();
+        }
       }
+      received.length = 0;
+      draining = undefined;
     };
+    const deliver = ({ results }: ParsedBatch) => {
+      received.push(...results);
+      draining ??= drain();
+    };
+    /** Workers reading now (this thread leaves them the reading while the author types). */
+    let running = 0;
     const runWorker = (heapMb = SMALL_HEAP_MB) =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((settle) => {
+        let settled = false;
+        const resolve = () => {
+          if (settled) return;
+          settled = true;
+          running--;
+          settle();
+        };
+        running++;
         let worker: Worker;
         try {
           // Small heaps: a worker keeps nothing between files, and its heap counts in the
@@ -131,20 +194,31 @@ export class IndexWorkers {
     // Reads files here, a slice at a time; files over `largest` bytes are left to the workers.
     const readHere = async (uris: Iterable<string>, largest: number): Promise<void> => {
       let sliceStart = performance.now();
+      let yielding = true;
       for (const uri of uris) {
         if (cancelled()) return;
         if (!parseHere(uri, largest)) forWorkers.push(uri);
-        if (performance.now() - sliceStart >= SLICE_MS) {
-          await yieldToRequests();
+        if (performance.now() - sliceStart >= SLICE_MS || (yielding && editorBusy())) {
+          yielding = await giveWay(editorBusy, cancelled);
           sliceStart = performance.now();
         }
       }
     };
     // The queue's files, a batch taken at a time as the workers take theirs.
-    const queued = function* (): Generator<string> {
-      for (let batch = queue.shift(); batch; batch = queue.shift()) yield* batch;
+    // While the author types, this thread takes no batch: parsing here allocates what its
+    // collector then stops the thread for, and on two cores it takes the core the keystrokes
+    // need; the workers read on (with none left, this thread does).
+    const readQueue = async () => {
+      for (;;) {
+        while (running > 0 && editor.active() && !cancelled()) await sleep(EDITOR_POLL_MS);
+        const batch = queue.shift();
+        if (!batch) return;
+        await readHere(batch, this.count > 0 ? LARGEST_READ_HERE : Infinity);
+      }
     };
-    await Promise.all([readHere(queued(), this.count > 0 ? LARGEST_READ_HERE : Infinity), ...Array.from({ length: this.count }, () => runWorker())]);
+    const working = Array.from({ length: this.count }, () => runWorker()); // started first: `running` counts them
+    await Promise.all([...working, readQueue()]);
+    while (draining) await draining;
     if (this.count > 0 && leftOver.length > 0 && !cancelled()) {
       // A worker died on its batch (a file under the size limit that the full parser needs
       // more memory for than a small heap holds): those files go, one at a time, to a worker
@@ -152,6 +226,7 @@ export class IndexWorkers {
       // for seconds. A file that worker dies on too is reported, not read here.
       forWorkers.push(...leftOver.splice(0).flat());
       await runWorker(LARGE_HEAP_MB);
+      while (draining) await draining;
       for (const uri of leftOver.splice(0).flat()) onResult(uri, { error: 'the file could not be read within the index worker\'s memory' });
     }
     // Whatever the workers did not take (none could start, or they stopped before a big file

@@ -4,7 +4,7 @@
  * diagnostics show).
  */
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { renderBulletin } from '../core/render';
+import { findingsInBulletinLanguage, pageBesideSource, renderBulletin } from '../core/render';
 import { RenderRequest, type RenderParams, type RenderResult } from '../protocol';
 import { runSafeAsync, type Logger } from './runSafe';
 import type { BulletinWorkspace } from './bulletinWorkspace';
@@ -13,8 +13,12 @@ export async function renderDocument(workspace: BulletinWorkspace, params: Rende
   const checked = await workspace.checkedDocument(params.uri);
   if (!checked) return null;
   const { document, findings } = checked;
-  const { parsed, bulletin } = workspace.analysisOf(document);
-  const page = renderBulletin({ parsed, bulletin, index: workspace.index, findings: findings.problems, allowRemoteImages: workspace.settings.allowRemoteImages });
+  const analysis = workspace.analysisOf(document);
+  const { parsed, bulletin } = analysis;
+  // The page is in the bulletin's language, its findings too (the diagnostics are in the editor's).
+  const worded = findingsInBulletinLanguage(analysis, workspace.index, findings.problems, workspace.settings.checkOptions);
+  const pages = params.page === undefined ? undefined : { page: params.page, pageOf: pageBesideSource };
+  const page = renderBulletin({ parsed, bulletin, index: workspace.index, findings: worded, allowRemoteImages: workspace.settings.allowRemoteImages, pages });
   return { uri: document.uri, version: document.version, html: page.html, title: page.title, lang: page.lang };
 }
 

@@ -22,7 +22,7 @@ import { definitionCapabilities, registerDefinition } from './definition';
 import { renameCapabilities, registerRename } from './rename';
 import { symbolCapabilities, registerSymbols } from './symbols';
 import { foldingCapabilities, registerFolding } from './folding';
-import { codeActionCapabilities, registerCodeActions } from './codeActions';
+import { codeActionCapabilities, codeActionClientCapabilities, registerCodeActions } from './codeActions';
 import { registerScoreHints, scoreHintCapabilities } from './inlayHints';
 import { CancelIndexingRequest, ReindexRequest, serverName } from '../protocol';
 import { WorkspaceManager } from './workspace';
@@ -64,6 +64,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     settings.init(params.locale, supportsConfiguration);
     completionClientCapabilities(capabilities);
+    codeActionClientCapabilities(capabilities);
     folders.initialize(params);
     // Pull diagnostics where the client supports them (every bulletin, open or not), push otherwise.
     publishMode.pull = capabilities.textDocument?.diagnostic !== undefined;

@@ -54,6 +54,15 @@ export interface OpenDocuments {
 export type Now = () => number;
 
 const SLICE_MS = 15;
+/** The slice for other documents while the author types: a keystroke never waits behind a long one. */
+const TYPING_SLICE_MS = 3;
+/**
+ * How long after a keystroke the next one is expected (a typist's next key comes 100-200 ms
+ * later): until then, other work gives way to it.
+ */
+const TYPING_MS = 50;
+/** Typing lately: the server's thread leaves the workspace's reading to the index workers for this long after a keystroke. */
+const TYPING_SESSION_MS = 2000;
 const CROSS_FILE_CODES = new Set(rules.filter((rule) => rule.crossFile).map((rule) => rule.code));
 
 export class ValidationQueue {
@@ -69,6 +78,8 @@ export class ValidationQueue {
   private scheduled = false;
   /** Counts `request` calls, to see whether an event-loop turn brought more edits. */
   private requests = 0;
+  /** When an open document was last edited (the runtime's clock). */
+  private lastEdit = -Infinity;
   private resultCounter = 0;
   private idleWaiters: (() => void)[] = [];
   /** False until the workspace has been read once (status bar, benchmarks). */
@@ -93,6 +104,12 @@ export class ValidationQueue {
     // A large document's model came from the worker (the model listener above queued its
     // checks), or the worker failed on it and it is analysed here; either way, go on.
     state.onBackgroundSettled((uri, failed) => (failed ? this.request(uri) : this.schedule()));
+  }
+
+  /** An open document was edited: check it, and let other work give way to the author for a moment. */
+  edited(uri: string): void {
+    this.lastEdit = this.now();
+    this.request(uri);
   }
 
   request(uri: string): void {
@@ -157,6 +174,23 @@ export class ValidationQueue {
 
   allFindings(): IterableIterator<[string, Findings]> {
     return this.findings.entries();
+  }
+
+  /** A keystroke is being checked, or the next one is expected any moment: other work gives way. */
+  editorBusy(): boolean {
+    return this.now() - this.lastEdit < TYPING_MS || this.hasOpenWork();
+  }
+
+  /** The author has been typing lately. */
+  editorActive(): boolean {
+    return this.now() - this.lastEdit < TYPING_SESSION_MS;
+  }
+
+  /** Whether an open document waits to be analysed or checked. */
+  private hasOpenWork(): boolean {
+    if (this.dirty.size > 0) return true;
+    for (const document of this.documents.all()) if (this.recheck.has(document.uri)) return true;
+    return false;
   }
 
   /** Whether `uri` waits to be analysed or checked. */
@@ -226,7 +260,7 @@ export class ValidationQueue {
 
   private flush(): void {
     this.scheduled = false;
-    const deadline = this.now() + SLICE_MS;
+    const deadline = this.now() + (this.editorBusy() ? TYPING_SLICE_MS : SLICE_MS);
     for (const uri of [...this.dirty]) {
       this.dirty.delete(uri);
       const document = this.documents.get(uri);
@@ -238,8 +272,19 @@ export class ValidationQueue {
       this.recheck.delete(uri);
       runSafeVoid(this.logger, `validate ${uri}`, () => this.validate(uri));
     };
-    // Open documents first, whatever the time: they are what the user is looking at.
-    for (const document of this.documents.all()) if (this.recheck.has(document.uri)) check(document.uri);
+    // Open documents first, whatever the time: they are what the user is looking at. Their
+    // findings are told at once; the rest waits for the next turn.
+    let checkedOpen = false;
+    for (const document of this.documents.all()) {
+      if (!this.recheck.has(document.uri)) continue;
+      check(document.uri);
+      checkedOpen = true;
+    }
+    if (checkedOpen && (this.recheck.size > 0 || this.dirty.size > 0)) {
+      this.tell(false);
+      this.schedule();
+      return;
+    }
     // Then the rest in slices (a Set iterates in insertion order and tolerates deletion).
     let counter = 0;
     for (const uri of this.recheck) {
@@ -284,7 +329,8 @@ export class ValidationQueue {
     }
     let problems = checkBulletin(bulletin, this.state.index, this.state.settings.checkOptions);
     // Until the workspace has been read, a cross-file finding may name what is simply not read yet.
-    if (!this.workspaceReady) problems = problems.filter((p) => !CROSS_FILE_CODES.has(p.code));
+    // So may a stale suppression of such a finding (the `suppression` rule names its code in `data.stale`).
+    if (!this.workspaceReady) problems = problems.filter((p) => !CROSS_FILE_CODES.has(p.code) && !CROSS_FILE_CODES.has(p.data?.stale as string));
     const previous = this.findings.get(uri);
     const same = previous !== undefined && sameProblems(previous.problems, problems);
     const entry: Findings = same ? { ...previous, version: document?.version } : { problems, resultId: String(++this.resultCounter), version: document?.version };

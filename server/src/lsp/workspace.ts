@@ -221,6 +221,7 @@ export class WorkspaceManager {
       isOpen: (uri) => this.open.has(uri),
       skip: (uri) => !rereadAll && scan > 1 && this.workspace.index.has(uri),
       cancelled: () => scan !== this.scans || scan === this.userCancelled,
+      editor: this.workspace.editorActivity,
       setModel: (bulletin) => {
         this.workspace.setRecord(bulletin, true);
         progress.read(++read);

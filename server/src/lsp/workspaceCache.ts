@@ -127,10 +127,10 @@ export class WorkspaceCache {
         const stored = value as Stored;
         if (!isStored(stored)) throw new Error('a record of the wrong shape');
         table.push(...stored.strings);
-        const [cells, lineStarts, numbers, indices] = arrays;
+        const [cells, lineStarts, numbers, indices, suppressions] = arrays;
         if (!(indices instanceof Int32Array)) throw new Error('a record of the wrong shape');
         const strings = Array.from(indices, (at) => table[at]);
-        const record = { uri: stored.uri, hash: stored.hash, textLength: stored.textLength, lineStarts, strings, numbers, cells, intrinsic: stored.intrinsic };
+        const record = { uri: stored.uri, hash: stored.hash, textLength: stored.textLength, lineStarts, strings, numbers, cells, intrinsic: stored.intrinsic, suppressions };
         if (!isRecord(record)) throw new Error('a record of the wrong shape');
         entries.set(stored.uri, { size: stored.size, mtimeMs: stored.mtimeMs, ctimeMs: stored.ctimeMs, ino: stored.ino, hash: stored.hash, problems: stored.problems, record });
       }
@@ -162,7 +162,7 @@ export class WorkspaceCache {
           }
           return at;
         });
-        await writer.add({ uri, ...info, textLength: record.textLength, intrinsic: record.intrinsic, problems, strings: fresh } satisfies Stored, [record.cells, record.lineStarts, record.numbers, indices]);
+        await writer.add({ uri, ...info, textLength: record.textLength, intrinsic: record.intrinsic, problems, strings: fresh } satisfies Stored, [record.cells, record.lineStarts, record.numbers, indices, record.suppressions]);
       }
       await writer.flush();
       await file.close();

@@ -16,7 +16,7 @@ import { withUri, type BulletinRecord } from '../core/record/record';
 import { viewOf } from '../core/record/view';
 import type { DiskInfo, LoadedEntry } from './workspaceCache';
 import { forEachLimited } from './workspaceFiles';
-import type { IndexWorkers } from './indexWorkers';
+import type { EditorActivity, IndexWorkers } from './indexWorkers';
 
 export interface LoadContext {
   options: CheckOptions;
@@ -29,6 +29,8 @@ export interface LoadContext {
   setModel(bulletin: Bulletin): void;
   onError(uri: string, error: unknown): void;
   workers?: IndexWorkers;
+  /** What the author is doing: reading gives way to keystrokes. */
+  editor?: EditorActivity;
 }
 
 /**
@@ -160,7 +162,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
       disk.set(uri, result.info);
       context.setModel(viewOf(result.record));
       parsed++;
-    });
+    }, context.editor);
   }
   return { disk, revived, parsed };
 }

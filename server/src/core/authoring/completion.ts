@@ -17,6 +17,8 @@ import { yamlScalar } from './yaml-text';
 import type { SnippetDefinition } from './snippet';
 import { snippetProposals } from './snippetProposals';
 import { cvssCompletion } from './cvss';
+import { suppressionCodeProposals } from './suppressFix';
+import { positionAt } from '../text';
 
 export type ProposalKind = 'property' | 'value' | 'reference' | 'file' | 'platform' | 'date' | 'snippet' | 'metric';
 
@@ -71,6 +73,10 @@ const schemaSteps = (path: readonly PathStep[]) => path.map((s) => (typeof s ===
 
 export function complete(input: CompletionInput): CompletionProposal[] {
   const { analysis, offset } = input;
+  // Inside a suppression comment's codes: rule codes, nothing else.
+  const { lineStarts, text } = analysis.parsed;
+  const codes = suppressionCodeProposals(text, lineStarts[positionAt(lineStarts, offset).line], offset, input.locale);
+  if (codes) return codes;
   const cvss = cvssCompletion(analysis, offset);
   if (cvss) return cvss;
   const context = cursorContext(analysis.parsed, offset);

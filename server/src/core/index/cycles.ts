@@ -51,8 +51,47 @@ export function cyclicComponents(edges: ReadonlyMap<string, ReadonlySet<string>>
   return out;
 }
 
+/** Successors of a node in a graph that may be computed on demand. */
+export interface Edges {
+  get(node: string): Iterable<string> | undefined;
+}
+
+/**
+ * The strongly connected component of one node, from it alone: the nodes it reaches (at most
+ * `limit` of them) that also reach it. Undefined when it is in no cycle; `'too-big'` when more
+ * than `limit` nodes are reachable (the caller computes every component at once instead).
+ * Cost: the part of the graph reachable from `node`, not the whole graph, so a query after
+ * every change (an edit while a workspace is read) stays proportionate to one bulletin's chain.
+ */
+export function componentOf(node: string, successors: Edges, predecessors: Edges, limit: number): ReadonlySet<string> | undefined | 'too-big' {
+  const reached = new Set<string>([node]);
+  const queue = [node];
+  let cyclic = false;
+  for (let i = 0; i < queue.length; i++) {
+    for (const next of successors.get(queue[i]) ?? []) {
+      if (next === node) cyclic = true;
+      if (reached.has(next)) continue;
+      if (reached.size >= limit) return 'too-big';
+      reached.add(next);
+      queue.push(next);
+    }
+  }
+  if (!cyclic) return undefined;
+  // Of what it reaches, what reaches it back.
+  const members = new Set<string>([node]);
+  const back = [node];
+  for (let i = 0; i < back.length; i++) {
+    for (const previous of predecessors.get(back[i]) ?? []) {
+      if (!reached.has(previous) || members.has(previous)) continue;
+      members.add(previous);
+      back.push(previous);
+    }
+  }
+  return members;
+}
+
 /** A shortest `includes` path from `from` to `to` inside one component (both ends included). */
-export function pathWithin(edges: ReadonlyMap<string, ReadonlySet<string>>, component: ReadonlySet<string>, from: string, to: string): string[] {
+export function pathWithin(edges: Edges, component: ReadonlySet<string>, from: string, to: string): string[] {
   const previous = new Map<string, string>([[from, from]]);
   const queue = [from];
   for (let i = 0; i < queue.length; i++) {

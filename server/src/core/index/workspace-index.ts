@@ -12,7 +12,7 @@
  *   includesPath(from, to), dependentsOf(uri), generation.
  */
 import type { Bulletin, BulletinFile, Platform, Ref } from '../model';
-import { cyclicComponents, pathWithin } from './cycles';
+import { componentOf, cyclicComponents, pathWithin, type Edges } from './cycles';
 import { fileHash, isAtVersion } from './fileHash';
 
 export type ReferenceKind = 'includes' | 'related';
@@ -81,6 +81,8 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, Indexed>();
   private components: Map<string, ReadonlySet<string>> | undefined;
   private includesEdges: Map<string, Set<string>> | undefined;
+  /** Cycle queries answered from their own part of the graph since the graph last changed. */
+  private localCycleQueries = 0;
   private changes = 0;
 
   /** Grows on every change; a cache keyed by it is current while it stays equal. */
@@ -210,6 +212,7 @@ export class WorkspaceIndex {
   private graphChanged(): void {
     this.components = undefined;
     this.includesEdges = undefined;
+    this.localCycleQueries = 0;
   }
 
   get(uri: string): Bulletin | undefined {
@@ -307,6 +310,14 @@ export class WorkspaceIndex {
 
   /** The ids of the `includes` cycle `id` is part of (its strongly connected component), if any. */
   cycleOf(id: string): ReadonlySet<string> | undefined {
+    if (this.components) return this.components.get(id);
+    // While the graph changes between queries (a workspace read while the author types), each
+    // query walks only what its id reaches; many queries on an unchanged graph (checking every
+    // bulletin) or a long chain make computing every component at once the cheaper way.
+    if (++this.localCycleQueries <= LOCAL_CYCLE_QUERIES) {
+      const component = componentOf(id, this.includesOf, this.includedBy, LOCAL_CYCLE_NODES);
+      if (component !== 'too-big') return component;
+    }
     return this.cyclicComponents().get(id);
   }
 
@@ -314,8 +325,27 @@ export class WorkspaceIndex {
   includesPath(from: string, to: string): string[] {
     const component = this.cycleOf(from);
     if (!component || !component.has(to)) return [from, to];
-    return pathWithin(this.edges(), component, from, to);
+    return pathWithin(this.includesOf, component, from, to);
   }
+
+  /** The ids the bulletins of an id include (every bulletin with that id: ids are the graph's nodes). */
+  private readonly includesOf: Edges = {
+    get: (id) => {
+      if (this.includesEdges) return this.includesEdges.get(id);
+      const out: string[] = [];
+      for (const uri of this.idToUris.get(id) ?? []) for (const ref of this.byUri.get(uri)?.includes ?? []) out.push(ref.id);
+      return out;
+    },
+  };
+
+  /** The ids of the bulletins that include an id. */
+  private readonly includedBy: Edges = {
+    get: (id) => {
+      const out: string[] = [];
+      for (const reference of this.referencesById.get(id) ?? []) if (reference.kind === 'includes' && reference.from.id !== undefined) out.push(reference.from.id);
+      return out;
+    },
+  };
 
   /**
    * Documents whose findings may change when `uri`'s bulletin changes, judged on the index as
@@ -358,6 +388,11 @@ export class WorkspaceIndex {
     return (this.components ??= cyclicComponents(this.edges()));
   }
 }
+
+/** Cycle queries answered locally before every component is computed at once (until the graph changes). */
+const LOCAL_CYCLE_QUERIES = 64;
+/** A query that reaches more ids than this computes every component at once. */
+const LOCAL_CYCLE_NODES = 2048;
 
 function referencesOf(bulletin: Bulletin): Reference[] {
   return [

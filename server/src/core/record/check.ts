@@ -4,7 +4,7 @@
  * the text), so nothing from outside the reader reaches it unchecked.
  */
 import type { Problem } from '../problems';
-import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, TOP, VULN } from './layout';
+import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { cellCount, COUNTS, tableBases, TABLES, type BulletinRecord } from './record';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
@@ -18,7 +18,21 @@ export function isRecord(value: unknown): value is BulletinRecord {
   if (!Array.isArray(r.strings) || !r.strings.every((s) => typeof s === 'string')) return false;
   if (!linesFit(r.lineStarts, r.textLength)) return false;
   if (!Array.isArray(r.intrinsic) || !r.intrinsic.every((p) => isProblem(p, r.textLength!))) return false;
-  return cellsFit(r as BulletinRecord);
+  return cellsFit(r as BulletinRecord) && suppressionsFit(r as BulletinRecord);
+}
+
+function suppressionsFit(r: BulletinRecord): boolean {
+  const cells = r.suppressions;
+  if (!(cells instanceof Int32Array) || cells.length % SUPPRESSION.width !== 0) return false;
+  for (let at = 0; at < cells.length; at += SUPPRESSION.width) {
+    for (let c = 0; c < SUPPRESSION.width; c++) {
+      if (!cellFits(r, SUPPRESSION.kinds[c], cells[at + c], cells[at + c + 1])) return false;
+    }
+    const kind = cells[at + SUPPRESSION.kind];
+    if (kind < 0 || kind >= SUPPRESSION_KINDS.length || cells[at + SUPPRESSION.start] < 0) return false;
+    if ((cells[at + SUPPRESSION.code] < 0) !== (cells[at + SUPPRESSION.codeStart] < 0)) return false;
+  }
+  return true;
 }
 
 function linesFit(lineStarts: Uint32Array, textLength: number): boolean {

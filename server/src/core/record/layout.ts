@@ -112,3 +112,17 @@ export const CVSS = table([
   'score:n', 'scoreStart:r', 'scoreEnd:e',
   'start:r', 'end:e',
 ]);
+
+/**
+ * One row per code of a suppression comment (`model.ts` `Suppression`), kept apart from the
+ * other tables in the record's `suppressions` cells. `code` and `reason` are -1 when absent,
+ * `target` when the kind is not `line` or no node follows.
+ */
+export const SUPPRESSION = table([
+  'kind:i',
+  'code:s', 'codeStart:r', 'codeEnd:e',
+  'reason:s',
+  'start:r', 'end:e',
+  'target:r', 'targetEnd:e',
+]);
+export const SUPPRESSION_KINDS = ['line', 'file', 'misplaced'] as const;

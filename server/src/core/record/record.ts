@@ -26,6 +26,8 @@ export interface BulletinRecord {
   cells: Int32Array;
   /** The problems one file shows alone: `yaml-syntax` and `schema`. */
   intrinsic: Problem[];
+  /** The rows of SUPPRESSION (the suppression comments), apart from `cells`: most records have none. */
+  suppressions: Int32Array;
 }
 
 /** The tables after the TOP row, in the order of their rows in `cells` (and of the counts before them). */

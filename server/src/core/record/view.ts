@@ -3,10 +3,10 @@
  * access. Collections (platforms, files, …) are made on first read and kept with the view.
  * This is the one place that knows how a record is laid out beyond its column names.
  */
-import type { Bulletin, BulletinFile, CvssEntry, DeploymentEstimate, PackageInfo, Platform, Ref, RegistryCheck, Vulnerability } from '../model';
+import type { Bulletin, BulletinFile, CvssEntry, DeploymentEstimate, PackageInfo, Platform, Ref, RegistryCheck, Suppression, Vulnerability } from '../model';
 import type { Range } from '../parse';
 import type { Problem } from '../problems';
-import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, TOP, VULN } from './layout';
+import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { tableBases, type BulletinRecord } from './record';
 
 type TopName = 'id' | 'published' | 'updated' | 'severity' | 'exploit' | 'urgency';
@@ -27,6 +27,7 @@ export class BulletinView implements Bulletin {
   private vulnViews: VulnerabilityView[] | undefined;
   private platformViews: PlatformView[] | undefined;
   private refViews: [Ref[], Ref[]] | undefined;
+  private suppressionList: Suppression[] | undefined;
   private derivedValues: Map<object, unknown> | undefined;
 
   constructor(readonly record: BulletinRecord) {
@@ -84,6 +85,27 @@ export class BulletinView implements Bulletin {
   }
   get intrinsic(): Problem[] {
     return this.record.intrinsic;
+  }
+  get suppressions(): Suppression[] {
+    if (this.suppressionList) return this.suppressionList;
+    const cells = this.record.suppressions;
+    const strings = this.record.strings;
+    const out: Suppression[] = [];
+    const range = (at: number): Range | undefined => (cells[at] < 0 ? undefined : [cells[at], cells[at + 1]]);
+    for (let at = 0; at < cells.length; at += SUPPRESSION.width) {
+      const code = cells[at + SUPPRESSION.code];
+      const reason = cells[at + SUPPRESSION.reason];
+      const s: Suppression = { kind: SUPPRESSION_KINDS[cells[at + SUPPRESSION.kind]], range: range(at + SUPPRESSION.start)! };
+      if (code >= 0) {
+        s.code = strings[code];
+        s.codeRange = range(at + SUPPRESSION.codeStart);
+      }
+      if (reason >= 0) s.reason = strings[reason];
+      const target = range(at + SUPPRESSION.target);
+      if (target) s.target = target;
+      out.push(s);
+    }
+    return (this.suppressionList = out);
   }
   get lang(): 'ja' | 'en' {
     return LANGS[this.record.cells[this.top + TOP.lang]] ?? 'ja';
@@ -173,8 +195,8 @@ export class BulletinView implements Bulletin {
 
   /** The bulletin as plain data (a view is never serialized as its cells, nor through its links). */
   toJSON(): Record<string, unknown> {
-    const { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, tlp, tlpRange, vulnerabilities, includes, related, platforms, intrinsic, textLength, hash } = this;
-    return { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, tlp, tlpRange, vulnerabilities, includes, related, platforms, intrinsic, textLength, hash };
+    const { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, tlp, tlpRange, vulnerabilities, includes, related, platforms, intrinsic, suppressions, textLength, hash } = this;
+    return { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, tlp, tlpRange, vulnerabilities, includes, related, platforms, intrinsic, suppressions, textLength, hash };
   }
 
   get platforms(): Platform[] {

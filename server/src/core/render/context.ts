@@ -8,6 +8,8 @@ import type { Problem } from '../problems';
 import type { Locale } from '../messages';
 import { positionAt } from '../text';
 import { escapeHtml } from './html';
+import { enumLabel } from './labels';
+import type { RefLink } from './links';
 
 interface PlacedFinding {
   problem: Problem;
@@ -22,6 +24,9 @@ export class RenderContext {
 
   /** Markdown images from `https:` addresses as images (render.ts `RenderInput`). */
   allowRemoteImages = false;
+
+  /** The link to the bulletin an id names (links.ts), undefined when none can be made. */
+  refLink: (id: string) => RefLink | undefined = () => undefined;
 
   constructor(
     readonly locale: Locale,
@@ -88,7 +93,7 @@ export class RenderContext {
     const items = problems.map(
       (p) =>
         `<li class="finding finding-${escapeHtml(p.severity)}" data-line="${this.lineAtOffset(p.offset)}">` +
-        `<span class="finding-severity">${escapeHtml(p.severity)}</span> ` +
+        `<span class="finding-severity">${escapeHtml(enumLabel(this.locale, 'render.finding', p.severity))}</span> ` +
         `<code class="finding-code">${escapeHtml(p.code)}</code> ${escapeHtml(p.message)}</li>`,
     );
     return `<ul class="findings">${items.join('')}</ul>`;

@@ -75,9 +75,17 @@ function advisoryLinks(ctx: RenderContext, advisories: unknown[]): string {
   return `<ul class="advisories">${items.join('')}</ul>`;
 }
 
+/** An id that names a bulletin of the workspace links to its page (and, in the preview, opens it); any other stays text. */
+function refLink(ctx: RenderContext, ref: unknown): string {
+  const link = typeof ref === 'string' ? ctx.refLink(ref) : undefined;
+  if (!link) return escapeHtml(ref);
+  const source = link.source === undefined ? '' : ` data-source="${escapeHtml(link.source)}"`;
+  return `<a class="bulletin-ref" href="${escapeHtml(link.href)}"${source}>${escapeHtml(ref)}</a>`;
+}
+
 function refList(ctx: RenderContext, key: 'includes' | 'related', refs: unknown[]): string {
   if (refs.length === 0) return escapeHtml(label(ctx.locale, 'render.none'));
-  const items = refs.map((ref, i) => `<li${ctx.dataLine(`/${key}/${i}`)}>${escapeHtml(ref)}</li>`);
+  const items = refs.map((ref, i) => `<li${ctx.dataLine(`/${key}/${i}`)}>${refLink(ctx, ref)}</li>`);
   return `<ul class="refs">${items.join('')}</ul>`;
 }
 

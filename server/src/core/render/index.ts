@@ -3,3 +3,5 @@ export { renderBulletin, type RenderInput, type RenderedBulletin } from './rende
 export { standaloneHtml } from './standalone';
 export { compareReferences, type Comparison, type ComparisonRow } from './comparison';
 export { escapeHtml, safeUrl, formatSize } from './html';
+export { pageBesideSource, pagesBesideSources, relativeUrl, type PageLocations, type RefLink } from './links';
+export { findingsInBulletinLanguage } from './findingsLanguage';

@@ -83,6 +83,11 @@ const en = {
   'render.workarounds': 'Workarounds',
   'render.ports': 'Ports to block',
   'render.findings': 'Findings',
+  'render.finding.error': 'Error',
+  'render.finding.warning': 'Warning',
+  'render.finding.information': 'Info',
+  'render.finding.hint': 'Hint',
+  'render.comparisons': 'Files shared with other bulletins',
   'render.noTitle': '(untitled bulletin)',
   'render.emptyDocument': 'This document has no bulletin content yet.',
 } as const;
@@ -168,6 +173,11 @@ const ja: Record<LabelKey, string> = {
   'render.workarounds': '参考情報 (回避策)',
   'render.ports': 'ブロックするポート',
   'render.findings': '検査結果',
+  'render.finding.error': 'エラー',
+  'render.finding.warning': '警告',
+  'render.finding.information': '情報',
+  'render.finding.hint': 'ヒント',
+  'render.comparisons': '他のセキュリティ情報とのファイルの比較',
   'render.noTitle': '(表題なし)',
   'render.emptyDocument': 'このドキュメントにはまだセキュリティ情報の内容がない。',
 };

@@ -16,6 +16,7 @@ import { renderHeader } from './header';
 import { renderPlatformDetails, renderPlatformList } from './platforms';
 import { compareReferences, renderComparison } from './comparison';
 import { isObj, list, str, type Obj } from './values';
+import { pagesBesideSources, refLinker, type PageLocations } from './links';
 
 export interface RenderInput {
   parsed: ParsedDocument;
@@ -25,6 +26,8 @@ export interface RenderInput {
   findings: readonly Problem[];
   /** Images from `https:` addresses as images; by default a link with the alt text (nothing is fetched). */
   allowRemoteImages?: boolean;
+  /** Where this page and the referenced bulletins' pages are, for links between them; by default each beside its source. */
+  pages?: PageLocations;
 }
 
 export interface RenderedBulletin {
@@ -35,9 +38,9 @@ export interface RenderedBulletin {
   lang: Locale;
 }
 
-function markdownSection(ctx: RenderContext, root: Obj, key: 'summary' | 'comment', extra = ''): string {
+function markdownSection(ctx: RenderContext, root: Obj, key: 'summary' | 'comment'): string {
   const text = str(root[key]);
-  if (text === undefined && !extra) return '';
+  if (text === undefined) return '';
   const pointer = `/${key}`;
   let body = '';
   const location = ctx.parsed.nodes.get(pointer);
@@ -49,7 +52,7 @@ function markdownSection(ctx: RenderContext, root: Obj, key: 'summary' | 'commen
     body = renderMarkdown(text, firstLine, ctx.lineAtOffset(Math.max(start, end - 1)), ctx.allowRemoteImages);
   }
   const heading = escapeHtml(label(ctx.locale, key === 'summary' ? 'render.summary' : 'render.comment'));
-  return `<section class="${key}"${ctx.dataLine(pointer)}><h2>${heading}</h2><div class="markdown">${body}</div>${ctx.findingsHtml(pointer)}${extra}</section>`;
+  return `<section class="${key}"${ctx.dataLine(pointer)}><h2>${heading}</h2><div class="markdown">${body}</div>${ctx.findingsHtml(pointer)}</section>`;
 }
 
 function ports(ctx: RenderContext, pointer: string, value: unknown): string {
@@ -85,6 +88,7 @@ export function renderBulletin(input: RenderInput): RenderedBulletin {
   const locale: Locale = bulletin.lang;
   const ctx = new RenderContext(locale, parsed, findings);
   ctx.allowRemoteImages = input.allowRemoteImages === true;
+  ctx.refLink = refLinker(bulletin, index, input.pages ?? pagesBesideSources(bulletin.uri));
   const root: Obj = isObj(parsed.value) ? parsed.value : {};
   const title = str(root.title) ?? str(root.id) ?? label(locale, 'render.noTitle');
 
@@ -97,7 +101,9 @@ export function renderBulletin(input: RenderInput): RenderedBulletin {
     parts.push(renderPlatformList(ctx, root));
     const selfId = bulletin.id ?? str(root.id) ?? '';
     const comparisons = compareReferences(bulletin, index).map((c) => renderComparison(ctx, c, selfId)).join('');
-    parts.push(comparisons && root.comment === undefined ? `<section class="comment"><h2>${escapeHtml(label(locale, 'render.comment'))}</h2>${comparisons}</section>` : markdownSection(ctx, root, 'comment', comparisons));
+    parts.push(markdownSection(ctx, root, 'comment'));
+    // The tables are the workspace's facts, not the editors' words: a section of their own.
+    if (comparisons) parts.push(`<section class="comparisons"><h2>${escapeHtml(label(locale, 'render.comparisons'))}</h2>${comparisons}</section>`);
     parts.push(renderPlatformDetails(ctx, root, bulletin.platforms));
     parts.push(workarounds(ctx, root));
   }

@@ -21,6 +21,7 @@ import { cvssVector } from './cvss-vector';
 import { cvssScoreMismatch } from './cvss-score-mismatch';
 import { cvssSeverityMismatch } from './cvss-severity-mismatch';
 import { unknownCwe } from './unknown-cwe';
+import { suppression } from './suppression';
 
 /** In the spec's order. */
 export const rules: readonly Rule[] = [
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   cvssScoreMismatch,
   cvssSeverityMismatch,
   unknownCwe,
+  suppression,
 ];
 
 export const ruleByCode = new Map(rules.map((rule) => [rule.code, rule]));

@@ -8,6 +8,12 @@ export interface RuleContext {
   bulletin: Bulletin;
   index: WorkspaceIndex;
   locale: Locale;
+  /**
+   * What the suppression comments accepted, per entry of `bulletin.suppressions`: given to the
+   * `suppression` rule, which runs after the others (analyze.ts), so it can find stale ones;
+   * `codes` are the registry's (which the rule, listed in the registry, does not import).
+   */
+  suppressionUse?: { used: readonly boolean[]; judged: readonly boolean[]; codes: readonly string[] };
 }
 
 /** One rule per code of the spec's table; the registry of these drives the server, CLI and docs. */

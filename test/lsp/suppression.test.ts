@@ -1,0 +1,194 @@
+/**
+ * Suppression comments over the protocol, with the server as a process over stdio: a suppressed
+ * finding is not published (and comes back when the comment goes), a stale one is a
+ * `suppression` warning; the quick fixes "Suppress CODE here" / "in this file" give the expected
+ * file byte for byte (LF, and CRLF with a BOM), as a snippet edit with the cursor on the reason
+ * where the client applies snippet edits; rule codes complete inside the comment.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
+import { ServerProcess } from './server-process';
+import { applyEdits, withCursor } from '../unit/authoring/cursor-marker';
+import { rules } from '../../server/src/core/rules';
+
+let server: ServerProcess;
+let snippets: ServerProcess;
+let counter = 0;
+
+before(async () => {
+  [server, snippets] = await Promise.all([
+    ServerProcess.start({ locale: 'en' }),
+    ServerProcess.start({
+      locale: 'en',
+      capabilities: {
+        workspace: { configuration: true, workspaceEdit: { documentChanges: true, snippetEditSupport: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+      },
+    }),
+  ]);
+});
+after(async () => {
+  await Promise.all([server.stop(), snippets.stop()]);
+});
+
+const HEAD = 'bulletin: 1\nid: MS05-001\nkb: 890001\nlang: en\ntitle: T\npublished: 2005-01-10\nseverity: important\nexploit: none\nurgency: early\n';
+/** A platform whose file is dated after its package: `date-order` on line 21 (`date: 2005-01-06`), nothing else. */
+const PLATFORM = [
+  'platforms:',
+  '  - id: nt4-server-sp6a',
+  '    name: N',
+  '    package:',
+  '      file: Update-KB890001-x86-JPN.exe',
+  '      date: 2005-01-05',
+  '      version: 5.4.15.0',
+  '      size: 1000',
+  '    files:',
+  '      - name: a.dll',
+  '        date: 2005-01-06',
+  '        version: 4.0.1381.7300',
+  '        size: 100',
+  '    verify:',
+  '      registry:',
+  '        - key: HKLM\\SOFTWARE\\Microsoft\\Updates\\KB890001',
+  '          value: Installed',
+  '          type: REG_DWORD',
+  '          data: 1',
+  '',
+].join('\n');
+const TEXT = HEAD + PLATFORM;
+const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1} ${d.code}`).sort();
+
+function uri(): string {
+  return `file:///ws/suppress-${++counter}.bulletin.yaml`;
+}
+
+test('a suppressed finding is not published; a stale suppression is; removing the comment brings the finding back', async () => {
+  const u = uri();
+  server.open(u, TEXT);
+  assert.deepEqual(codes(await server.waitForDiagnostics(u, (ds) => ds.length > 0, 1, 30_000)), ['20 date-order']);
+  const accepted = TEXT.replace('        date: 2005-01-06', '        # bulletin-ignore date-order: re-released with V2.0\n        date: 2005-01-06');
+  let version = server.change(u, [{ text: accepted }]);
+  assert.deepEqual(await server.waitForDiagnostics(u, undefined, version, 30_000), []);
+  const stale = accepted.replace('date: 2005-01-06', 'date: 2005-01-04');
+  version = server.change(u, [{ text: stale }]);
+  const ds = await server.waitForDiagnostics(u, undefined, version, 30_000);
+  assert.deepEqual(codes(ds), ['20 suppression']);
+  assert.equal(ds[0].severity, 2);
+  assert.equal(ds[0].message, 'This suppression suppresses nothing: no `date-order` finding starts on the next line.');
+  version = server.change(u, [{ text: TEXT }]);
+  assert.deepEqual(codes(await server.waitForDiagnostics(u, undefined, version, 30_000)), ['20 date-order']);
+  server.close(u);
+});
+
+/** The suppression quick fixes offered on the `code` finding of `text`, from `client`. */
+async function suppressActions(client: ServerProcess, text: string, code: string): Promise<{ actions: CodeAction[]; uri: string }> {
+  const u = uri();
+  client.open(u, text);
+  const diagnostics = await client.waitForDiagnostics(u, (ds) => ds.some((d) => d.code === code), 1, 30_000);
+  const diagnostic = diagnostics.find((d) => d.code === code)!;
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri: u },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic], only: ['quickfix'] },
+  })) as CodeAction[];
+  return { actions: actions.filter((a) => /^Suppress /.test(a.title)), uri: u };
+}
+
+const crlfWithBom = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+
+test('"Suppress date-order here" inserts the comment above the line, at its indentation, byte for byte (LF; CRLF with a BOM)', async () => {
+  for (const variant of [(t: string) => t, crlfWithBom]) {
+    const { actions, uri: u } = await suppressActions(server, variant(TEXT), 'date-order');
+    assert.deepEqual(actions.map((a) => a.title), ['Suppress date-order here', 'Suppress date-order in this file']);
+    const here = actions[0];
+    assert.equal(here.kind, 'quickfix');
+    assert.equal(here.diagnostics?.[0]?.code, 'date-order');
+    const fixed = applyEdits(variant(TEXT), here.edit!.changes![u] as TextEdit[]);
+    assert.equal(fixed, variant(TEXT.replace('        date: 2005-01-06', '        # bulletin-ignore date-order: \n        date: 2005-01-06')));
+    const file = applyEdits(variant(TEXT), actions[1].edit!.changes![u] as TextEdit[]);
+    assert.equal(file, variant(`# bulletin-ignore-file date-order: \n${TEXT}`));
+    // With a reason written after the cursor's place, the finding is gone.
+    const version = server.change(u, [{ text: fixed.replace('date-order: ', 'date-order: re-released') }]);
+    assert.deepEqual(await server.waitForDiagnostics(u, undefined, version, 30_000), []);
+    server.close(u);
+  }
+});
+
+test('with a client that applies snippet edits, the fix is a snippet whose final tab stop is on the reason', async () => {
+  const { actions, uri: u } = await suppressActions(snippets, TEXT, 'date-order');
+  const here = actions.find((a) => a.title === 'Suppress date-order here')!;
+  assert.equal(here.edit?.changes, undefined);
+  const change = here.edit!.documentChanges![0] as { textDocument: { uri: string; version: number }; edits: { range: unknown; snippet: { kind: string; value: string } }[] };
+  assert.deepEqual(change.textDocument, { uri: u, version: 1 });
+  assert.deepEqual(change.edits, [{ range: { start: { line: 19, character: 0 }, end: { line: 19, character: 0 } }, snippet: { kind: 'snippet', value: '        # bulletin-ignore date-order: $0\n' } }]);
+  snippets.close(u);
+});
+
+test('a finding on a list item\'s line: the comment goes above the dash, at the dash\'s indentation; on a key: above the key', async () => {
+  const text = TEXT.replace('platforms:', 'related:\n  - MS05-099\nplatforms:');
+  const { actions, uri: u } = await suppressActions(server, text, 'unresolved-reference');
+  assert.equal(applyEdits(text, actions[0].edit!.changes![u] as TextEdit[]), text.replace('  - MS05-099', '  # bulletin-ignore unresolved-reference: \n  - MS05-099'));
+  server.close(u);
+  const noRegistry = TEXT.replace(/    verify:\n(.*\n)*/, '');
+  const { actions: onKey, uri: u2 } = await suppressActions(server, noRegistry, 'missing-registry-check');
+  assert.equal(applyEdits(noRegistry, onKey[0].edit!.changes![u2] as TextEdit[]), noRegistry.replace('    package:', '    # bulletin-ignore missing-registry-check: \n    package:'));
+  server.close(u2);
+});
+
+test('no suppression fix for a syntax error, nor for a suppression finding', async () => {
+  const broken = `${TEXT}co\n`;
+  const { actions: none, uri: u1 } = await suppressActions(server, broken, 'yaml-syntax');
+  assert.deepEqual(none, []);
+  server.close(u1);
+  const stale = TEXT.replace('        date: 2005-01-06', '        # bulletin-ignore urgency-mismatch: r\n        date: 2005-01-06');
+  const { actions, uri: u2 } = await suppressActions(server, stale, 'suppression');
+  assert.deepEqual(actions, []);
+  server.close(u2);
+});
+
+test('a misspelt code in a suppression: "Change to date-order" puts the nearest code in its place, byte for byte', async () => {
+  const text = TEXT.replace('        date: 2005-01-06', '        # bulletin-ignore date-ordr: re-released\n        date: 2005-01-06');
+  const u = uri();
+  server.open(u, text);
+  const diagnostics = await server.waitForDiagnostics(u, (ds) => ds.some((d) => d.code === 'suppression'), 1, 30_000);
+  const diagnostic = diagnostics.find((d) => d.code === 'suppression')!;
+  const actions = (await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: u }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Change to date-order', true]]);
+  const fixed = applyEdits(text, actions[0].edit!.changes![u] as TextEdit[]);
+  assert.equal(fixed, text.replace('date-ordr', 'date-order'));
+  const version = server.change(u, [{ text: fixed }]);
+  assert.deepEqual(await server.waitForDiagnostics(u, undefined, version, 30_000), []);
+  server.close(u);
+});
+
+async function complete(client: ServerProcess, source: string, trigger?: string): Promise<CompletionItem[]> {
+  const { text, position } = withCursor(source);
+  const u = uri();
+  client.open(u, text);
+  const context = trigger ? { triggerKind: 2, triggerCharacter: trigger } : { triggerKind: 1 };
+  const result = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: u }, position, context })) as CompletionList | null;
+  client.close(u);
+  return result?.items ?? [];
+}
+
+const suppressible = rules.map((r) => r.code).filter((c) => c !== 'yaml-syntax' && c !== 'suppression');
+
+test('rule codes complete after `# bulletin-ignore ` and after a comma, with their titles; codes named already are left out', async () => {
+  const after = await complete(server, `${HEAD}# bulletin-ignore ‸\nplatforms: []\n`, ' ');
+  assert.deepEqual(after.map((i) => i.label), suppressible);
+  const dateOrder = after.find((i) => i.label === 'date-order')!;
+  assert.equal(dateOrder.detail, 'Dates are out of order');
+  const line = HEAD.split('\n').length - 1;
+  assert.deepEqual(dateOrder.textEdit, { range: { start: { line, character: 18 }, end: { line, character: 18 } }, newText: 'date-order' });
+  const comma = await complete(server, `${HEAD}  # bulletin-ignore-file date-order, miss‸ing: r\n`);
+  assert.ok(!comma.some((i) => i.label === 'date-order'));
+  const missing = comma.find((i) => i.label === 'missing-registry-check')!;
+  // The word at the cursor is replaced whole.
+  assert.deepEqual(missing.textEdit, { range: { start: { line, character: 37 }, end: { line, character: 44 } }, newText: 'missing-registry-check' });
+  // A space typed after a comma opens the list; one typed in other comments does not.
+  assert.equal((await complete(server, `${HEAD}# bulletin-ignore date-order, ‸\n`, ' ')).length, suppressible.length - 1);
+  assert.deepEqual(await complete(server, `${HEAD}# a note ‸\n`, ' '), []);
+  // After the colon comes the reason: no codes.
+  assert.ok(!(await complete(server, `${HEAD}# bulletin-ignore date-order: ‸\n`)).some((i) => i.label === 'schema'));
+});
