@@ -113,6 +113,25 @@ export function bulletinHead({ comment, id, kb, title, published, updated, advis
  * registry keys name the KB, deployment estimates grow with the machine count. `related` names
  * bulletins to open beside it (the bench opens a generated MS04-012 too).
  */
+/**
+ * CVSS vectors and CWE ids of the generated vulnerabilities (3.1 and 4.0, high and medium, so
+ * the bulletin's `severity: important` is within a step): every vulnerability carries them, as
+ * real bulletins do. BULLETIN_BENCH_CVSS=0 leaves them out (to compare the same run without).
+ */
+export const VULNERABILITY_SCORES = [
+  ['CWE-120', 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:L', 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:N/VA:L/SC:N/SI:N/SA:N'],
+  ['CWE-400', 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H', 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N'],
+  ['CWE-200', 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:N/A:N', 'CVSS:4.0/AV:N/AC:H/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N'],
+];
+export const withCvss = process.env.BULLETIN_BENCH_CVSS !== '0';
+
+/** The `cwe` and `cvss` lines of generated vulnerability `v`, indented for an item of `vulnerabilities`. */
+export function scoreLines(v) {
+  if (!withCvss) return [];
+  const [cwe, v31, v40] = VULNERABILITY_SCORES[v % VULNERABILITY_SCORES.length];
+  return [`    cwe: ${cwe}`, '    cvss:', `      - vector: ${v31}`, `      - vector: ${v40}`];
+}
+
 export function generateBulletin(targetLines, { id = 'MS04-029', related = ['MS04-012'], seed = 873350 } = {}) {
   const rnd = random(seed + targetLines);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
@@ -131,7 +150,7 @@ export function generateBulletin(targetLines, { id = 'MS04-029', related = ['MS0
     'vulnerabilities:',
   ];
   for (let v = 0; v < 3; v++) {
-    lines.push(`  - id: CAN-2004-${pad(569 + v, 4)}`, `    title: RPC ランタイム・ライブラリの脆弱性 その${v + 1}`, `    impact: [${IMPACTS[v % IMPACTS.length]}, denial-of-service]`);
+    lines.push(`  - id: CAN-2004-${pad(569 + v, 4)}`, `    title: RPC ランタイム・ライブラリの脆弱性 その${v + 1}`, `    impact: [${IMPACTS[v % IMPACTS.length]}, denial-of-service]`, ...scoreLines(v));
   }
   lines.push(
     'includes: []',

@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bulletinHead } from './generate-bulletin.mjs';
+import { bulletinHead, scoreLines } from './generate-bulletin.mjs';
 
 const PLATFORMS = [
   ['nt4-server-sp6a', 'Windows NT Server 4.0 SP6a', '4.0.1381'],
@@ -51,6 +51,7 @@ export function generateBulletin(i, n) {
     `  - id: CAN-2004-${String(1000 + (i % 9000)).padStart(4, '0')}`,
     '    title: RPC ランタイム・ライブラリの未チェック・バッファの脆弱性',
     '    impact: [information-disclosure, denial-of-service]',
+    ...scoreLines(i),
   ];
   if (i % 10 !== 0) lines.push('includes:', `  - ${idOf(i - 1)}`);
   const hub = hubIndex(n);

@@ -88,6 +88,24 @@ test('MS04-029: the seed comparison table, the styled meters, a screenshot', { s
   await page.close();
 });
 
+test('MS04-029: each vulnerability shows its computed CVSS score and severity with the vector, and its CWE', { skip: !hasChromium && 'chromium is not installed (/usr/bin/chromium)' }, async () => {
+  const { page, errors } = await open('MS04-029.html');
+  const rows = await page.$$eval('li.vulnerability li.cvss', (items) =>
+    items.map((li) => [li.className, li.querySelector('.cvss-version')!.textContent, li.querySelector('.cvss-score')?.textContent, li.querySelector('.cvss-severity')!.textContent, li.querySelector('.cvss-vector')!.textContent]),
+  );
+  assert.deepEqual(rows, [
+    ['cvss severity-medium', 'CVSS 3.1', '6.5', '警告', 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:L'],
+    ['cvss severity-medium', 'CVSS 4.0', '6.9', '警告', 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:N/VA:L/SC:N/SI:N/SA:N'],
+  ]);
+  assert.equal(await page.textContent('li.vulnerability .cwe'), "CWE-120 Buffer Copy without Checking Size of Input ('Classic Buffer Overflow')");
+  // Beside the vulnerability, styled by the stylesheet under the CSP: the score is bold, the rows unbulleted.
+  assert.equal(await page.$eval('.cvss-score', (el) => getComputedStyle(el).fontWeight), '700');
+  assert.equal(await page.$eval('ul.cvss-scores', (el) => getComputedStyle(el).listStyleType), 'none');
+  assert.deepEqual(errors, []);
+  await page.locator('li.vulnerability').screenshot({ path: join(out, 'MS04-029-cvss.png') });
+  await page.close();
+});
+
 test('MS04-012: rendered with its comparison against MS04-029', { skip: !hasChromium && 'chromium is not installed (/usr/bin/chromium)' }, async () => {
   const { page, errors } = await open('MS04-012.html');
   assert.equal(await page.textContent('h1'), 'RPC/DCOM の脆弱性により、任意のコードが実行させられる');

@@ -76,3 +76,21 @@ test('usage: exactly one file; an unreadable file exits 2', () => {
   assert.equal(r.code, 2);
   assert.equal(r.stderr, 'bulletin: cannot read no/such.bulletin.yaml: it does not exist (ENOENT)\n');
 });
+
+test('--base-url (or bulletin.csaf.baseUrl in the settings) adds the canonical URL as a self reference; a relative one is refused', () => {
+  const flag = run(['csaf', ...flags, '--base-url', 'https://hotfix.test/csaf/', 'examples/MS04-029.bulletin.yaml']);
+  assert.equal(flag.code, 0, flag.stderr);
+  assert.deepEqual(JSON.parse(flag.stdout).document.references.at(-1), { category: 'self', summary: 'このアドバイザリの正規 URL', url: 'https://hotfix.test/csaf/ms04-029.json' });
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-csaf-'));
+  mkdirSync(join(dir, '.vscode'));
+  writeFileSync(join(dir, '.vscode', 'settings.json'), '{\n  // where the advisories are served\n  "bulletin.csaf.baseUrl": "https://hotfix.test/advisories",\n}\n');
+  copyFileSync(join(root, 'examples', 'MS04-012.bulletin.yaml'), join(dir, 'MS04-012.bulletin.yaml'));
+  const settings = run(['csaf', ...flags, join(dir, 'MS04-012.bulletin.yaml')]);
+  assert.equal(settings.code, 0, settings.stderr);
+  assert.equal(JSON.parse(settings.stdout).document.references.at(-1).url, 'https://hotfix.test/advisories/ms04-012.json');
+  const none = run(['csaf', ...flags, 'examples/MS04-029.bulletin.yaml']);
+  assert.ok(!JSON.parse(none.stdout).document.references.some((r: { category: string }) => r.category === 'self'));
+  const bad = run(['csaf', ...flags, '--base-url', 'csaf/', 'examples/MS04-029.bulletin.yaml']);
+  assert.equal(bad.code, 2, bad.stderr);
+  assert.match(bad.stderr, /base URL must be an absolute web address/);
+});

@@ -95,6 +95,12 @@ test('bulletin/exportCsaf: asks for the publisher setting, then answers the CSAF
     assert.equal(csaf.document.publisher.name, 'HotFix Report');
     const related = csaf.document.references.find((r: { summary: string }) => r.summary.includes('MS04-012'));
     assert.equal(related?.url, 'http://www.microsoft.com/japan/technet/security/bulletin/ms04-012.asp');
+    assert.ok(!csaf.document.references.some((r: { category: string }) => r.category === 'self'), 'no base URL, no self reference');
+
+    await server.changeSettings({ csaf: { publisher: { category: 'other', name: 'HotFix Report', namespace: 'https://hotfix.test' }, baseUrl: 'https://hotfix.test/csaf' } });
+    const withBase = (await server.connection.sendRequest('bulletin/exportCsaf', { uri })) as ExportCsafResult;
+    assert.ok(withBase.ok, JSON.stringify(withBase));
+    assert.deepEqual(JSON.parse(withBase.json).document.references.at(-1), { category: 'self', summary: 'このアドバイザリの正規 URL', url: 'https://hotfix.test/csaf/ms04-029.json' });
 
     assert.equal(await server.connection.sendRequest('bulletin/exportCsaf', { uri: 'file:///not/open.bulletin.yaml' }), null);
   } finally {

@@ -59,20 +59,20 @@ test('MS04-029: product tree vendor → product → service pack, one product pe
   assert.deepEqual(server, {
     category: 'product_name',
     name: 'Windows NT Server 4.0',
-    branches: [{ category: 'service_pack', name: 'SP6a', product: { product_id: 'nt4-server-sp6a', name: 'Windows NT Server 4.0 SP6a' } }],
+    branches: [{ category: 'service_pack', name: 'SP6a', product: { product_id: 'nt4-server-sp6a', name: 'Windows NT Server 4.0 SP6a', product_identification_helper: { cpe: 'cpe:/o:microsoft:windows_nt:4.0:sp6a:server' } } }],
   });
   assert.equal(vendor.branches[1].name, 'Windows NT Server 4.0, Terminal Server Edition');
   assert.equal(vendor.branches[2].branches[0].product.product_id, 'unsupported-windows-nt-workstation-4.0-sp6a');
   assert.deepEqual(vendor.branches[3], {
     category: 'product_name',
     name: 'WindowsNT4Server-KB873350-x86-JPN.exe',
-    branches: [{ category: 'product_version', name: '5.4.15.0', product: { product_id: 'package:WindowsNT4Server-KB873350-x86-JPN.exe', name: 'WindowsNT4Server-KB873350-x86-JPN.exe' } }],
+    branches: [{ category: 'product_version', name: '5.4.15.0', product: { product_id: 'package:WindowsNT4Server-KB873350-x86-JPN.exe', name: 'WindowsNT4Server-KB873350-x86-JPN.exe', product_identification_helper: { skus: ['WindowsNT4Server-KB873350-x86-JPN.exe'] } } }],
   });
   assert.deepEqual(csaf.product_tree.relationships[0], {
     category: 'installed_on',
     product_reference: 'package:WindowsNT4Server-KB873350-x86-JPN.exe',
     relates_to_product_reference: 'nt4-server-sp6a',
-    full_product_name: { product_id: 'nt4-server-sp6a:KB873350', name: 'WindowsNT4Server-KB873350-x86-JPN.exe (KB873350) on Windows NT Server 4.0 SP6a' },
+    full_product_name: { product_id: 'nt4-server-sp6a:KB873350', name: 'WindowsNT4Server-KB873350-x86-JPN.exe (KB873350) on Windows NT Server 4.0 SP6a', product_identification_helper: { cpe: 'cpe:/o:microsoft:windows_nt:4.0:sp6a:server' } },
   });
 });
 

@@ -41,7 +41,7 @@ const labels = (items: CompletionItem[]) => items.map((i) => i.label).sort();
 test('the server declares the characters after which values and list items start', () => {
   const provider = server.initializeResult?.capabilities.completionProvider;
   assert.ok(provider, 'a completion provider');
-  assert.deepEqual([...(provider.triggerCharacters ?? [])].sort(), [' ', ',', ':', '['].sort());
+  assert.deepEqual([...(provider.triggerCharacters ?? [])].sort(), [' ', ',', ':', '[', '/'].sort());
 });
 
 test('a space after `key:` opens the values; a colon right after the key does too', async () => {
@@ -61,4 +61,12 @@ test('a space typed to indent, or between words, opens nothing', async () => {
   assert.deepEqual(await typed(`${HEAD}  ‸\n`, ' '), []);
   assert.deepEqual(await typed(`bulletin: 1\ntitle: Buffer overrun ‸\n`, ' '), []);
   assert.deepEqual(await typed(`${HEAD}# severity: ‸\n`, ' '), []);
+});
+
+test('a slash opens completion only inside a CVSS vector, never in a folder or an address', async () => {
+  const { triggerFits } = await import('../../server/src/core/authoring/trigger');
+  assert.equal(triggerFits('/', '      - vector: CVSS:3.1/'), true);
+  assert.equal(triggerFits('/', "      - vector: 'CVSS:4.0/AV:N/"), true);
+  assert.equal(triggerFits('/', '    url: https://'), false);
+  assert.equal(triggerFits('/', '    folder: C:/Windows/'), false);
 });

@@ -40,7 +40,7 @@ const newText = (item: CompletionItem | undefined) => (item?.textEdit && 'newTex
 test('root keys: only the missing ones, required first, with their descriptions', async () => {
   const items = await complete(`${HEAD}lang: ja\n‸\n`);
   assert.deepEqual(labels(items), [
-    'severity', 'updated', 'status', 'revisions', 'exploit', 'urgency', 'restart', 'uninstall', 'targets', 'advisories', 'vulnerabilities',
+    'severity', 'updated', 'status', 'revisions', 'exploit', 'urgency', 'restart', 'uninstall', 'targets', 'tlp', 'advisories', 'vulnerabilities',
     'includes', 'related', 'summary', 'comment', 'platforms', 'unsupported', 'workarounds',
   ]);
   const severity = items.find((i) => i.label === 'severity')!;
@@ -114,7 +114,7 @@ test('a platform name: the names the workspace gives that platform id', async ()
 
 test('keys of a platform item: the taken ones are not offered', async () => {
   const items = await complete(`${HEAD}platforms:\n  - id: nt4-server-sp6a\n    ‸\n    name: Windows NT Server 4.0 SP6a\n    tested: passed\n  - id: other\n    folder: x\n`);
-  assert.deepEqual(labels(items), ['package', 'folder', 'files', 'verify', 'deployment']);
+  assert.deepEqual(labels(items), ['package', 'folder', 'files', 'verify', 'deployment', 'cpe']);
   assert.equal(newText(items.find((i) => i.label === 'files')), 'files:\n      - ');
 });
 

@@ -21,7 +21,7 @@ test('the outline of MS04-029: top-level keys, platforms with package and files,
   const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
   assert.deepEqual(
     symbols.map((s) => s.name),
-    ['bulletin', 'id', 'kb', 'lang', 'title', 'published', 'updated', 'severity', 'exploit', 'urgency', 'restart', 'uninstall', 'targets', 'advisories', 'vulnerabilities', 'includes', 'related', 'summary', 'comment', 'platforms', 'unsupported', 'workarounds'],
+    ['bulletin', 'id', 'kb', 'lang', 'title', 'published', 'updated', 'severity', 'exploit', 'urgency', 'restart', 'uninstall', 'targets', 'tlp', 'advisories', 'vulnerabilities', 'includes', 'related', 'summary', 'comment', 'platforms', 'unsupported', 'workarounds'],
   );
   const id = symbols.find((s) => s.name === 'id')!;
   assert.equal(id.detail, 'MS04-029');

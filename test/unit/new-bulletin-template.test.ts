@@ -51,16 +51,19 @@ test('once each empty stop is written, the new bulletin passes every check', () 
     url: 'https://www.microsoft.com/technet/security/bulletin/MS05-010.mspx',
     cve: 'CVE-2005-0050',
     vulnTitle: 'ライセンス ログ サービスの脆弱性',
+    cwe: '120',
+    vector: 'AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
     summary: 'リモートでコードが実行される可能性がある。',
     platform: 'nt4-server-sp6a',
     platformName: 'Windows NT Server 4.0 SP6a',
+    cpe: 'cpe:/o:microsoft:windows_nt:4.0:sp6a:server',
     package: 'WindowsNT4Server',
     file: 'llssrv.exe',
     version: '4.0.1381.7342',
     size: '126224',
     description: 'ライセンス ログ サービス',
   };
-  const order = [written.title, written.url, written.cve, written.vulnTitle, written.summary, written.platform, written.platformName, written.package, written.file, written.version, written.size, written.description];
+  const order = [written.title, written.url, written.cve, written.vulnTitle, written.cwe, written.vector, written.summary, written.platform, written.platformName, written.cpe, written.package, written.file, written.version, written.size, written.description];
   const empty = [...tabStops(snippet)].filter(([, choices]) => !choices).map(([stop]) => stop).filter((stop) => stop !== 0).sort((a, b) => a - b);
   assert.equal(empty.length, order.length, `the empty stops: ${empty.join(', ')}`);
   const values = Object.fromEntries(empty.map((stop, i) => [stop, order[i]!]));

@@ -67,7 +67,7 @@ test('every enum of the schema is a choice list with exactly its values', () => 
     assert.deepEqual([...stops.get(Number(m[3]))!].sort(), allowed, key);
     checked.push(key);
   }
-  assert.deepEqual(checked.sort(), ['exploit', 'impact', 'lang', 'restart', 'severity', 'targets', 'tested', 'uninstall', 'urgency']);
+  assert.deepEqual(checked.sort(), ['exploit', 'impact', 'lang', 'restart', 'severity', 'targets', 'tested', 'tlp', 'uninstall', 'urgency']);
 });
 
 /** A fragment snippet, indented to its place in a host bulletin. */
@@ -129,7 +129,7 @@ function insertSnippetAt(text: string, anchorLine: string, indent: string, snipp
 const ms04029 = `\uFEFF${readFileSync(join(root, 'examples', 'MS04-029.bulletin.yaml'), 'utf8').replace(/\n/g, '\r\n')}`;
 const places: [string, string, string][] = [
   ['advisory', '    url: http://www.securityfocus.com/archive/1/378277', '  '],
-  ['vuln', '    impact: [information-disclosure, denial-of-service]', '  '],
+  ['vuln', '      - vector: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:N/VA:L/SC:N/SI:N/SA:N', '  '],
   ['file', '        description: Distribute COM Services', '      '],
   ['registry', '          data: 1', '        '],
   ['platform', '      500: 94', '  '],

@@ -40,6 +40,7 @@ export const commandOptions = {
     'publisher-name': { type: 'string' },
     'publisher-namespace': { type: 'string' },
     'publisher-category': { type: 'string' },
+    'base-url': { type: 'string' },
     lang: { type: 'string' },
   },
 } as const satisfies Record<string, Options>;

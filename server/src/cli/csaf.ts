@@ -24,6 +24,8 @@ export interface CsafCommandOptions {
   out?: string;
   locale: Locale;
   publisher: Partial<CsafPublisher>;
+  /** `--base-url`: where the publisher serves its CSAF files (else `bulletin.csaf.baseUrl` in the settings). */
+  baseUrl?: string;
 }
 
 /** JSON with comments and trailing commas (VS Code settings files) → value. */
@@ -51,6 +53,20 @@ export function parseJsonc(text: string): unknown {
 
 /** `bulletin.csaf.publisher` from the nearest `.vscode/settings.json` above the bulletin. */
 function publisherFromSettings(file: string): Partial<CsafPublisher> {
+  const publisher = csafSetting(file, 'publisher');
+  return publisher && typeof publisher === 'object' ? (publisher as Partial<CsafPublisher>) : {};
+}
+
+/** The base URL: the flag, else `bulletin.csaf.baseUrl` of the nearest settings; an absolute https or http URL. */
+export function resolveBaseUrl(file: string, flag: string | undefined): string | undefined {
+  const value = flag ?? csafSetting(file, 'baseUrl');
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || !/^https?:\/\/[^/\s]+/i.test(value)) throw new UsageError(`the base URL must be an absolute web address such as https://example.com/csaf, not ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** `bulletin.csaf.<name>` (flat or nested) from the nearest `.vscode/settings.json` above the bulletin. */
+function csafSetting(file: string, name: string): unknown {
   for (let folder = dirname(resolve(file)); ; folder = dirname(folder)) {
     const settings = join(folder, '.vscode', 'settings.json');
     if (existsSync(settings)) {
@@ -60,12 +76,12 @@ function publisherFromSettings(file: string): Partial<CsafPublisher> {
       } catch (error) {
         throw new UsageError(`cannot read ${displayPath(settings)}: ${(error as Error).message}`);
       }
-      const direct = (value as Record<string, unknown>)?.['bulletin.csaf.publisher'];
-      const nested = ((value as Record<string, Record<string, Record<string, unknown>>>)?.bulletin?.csaf as Record<string, unknown> | undefined)?.publisher;
-      const publisher = direct ?? nested;
-      if (publisher && typeof publisher === 'object') return publisher as Partial<CsafPublisher>;
+      const direct = (value as Record<string, unknown>)?.[`bulletin.csaf.${name}`];
+      const nested = ((value as Record<string, Record<string, Record<string, unknown>>>)?.bulletin?.csaf as Record<string, unknown> | undefined)?.[name];
+      const found = direct ?? nested;
+      if (found !== undefined) return found;
     }
-    if (dirname(folder) === folder) return {};
+    if (dirname(folder) === folder) return undefined;
   }
 }
 
@@ -115,9 +131,10 @@ export async function csafCommand(options: CsafCommandOptions): Promise<number> 
   // A refused output is reported before the (slow) validation, and checked again when written.
   if (options.out) checkOutputPath(options.out, [options.file]);
   const publisher = resolvePublisher(options.file, options.publisher, options.locale);
+  const baseUrl = resolveBaseUrl(options.file, options.baseUrl);
   const analysis = analyzeText(options.file, text, { locale: options.locale });
   const shown = displayPath(relative(process.cwd(), options.file) || options.file);
-  const result = await exportBulletin(analysis, { publisher, lookup: relatedLookup(options.file), engine: { name: 'Bulletin' } }, options.locale, validateCsaf);
+  const result = await exportBulletin(analysis, { publisher, lookup: relatedLookup(options.file), engine: { name: 'Bulletin' }, baseUrl }, options.locale, validateCsaf);
   if (result.kind !== 'valid') {
     const problems = result.kind === 'refused' ? result.errors : result.problems;
     if (result.kind === 'refused') process.stderr.write(msg(options.locale, 'csaf.export.intrinsicErrors', { count: problems.length }) + '\n');

@@ -96,6 +96,10 @@ Options:
   --publisher-namespace URI       the publisher's web address, such as https://example.com
   --publisher-category CATEGORY   coordinator, discoverer, other (default), translator, user
                                   or vendor
+  --base-url URL                  where the publisher serves its CSAF files, such as
+                                  https://example.com/csaf: the advisory names its canonical
+                                  URL, URL/<id>.json, as a self reference (default:
+                                  bulletin.csaf.baseUrl in the nearest .vscode/settings.json)
   --lang ja|en                    language of the messages (default: from LC_ALL,
                                   LC_MESSAGES, LANG)
   -h, --help                      show this help and exit
@@ -191,6 +195,10 @@ YAML で書いたセキュリティ情報 (*.bulletin.yaml) を、エディタ�
   --publisher-namespace URI       発行者の Web アドレス (https://example.com など)
   --publisher-category CATEGORY   coordinator、discoverer、other (既定)、translator、user、
                                   vendor のいずれか
+  --base-url URL                  発行者が CSAF ファイルを置く場所 (https://example.com/csaf
+                                  など)。アドバイザリーに正規 URL URL/<id>.json を self 参照
+                                  として書く (既定: いちばん近い .vscode/settings.json の
+                                  bulletin.csaf.baseUrl)
   --lang ja|en                    メッセージの言語 (既定: LC_ALL、LC_MESSAGES、LANG から決める)
   -h, --help                      このヘルプを表示して終了する
 

@@ -64,7 +64,7 @@ const commands: Record<CommandName, Command> = {
     const locale = cliLocale(values.lang);
     if (positionals.length !== 1) throw new UsageError('csaf takes exactly one bulletin file');
     const publisher = { name: values['publisher-name'], namespace: values['publisher-namespace'], category: values['publisher-category'] };
-    return csafCommand({ file: positionals[0], out: values.out, locale, publisher });
+    return csafCommand({ file: positionals[0], out: values.out, locale, publisher, baseUrl: values['base-url'] });
   },
 };
 

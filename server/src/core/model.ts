@@ -95,6 +95,34 @@ export interface Platform {
   /** Undefined when the platform has no `verify.registry` list at all. */
   registry?: RegistryCheck[];
   deployment: DeploymentEstimate[];
+  /** CPE 2.2 URI or 2.3 string naming the platform (CSAF `product_identification_helper.cpe`). */
+  cpe?: string;
+  cpeRange?: Range;
+}
+
+/** One `cvss` entry of a vulnerability. */
+export interface CvssEntry {
+  vector?: string;
+  vectorRange?: Range;
+  /** Offset of the vector's first character in the text when the scalar spells it as is, so a metric's range is exact; else undefined. */
+  vectorAt?: number;
+  /** The score the author wrote (it must match the computed one). */
+  score?: number;
+  scoreRange?: Range;
+  pointer: string;
+  /** The entry's first line. */
+  range: Range;
+}
+
+export interface Vulnerability {
+  id?: string;
+  idRange?: Range;
+  cwe?: string;
+  cweRange?: Range;
+  cvss: CvssEntry[];
+  pointer: string;
+  /** The item's first line. */
+  range: Range;
 }
 
 /**
@@ -139,6 +167,10 @@ export interface Bulletin {
   revisions: Revision[];
   /** The `revisions` key. */
   revisionsRange?: Range;
+  /** TLP label of the distribution: white | green | amber | red. */
+  tlp?: string;
+  tlpRange?: Range;
+  vulnerabilities: Vulnerability[];
   includes: Ref[];
   related: Ref[];
   platforms: Platform[];

@@ -16,6 +16,7 @@ const kinds: Record<ProposalKind, CompletionItemKind> = {
   platform: CompletionItemKind.Module,
   date: CompletionItemKind.Value,
   snippet: CompletionItemKind.Snippet,
+  metric: CompletionItemKind.EnumMember,
 };
 
 export const completionCapabilities = { completionProvider: { resolveProvider: false, triggerCharacters } };
@@ -70,7 +71,7 @@ export function registerCompletion(context: FeatureContext): void {
       const proposals = complete({ analysis, index: workspace.index, offset, locale: workspace.settings.locale, today: today(clock.date()), snippets: snippetsFile(logger, snippetsPath) });
       const items: CompletionItem[] = proposals.map((p) => {
         // Right after a colon a value needs its separating space.
-        const spaced = p.kind !== 'property' && p.replace[0] > 0 && text[p.replace[0] - 1] === ':' ? ` ${p.insertText}` : p.insertText;
+        const spaced = p.kind !== 'property' && p.kind !== 'metric' && p.replace[0] > 0 && text[p.replace[0] - 1] === ':' ? ` ${p.insertText}` : p.insertText;
         const snippet = p.snippet && client.snippetSupport;
         const newText = p.snippet && !snippet ? expandSnippet(spaced, { variables: dateVariables(new Date()) }) : spaced;
         return {
@@ -87,7 +88,7 @@ export function registerCompletion(context: FeatureContext): void {
           textEdit: { range: toRange(lineStarts, p.replace), newText },
         };
       });
-      return { isIncomplete: false, items };
+      return { isIncomplete: proposals.some((p) => p.incomplete), items };
     }),
   );
 }

@@ -185,9 +185,10 @@ export class CsafService {
     const publisher = complete(await this.configured);
     if (!publisher) return { ok: false, reason: 'publisher', message: msg(locale, 'csaf.export.publisherMissing') };
     const analysis = workspace.analysisOf(document);
+    const baseUrl = await this.askBaseUrl();
     let result;
     try {
-      result = await exportBulletin(analysis, { publisher, lookup: (id) => this.lookup(id), engine: { name: 'Bulletin' } }, locale, this.validator.validate);
+      result = await exportBulletin(analysis, { publisher, lookup: (id) => this.lookup(id), engine: { name: 'Bulletin' }, baseUrl }, locale, this.validator.validate);
     } catch (error) {
       return { ok: false, reason: 'failed', message: msg(locale, 'csaf.export.validatorFailed', { reason: error instanceof Error ? error.message : String(error) }) };
     }
@@ -211,6 +212,17 @@ export class CsafService {
       return section?.csaf?.publisher ?? this.publisher;
     } catch {
       return this.publisher; // the client does not answer workspace/configuration: use what it pushed
+    }
+  }
+
+  /** `bulletin.csaf.baseUrl`: an absolute web address, else none. */
+  private async askBaseUrl(): Promise<string | undefined> {
+    try {
+      const section = (await this.context.connection.workspace.getConfiguration('bulletin')) as { csaf?: { baseUrl?: unknown } } | null;
+      const value = section?.csaf?.baseUrl;
+      return typeof value === 'string' && /^https?:\/\/[^/\s]+/i.test(value) ? value : undefined;
+    } catch {
+      return undefined;
     }
   }
 

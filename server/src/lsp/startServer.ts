@@ -25,6 +25,7 @@ import { symbolCapabilities, registerSymbols } from './symbols';
 import { foldingCapabilities, registerFolding } from './folding';
 import { codeActionCapabilities, codeActionClientCapabilities, registerCodeActions } from './codeActions';
 import { formattingCapabilities, registerFormatting } from './formatting';
+import { registerScoreHints, scoreHintCapabilities } from './inlayHints';
 import { CancelIndexingRequest, ReindexRequest, serverName, WorkspaceTrustedNotification } from '../protocol';
 import { CommittedVersions } from './history';
 import { registerCompare } from './compare';
@@ -46,7 +47,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
   publishFindings(connection, workspace, publishMode, runtime.rulesDoc);
   const client: { capabilities?: ClientCapabilities } = {};
   const authoring = { connection, documents, workspace, logger, clock: runtime.clock, rulesDoc: runtime.rulesDoc, snippetsPath: runtime.snippetsPath, files: runtime.files, client };
-  for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions, registerFormatting]) register(authoring);
+  for (const register of [registerCompletion, registerHover, registerDefinition, registerRename, registerSymbols, registerFolding, registerCodeActions, registerFormatting, registerScoreHints]) register(authoring);
   const folders = new WorkspaceManager(connection, workspace, logger, runtime);
   registerIndexRequest(connection, workspace, logger);
   connection.onRequest(ReindexRequest, () => folders.reindex());
@@ -94,6 +95,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): { d
         ...foldingCapabilities,
         ...codeActionCapabilities,
         ...formattingCapabilities,
+        ...scoreHintCapabilities(capabilities),
         ...(publishMode.pull ? { diagnosticProvider: { identifier: 'bulletin', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
       serverInfo: { name: serverName },

@@ -29,8 +29,8 @@ test('--lang ja gives Japanese messages and summary, --lang en English ones, at 
   const enLines = en.stdout.trim().split('\n');
   assert.deepEqual(jaLines.filter((line) => !hasJapanese(line)), []);
   assert.deepEqual(enLines.filter((line) => hasJapanese(line)), []);
-  assert.match(jaLines.at(-1)!, /^8 件のセキュリティ情報を検査しました: エラー \d+ 件、警告 \d+ 件、その他 \d+ 件。$/);
-  assert.match(enLines.at(-1)!, /^8 bulletins checked: \d+ errors, \d+ warnings, \d+ other\.$/);
+  assert.match(jaLines.at(-1)!, /^9 件のセキュリティ情報を検査しました: エラー \d+ 件、警告 \d+ 件、その他 \d+ 件。$/);
+  assert.match(enLines.at(-1)!, /^9 bulletins checked: \d+ errors, \d+ warnings, \d+ other\.$/);
   assert.deepEqual(positions(ja.stdout), positions(en.stdout));
 });
 

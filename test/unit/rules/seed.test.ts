@@ -35,7 +35,7 @@ test('MS04-029 claiming includes: [MS04-012] lacks rpcproxy.dll, on both platfor
     assert.equal(p.data!.otherUri, other.uri);
     assert.match(String(p.data!.otherPointer), /^\/platforms\/[01]\/files\/1$/);
   }
-  assert.equal(positionAt(index.get('file:///w/MS04-029.bulletin.yaml')!.lineStarts, found[0].offset).line, 26);
+  assert.equal(positionAt(index.get('file:///w/MS04-029.bulletin.yaml')!.lineStarts, found[0].offset).line, 33);
   assert.deepEqual(check('file:///w/MS04-012.bulletin.yaml'), []);
 });
 

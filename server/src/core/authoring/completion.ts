@@ -16,10 +16,11 @@ import { registryEntryLines, registryKeyFor } from './registry';
 import { yamlScalar } from './yaml-text';
 import type { SnippetDefinition } from './snippet';
 import { snippetProposals } from './snippetProposals';
+import { cvssCompletion } from './cvss';
 import { suppressionCodeProposals } from './suppressFix';
 import { positionAt } from '../text';
 
-export type ProposalKind = 'property' | 'value' | 'reference' | 'file' | 'platform' | 'date' | 'snippet';
+export type ProposalKind = 'property' | 'value' | 'reference' | 'file' | 'platform' | 'date' | 'snippet' | 'metric';
 
 export interface CompletionProposal {
   label: string;
@@ -39,6 +40,8 @@ export interface CompletionProposal {
   /** Shown beside the label on every row (a file's version), and right-aligned (where it comes from). */
   labelDetail?: string;
   labelDescription?: string;
+  /** The list depends on more than the typed word (CWE by words of the name): ask again as typing goes on. */
+  incomplete?: boolean;
 }
 
 export interface CompletionInput {
@@ -74,6 +77,8 @@ export function complete(input: CompletionInput): CompletionProposal[] {
   const { lineStarts, text } = analysis.parsed;
   const codes = suppressionCodeProposals(text, lineStarts[positionAt(lineStarts, offset).line], offset, input.locale);
   if (codes) return codes;
+  const cvss = cvssCompletion(analysis, offset);
+  if (cvss) return cvss;
   const context = cursorContext(analysis.parsed, offset);
   if (!context) return [];
   const schema = schemaAt(schemaSteps(context.path));

@@ -13,6 +13,7 @@ import type { Problem } from '../problems';
 import { closest } from '../schema/suggest';
 import { msg } from './messages';
 import { moveIncludeToRelated } from './moveReference';
+import { cvssFixes } from './cvssFixes';
 import { kbSegments, registryEntryLines, registryKeyFor } from './registry';
 import { columnOf, eolOf, indentStep, innerRange, insertionAfter, yamlScalar } from './yaml-text';
 import { addRevisionFixes } from './addRevision';
@@ -54,6 +55,9 @@ export function fixesFor(problem: Problem, input: FixInput): Fix[] {
       return supersedenceFixes(problem, input);
     case 'unrevised-change':
       return addRevisionFixes(problem, input.analysis.parsed, input.today, input.locale);
+    case 'cvss-vector':
+    case 'cvss-score-mismatch':
+      return cvssFixes(problem, input);
     default:
       return [];
   }

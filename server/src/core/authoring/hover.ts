@@ -14,6 +14,7 @@ import { bulletinSummary } from './completion';
 import { msg } from './messages';
 import { choicesOf, describe, resolve, rootSchema, schemaAt } from './schema-info';
 import { nodeAt, pointerTokens, schemaPath } from './yaml-text';
+import { cvssHover } from './cvss';
 
 export interface HoverResult {
   markdown: string;
@@ -33,6 +34,8 @@ export const FILE_NAME_POINTER = /^\/platforms\/(\d+)\/files\/(\d+)\/name$/;
 
 export function hover(input: HoverInput): HoverResult | undefined {
   const { analysis, index, offset, locale } = input;
+  const cvss = cvssHover(analysis, offset);
+  if (cvss) return cvss;
   const hit = nodeAt(analysis.parsed, offset);
   if (!hit) return undefined;
   const value = hit.part === 'value' ? valueAtPointer(analysis.parsed.value, hit.pointer) : undefined;

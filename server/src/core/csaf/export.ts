@@ -35,6 +35,33 @@ export interface CsafExportOptions {
   lookup?: (id: string) => RelatedBulletinInfo | undefined;
   /** `document.tracking.generator.engine`. */
   engine?: { name: string; version?: string };
+  /**
+   * The publisher's base URL for CSAF files (setting `bulletin.csaf.baseUrl`, CLI `--base-url`):
+   * the export names its canonical URL, `BASE/<file name>`, as a `self` reference.
+   */
+  baseUrl?: string;
+}
+
+/** The CSAF file name of a tracking id (CSAF 2.0 section 5.1, which recommended test 6.2.11 checks). */
+export function csafFileName(trackingId: string): string {
+  return `${trackingId.toLowerCase().replace(/[^+\-a-z0-9]+/g, '_')}.json`;
+}
+
+/** TLP labels as CSAF 2.0 writes them. */
+const TLP: Record<string, string> = { white: 'WHITE', green: 'GREEN', amber: 'AMBER', red: 'RED' };
+
+/**
+ * A value with every object's keys in the order recommended test 6.2.13 expects (sorted by the
+ * collator, as csaf-validator-lib sorts them); arrays keep their order.
+ */
+export function sortedKeys<T>(value: T, collator = new Intl.Collator('en')): T {
+  if (Array.isArray(value)) return value.map((v) => sortedKeys(v, collator)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .sort(([a], [b]) => collator.compare(a, b))
+      .map(([k, v]) => [k, sortedKeys(v, collator)]),
+  ) as T;
 }
 
 export type CsafDocument = Record<string, unknown>;
@@ -111,7 +138,7 @@ export function bulletinToCsaf(value: unknown, options: CsafExportOptions): Csaf
   if (targets.length > 0) ratings.push(msg(lang, 'csaf.ratings.targets', { value: targets.map((t) => enumLabel('targets', t, lang)).join(', ') }));
   if (ratings.length > 0) note('other', 'csaf.note.ratings', ratings.join('\n'), str(root.severity) ? '/severity' : '');
 
-  const references: { category: 'external'; summary: string; url: string }[] = [];
+  const references: { category: 'external' | 'self'; summary: string; url: string }[] = [];
   list(root.advisories).forEach((a, i) => {
     if (!isObj(a) || !str(a.url)) return;
     map.set(`/document/references/${references.length}`, `/advisories/${i}`);
@@ -132,6 +159,16 @@ export function bulletinToCsaf(value: unknown, options: CsafExportOptions): Csaf
     });
   }
   if (relatedLines.length > 0) note('general', 'csaf.note.related', relatedLines.join('\n'), list(root.related).length > 0 ? '/related' : '/includes');
+  const baseUrl = options.baseUrl?.trim().replace(/\/+$/, '');
+  if (baseUrl && id) {
+    map.set(`/document/references/${references.length}`, '/id');
+    references.push({ category: 'self', summary: msg(lang, 'csaf.reference.self'), url: `${baseUrl}/${csafFileName(id)}` });
+  }
+  const tlp = str(root.tlp) ? TLP[root.tlp as string] : undefined;
+  if (tlp) {
+    map.set('/document/distribution', '/tlp');
+    map.set('/document/distribution/tlp/label', '/tlp');
+  }
 
   const document: Obj = {
     category: 'csaf_security_advisory',
@@ -139,6 +176,7 @@ export function bulletinToCsaf(value: unknown, options: CsafExportOptions): Csaf
     publisher: { category: options.publisher.category, name: options.publisher.name, namespace: options.publisher.namespace },
     title: str(root.title) ?? id,
     lang,
+    ...(tlp ? { distribution: { tlp: { label: tlp } } } : {}),
     ...(str(root.severity) ? { aggregate_severity: { text: capitalize(root.severity as string) } } : {}),
     ...(notes.length > 0 ? { notes } : {}),
     ...(references.length > 0 ? { references } : {}),
@@ -160,7 +198,7 @@ export function bulletinToCsaf(value: unknown, options: CsafExportOptions): Csaf
   const vulnerabilities = buildVulnerabilities(root, { vendor, lang, products, remediations, map, addRemediations: addRemediationsToMap });
 
   return {
-    csaf: { document, product_tree: products.tree, vulnerabilities },
+    csaf: sortedKeys({ document, product_tree: products.tree, vulnerabilities }),
     sourceMap: map,
   };
 }

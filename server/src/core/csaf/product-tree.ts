@@ -2,23 +2,32 @@
  * Platforms → CSAF product tree: vendor → product name → service pack → one product per
  * platform `id`; platforms without an update (`unsupported`) get products too, since they are
  * known to be affected. The patched state of a platform is a relationship: its package
- * `installed_on` the platform, whose product id is what `fixed` lists.
+ * `installed_on` the platform, whose product id is what `fixed` lists. A platform's `cpe` is its
+ * product's identification helper (and that of the platform with the package installed); a
+ * package is identified by its file name.
  */
 import type { CsafSourceMap } from './source-map';
 import { isObj, str, type Obj } from './json';
+
+/** A CSAF product: its id, name and, where known, how to identify it (a platform's CPE, a package's file name). */
+export interface Product {
+  product_id: string;
+  name: string;
+  product_identification_helper?: { cpe?: string; skus?: string[] };
+}
 
 export interface Branch {
   category: string;
   name: string;
   branches?: Branch[];
-  product?: { product_id: string; name: string };
+  product?: Product;
 }
 
 export interface Relationship {
   category: 'installed_on';
   product_reference: string;
   relates_to_product_reference: string;
-  full_product_name: { product_id: string; name: string };
+  full_product_name: Product;
 }
 
 export interface PlatformProduct {
@@ -56,15 +65,20 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '') || 'product';
 }
 
+/** A product of the tree, with its CPE where the bulletin gives one. */
+function productOf(leaf: { productId: string; name: string; cpe?: string }): Product {
+  return { product_id: leaf.productId, name: leaf.name, ...(leaf.cpe ? { product_identification_helper: { cpe: leaf.cpe } } : {}) };
+}
+
 export function buildProductTree(root: Obj, vendor: string, updateLabel: string, map: CsafSourceMap): ProductTree {
   const platforms: PlatformProduct[] = [];
   const unsupported: UnsupportedProduct[] = [];
   // product name → leaves under it, in the order the bulletin lists them
-  const byProduct = new Map<string, { servicePack?: string; productId: string; name: string; pointer: string; namePointer: string }[]>();
-  const add = (name: string, productId: string, pointer: string, namePointer: string) => {
+  const byProduct = new Map<string, { servicePack?: string; productId: string; name: string; pointer: string; namePointer: string; cpe?: string }[]>();
+  const add = (name: string, productId: string, pointer: string, namePointer: string, cpe: string | undefined) => {
     const [product, servicePack] = splitServicePack(name);
     const list = byProduct.get(product) ?? [];
-    list.push({ servicePack, productId, name, pointer, namePointer });
+    list.push({ servicePack, productId, name, pointer, namePointer, cpe });
     byProduct.set(product, list);
   };
 
@@ -72,7 +86,7 @@ export function buildProductTree(root: Obj, vendor: string, updateLabel: string,
     if (!isObj(p) || !str(p.id) || !str(p.name)) return;
     const pointer = `/platforms/${i}`;
     platforms.push({ productId: p.id as string, name: p.name as string, pointer, platform: p });
-    add(p.name as string, p.id as string, `${pointer}/id`, `${pointer}/name`);
+    add(p.name as string, p.id as string, `${pointer}/id`, `${pointer}/name`, str(p.cpe));
   });
   const taken = new Set(platforms.map((p) => p.productId));
   (Array.isArray(root.unsupported) ? root.unsupported : []).forEach((u, i) => {
@@ -82,7 +96,7 @@ export function buildProductTree(root: Obj, vendor: string, updateLabel: string,
     taken.add(productId);
     const pointer = `/unsupported/${i}`;
     unsupported.push({ productId, name: u.name as string, reason: str(u.reason), pointer });
-    add(u.name as string, productId, `${pointer}/name`, `${pointer}/name`);
+    add(u.name as string, productId, `${pointer}/name`, `${pointer}/name`, str(u.cpe));
   });
 
   const vendorBranch: Branch = { category: 'vendor', name: vendor, branches: [] };
@@ -93,8 +107,9 @@ export function buildProductTree(root: Obj, vendor: string, updateLabel: string,
     // A single platform without a service pack is the product itself; otherwise one branch per leaf.
     if (leaves.length === 1 && !leaves[0].servicePack) {
       const leaf = leaves[0];
-      vendorBranch.branches!.push({ category: 'product_name', name: product, product: { product_id: leaf.productId, name: leaf.name } });
+      vendorBranch.branches!.push({ category: 'product_name', name: product, product: productOf(leaf) });
       map.set(`${productPointer}/product/product_id`, leaf.pointer);
+      if (leaf.cpe) map.set(`${productPointer}/product/product_identification_helper`, leaf.pointer.replace(/\/(id|name)$/, '/cpe'));
       map.set(`${productPointer}/product/name`, leaf.namePointer);
       return;
     }
@@ -102,9 +117,8 @@ export function buildProductTree(root: Obj, vendor: string, updateLabel: string,
       map.set(`${productPointer}/branches/${li}`, leaf.namePointer);
       map.set(`${productPointer}/branches/${li}/product/product_id`, leaf.pointer);
       map.set(`${productPointer}/branches/${li}/product/name`, leaf.namePointer);
-      return leaf.servicePack
-        ? { category: 'service_pack', name: leaf.servicePack, product: { product_id: leaf.productId, name: leaf.name } }
-        : { category: 'product_version', name: leaf.name, product: { product_id: leaf.productId, name: leaf.name } };
+      if (leaf.cpe) map.set(`${productPointer}/branches/${li}/product/product_identification_helper`, leaf.pointer.replace(/\/(id|name)$/, '/cpe'));
+      return leaf.servicePack ? { category: 'service_pack', name: leaf.servicePack, product: productOf(leaf) } : { category: 'product_version', name: leaf.name, product: productOf(leaf) };
     });
     vendorBranch.branches!.push({ category: 'product_name', name: product, branches: children });
   });
@@ -120,7 +134,8 @@ export function buildProductTree(root: Obj, vendor: string, updateLabel: string,
     if (!packageId) {
       packageId = `package:${file}`;
       packageIds.set(file, packageId);
-      const product = { product_id: packageId, name: file };
+      // The installer's file name is the vendor's own name for the download: its identifier.
+      const product = { product_id: packageId, name: file, product_identification_helper: { skus: [file] } };
       const index = vendorBranch.branches!.length;
       map.set(`${base}/${index}`, `${platform.pointer}/package/file`);
       map.set(`${base}/${index}/product/product_id`, `${platform.pointer}/package/file`);
@@ -139,7 +154,12 @@ export function buildProductTree(root: Obj, vendor: string, updateLabel: string,
       category: 'installed_on',
       product_reference: packageId,
       relates_to_product_reference: platform.productId,
-      full_product_name: { product_id: platform.fixedId, name: `${file} (${updateLabel}) on ${platform.name}` },
+      // The fixed product is the platform (its CPE) with the package installed.
+      full_product_name: {
+        product_id: platform.fixedId,
+        name: `${file} (${updateLabel}) on ${platform.name}`,
+        ...(str(platform.platform.cpe) ? { product_identification_helper: { cpe: platform.platform.cpe as string } } : {}),
+      },
     });
   }
   return {

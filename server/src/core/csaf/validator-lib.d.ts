@@ -24,3 +24,7 @@ declare module '@secvisogram/csaf-validator-lib/schemaTests.js' {
   import type { DocumentTest } from '@secvisogram/csaf-validator-lib/validate.js';
   export const csaf_2_0_strict: DocumentTest;
 }
+declare module '@secvisogram/csaf-validator-lib/cwe.js' {
+  /** The CWE list the validator checks `cwe` against. */
+  export const weaknesses: readonly { id: string; name: string }[];
+}

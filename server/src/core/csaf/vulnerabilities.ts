@@ -11,6 +11,7 @@ import { defEnumLabel } from './labels';
 import type { ProductTree } from './product-tree';
 import type { MappedRemediation } from './remediations';
 import type { CsafSourceMap } from './source-map';
+import { vulnerabilityScores } from './scores';
 
 const CVE = /^CVE-\d{4}-\d{4,}$/;
 const CAN = /^CAN-\d{4}-\d{4,}$/;
@@ -66,10 +67,16 @@ export function buildVulnerabilities(root: Obj, context: Context): Obj[] {
     affectedPointers.forEach((p, i) => map.set(`${base}/product_status/known_affected/${i}`, p));
     fixedPointers.forEach((p, i) => map.set(`${base}/product_status/fixed/${i}`, p));
     context.addRemediations(map, `${base}/remediations`, remediations);
+    const cvss = pointer ? vulnerabilityScores(v, pointer, knownAffected, lang) : {};
+    if (cvss.scores) map.set(`${base}/scores/0`, cvss.scorePointer!);
+    if (cvss.note) map.set(`${base}/notes/1`, cvss.notePointer!);
+    if (cvss.cwe) map.set(`${base}/cwe`, cvss.cwePointer!);
     return {
       ...identity,
       title,
-      notes: [{ category: 'description', title: msg(lang, 'csaf.note.vulnerability'), text: descriptions.join('\n') }],
+      ...(cvss.cwe ? { cwe: cvss.cwe } : {}),
+      notes: [{ category: 'description', title: msg(lang, 'csaf.note.vulnerability'), text: descriptions.join('\n') }, ...(cvss.note ? [cvss.note] : [])],
+      ...(cvss.scores ? { scores: cvss.scores } : {}),
       ...(knownAffected.length > 0 || fixed.length > 0
         ? { product_status: { ...(knownAffected.length > 0 ? { known_affected: knownAffected } : {}), ...(fixed.length > 0 ? { fixed } : {}) } }
         : {}),

@@ -4,7 +4,7 @@
  * the text), so nothing from outside the reader reaches it unchecked.
  */
 import type { Problem } from '../problems';
-import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP } from './layout';
+import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { cellCount, COUNTS, tableBases, TABLES, type BulletinRecord } from './record';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
@@ -80,7 +80,9 @@ function cellsFit(r: BulletinRecord): boolean {
       return cells[at + REGISTRY.item] >= 0 && cells[at + REGISTRY.start] >= 0 && kind !== undefined && (kind === 'string' ? data >= 0 && data < r.strings.length : kind === 'number' ? data >= 0 && data < r.numbers.length : data === -1);
     }) &&
     rows(DEPLOYMENT, b.deployment, b.deployments, (at) => cells[at + DEPLOYMENT.machines] >= 0 && cells[at + DEPLOYMENT.minutes] >= 0 && cells[at + DEPLOYMENT.start] >= 0) &&
-    rows(REVISION, b.revision, b.revisions, (at) => cells[at + REVISION.item] >= 0 && cells[at + REVISION.start] >= 0)
+    rows(REVISION, b.revision, b.revisions, (at) => cells[at + REVISION.item] >= 0 && cells[at + REVISION.start] >= 0) &&
+    rows(VULN, b.vuln, b.vulns, (at) => cells[at + VULN.item] >= 0 && cells[at + VULN.start] >= 0 && within(cells[at + VULN.cvssFirst], cells[at + VULN.cvssCount], b.cvssCount)) &&
+    rows(CVSS, b.cvss, b.cvssCount, (at) => cells[at + CVSS.vuln] >= 0 && cells[at + CVSS.vuln] < b.vulns && cells[at + CVSS.item] >= 0 && cells[at + CVSS.start] >= 0 && cells[at + CVSS.vectorAt] >= -1 && cells[at + CVSS.vectorAt] <= r.textLength)
   );
 }
 
@@ -98,4 +100,4 @@ function cellFits(r: BulletinRecord, kind: string, cell: number, next: number): 
 }
 
 // Every table is checked above; a new one must be added there too.
-void (TABLES satisfies readonly [typeof REF, typeof PLATFORM, typeof FILE, typeof REGISTRY, typeof DEPLOYMENT, typeof REVISION]);
+void (TABLES satisfies readonly [typeof REF, typeof PLATFORM, typeof FILE, typeof REGISTRY, typeof DEPLOYMENT, typeof REVISION, typeof VULN, typeof CVSS]);

@@ -40,6 +40,7 @@ export const TOP = table([
   'status:i', 'statusStart:r', 'statusEnd:e',
   /** The `revisions` key (-1: none). */
   'revisionsStart:r', 'revisionsEnd:e',
+  'tlp:s', 'tlpStart:r', 'tlpEnd:e',
 ]);
 
 /** One row per `includes` then `related` item that is text. */
@@ -62,6 +63,7 @@ export const PLATFORM = table([
   /** -1: the platform has no `verify.registry` list at all. */
   'registryFirst:i', 'registryCount:i',
   'deploymentFirst:i', 'deploymentCount:i',
+  'cpe:s', 'cpeStart:r', 'cpeEnd:e',
 ]);
 
 /** One row per file entry (a mapping with a text `name`), platform by platform. */
@@ -99,6 +101,25 @@ export const STATUSES = ['draft', 'interim', 'final'] as const;
 
 /** One row per `revisions` item that is a mapping, in the list's order. */
 export const REVISION = table(['item:i', 'date:s', 'dateStart:r', 'dateEnd:e', 'summary:s', 'summaryStart:r', 'summaryEnd:e', 'start:r', 'end:e']);
+
+/** One row per vulnerability that is a mapping; `item` is its index in `vulnerabilities`. */
+export const VULN = table([
+  'item:i',
+  'id:s', 'idStart:r', 'idEnd:e',
+  'start:r', 'end:e',
+  'cwe:s', 'cweStart:r', 'cweEnd:e',
+  'cvssFirst:i', 'cvssCount:i',
+]);
+
+/** One row per `cvss` entry (a mapping), vulnerability by vulnerability. */
+export const CVSS = table([
+  'vuln:i', 'item:i',
+  'vector:s', 'vectorStart:r', 'vectorEnd:e',
+  /** Offset of the vector's first character in the text when the scalar spells it as is (plain or quoted without escapes), else -1. */
+  'vectorAt:i',
+  'score:n', 'scoreStart:r', 'scoreEnd:e',
+  'start:r', 'end:e',
+]);
 
 /**
  * One row per code of a suppression comment (`model.ts` `Suppression`), kept apart from the

@@ -5,7 +5,7 @@
  * CLI checks it. Everything else reads it through its view (view.ts).
  */
 import type { Problem } from '../problems';
-import { DEPLOYMENT, FILE, PLATFORM, REF, REGISTRY, REVISION, TOP } from './layout';
+import { CVSS, DEPLOYMENT, FILE, PLATFORM, REF, REGISTRY, REVISION, TOP, VULN } from './layout';
 
 export interface BulletinRecord {
   /** The document's key in the workspace (a URI in the server, a path in the CLI). */
@@ -21,7 +21,7 @@ export interface BulletinRecord {
   numbers: Float64Array;
   /**
    * The tables' row counts (`COUNTS`), the TOP row, then the rows of REF, PLATFORM, FILE,
-   * REGISTRY, DEPLOYMENT and REVISION, in that order.
+   * REGISTRY, DEPLOYMENT, REVISION, VULN and CVSS, in that order.
    */
   cells: Int32Array;
   /** The problems one file shows alone: `yaml-syntax` and `schema`. */
@@ -31,7 +31,7 @@ export interface BulletinRecord {
 }
 
 /** The tables after the TOP row, in the order of their rows in `cells` (and of the counts before them). */
-export const TABLES = [REF, PLATFORM, FILE, REGISTRY, DEPLOYMENT, REVISION] as const;
+export const TABLES = [REF, PLATFORM, FILE, REGISTRY, DEPLOYMENT, REVISION, VULN, CVSS] as const;
 export const COUNTS = TABLES.length;
 
 /** Where each table starts in `cells`, and its row count. */
@@ -43,12 +43,16 @@ export interface TableBases {
   registry: number;
   deployment: number;
   revision: number;
+  vuln: number;
+  cvss: number;
   refs: number;
   platforms: number;
   files: number;
   registries: number;
   deployments: number;
   revisions: number;
+  vulns: number;
+  cvssCount: number;
 }
 
 export function tableBases(cells: Int32Array): TableBases {
@@ -59,7 +63,9 @@ export function tableBases(cells: Int32Array): TableBases {
   const registry = file + cells[2] * FILE.width;
   const deployment = registry + cells[3] * REGISTRY.width;
   const revision = deployment + cells[4] * DEPLOYMENT.width;
-  return { top, ref, platform, file, registry, deployment, revision, refs: cells[0], platforms: cells[1], files: cells[2], registries: cells[3], deployments: cells[4], revisions: cells[5] };
+  const vuln = revision + cells[5] * REVISION.width;
+  const cvss = vuln + cells[6] * VULN.width;
+  return { top, ref, platform, file, registry, deployment, revision, vuln, cvss, refs: cells[0], platforms: cells[1], files: cells[2], registries: cells[3], deployments: cells[4], revisions: cells[5], vulns: cells[6], cvssCount: cells[7] };
 }
 
 /** The cell count a record with these row counts has. */

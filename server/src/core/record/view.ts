@@ -3,10 +3,10 @@
  * access. Collections (platforms, files, …) are made on first read and kept with the view.
  * This is the one place that knows how a record is laid out beyond its column names.
  */
-import type { Bulletin, BulletinFile, DeploymentEstimate, PackageInfo, Platform, Ref, RegistryCheck, Revision, Suppression } from '../model';
+import type { Bulletin, BulletinFile, CvssEntry, DeploymentEstimate, PackageInfo, Platform, Ref, RegistryCheck, Revision, Suppression, Vulnerability } from '../model';
 import type { Range } from '../parse';
 import type { Problem } from '../problems';
-import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP } from './layout';
+import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { tableBases, type BulletinRecord } from './record';
 
 type TopName = 'id' | 'published' | 'updated' | 'severity' | 'exploit' | 'urgency';
@@ -24,6 +24,10 @@ export class BulletinView implements Bulletin {
   private readonly revisionBase: number;
   private readonly revisionCount: number;
   private revisionViews: Revision[] | undefined;
+  private readonly vulnBase: number;
+  private readonly vulnCount: number;
+  readonly cvssBase: number;
+  private vulnViews: VulnerabilityView[] | undefined;
   private platformViews: PlatformView[] | undefined;
   private refViews: [Ref[], Ref[]] | undefined;
   private suppressionList: Suppression[] | undefined;
@@ -41,6 +45,9 @@ export class BulletinView implements Bulletin {
     this.deploymentBase = bases.deployment;
     this.revisionBase = bases.revision;
     this.revisionCount = bases.revisions;
+    this.vulnBase = bases.vuln;
+    this.vulnCount = bases.vulns;
+    this.cvssBase = bases.cvss;
   }
 
   /** The string a cell names. */
@@ -185,6 +192,18 @@ export class BulletinView implements Bulletin {
     }
     return (this.revisionViews = out);
   }
+  get tlp(): string | undefined {
+    return this.str(this.top + TOP.tlp);
+  }
+  get tlpRange(): Range | undefined {
+    return this.range(this.top + TOP.tlpStart);
+  }
+  get vulnerabilities(): Vulnerability[] {
+    if (this.vulnViews) return this.vulnViews;
+    const out: VulnerabilityView[] = [];
+    for (let row = 0; row < this.vulnCount; row++) out.push(new VulnerabilityView(this, this.vulnBase + row * VULN.width));
+    return (this.vulnViews = out);
+  }
 
   private refs(): [Ref[], Ref[]] {
     if (this.refViews) return this.refViews;
@@ -206,9 +225,9 @@ export class BulletinView implements Bulletin {
 
   /** The bulletin as plain data (a view is never serialized as its cells, nor through its links). */
   toJSON(): Record<string, unknown> {
-    const { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, includes, related, platforms, intrinsic, suppressions, textLength, hash } = this;
+    const { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, tlp, tlpRange, vulnerabilities, includes, related, platforms, intrinsic, suppressions, textLength, hash } = this;
     const { status, statusRange, revisions, revisionsRange } = this;
-    return { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, includes, related, platforms, intrinsic, suppressions, textLength, hash, status, statusRange, revisions, revisionsRange };
+    return { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, tlp, tlpRange, vulnerabilities, includes, related, platforms, intrinsic, suppressions, textLength, hash, status, statusRange, revisions, revisionsRange };
   }
 
   get platforms(): Platform[] {
@@ -272,9 +291,15 @@ export class PlatformView implements Platform {
     for (let i = 0; i < this.cell(PLATFORM.registryCount); i++) out.push(new RegistryView(this, this.bulletin.registryBase + (first + i) * REGISTRY.width));
     return (this.registryViews = out);
   }
+  get cpe(): string | undefined {
+    return this.bulletin.str(this.at + PLATFORM.cpe);
+  }
+  get cpeRange(): Range | undefined {
+    return this.bulletin.range(this.at + PLATFORM.cpeStart);
+  }
   toJSON(): Record<string, unknown> {
-    const { id, idRange, name, pointer, range, package: pkg, folder, files, registry, deployment } = this;
-    return { id, idRange, name, pointer, range, package: pkg, folder, files, registry, deployment };
+    const { id, idRange, name, pointer, range, package: pkg, folder, files, registry, deployment, cpe, cpeRange } = this;
+    return { id, idRange, name, pointer, range, package: pkg, folder, files, registry, deployment, cpe, cpeRange };
   }
   get deployment(): DeploymentEstimate[] {
     const first = this.cell(PLATFORM.deploymentFirst);
@@ -443,6 +468,80 @@ class RegistryView implements RegistryCheck {
   }
   get range(): Range {
     return this.b.range(this.at + REGISTRY.start)!;
+  }
+}
+
+class VulnerabilityView implements Vulnerability {
+  private cvssViews: CvssView[] | undefined;
+  constructor(
+    readonly bulletin: BulletinView,
+    readonly at: number,
+  ) {}
+  toJSON(): Record<string, unknown> {
+    const { id, idRange, cwe, cweRange, cvss, pointer, range } = this;
+    return { id, idRange, cwe, cweRange, cvss, pointer, range };
+  }
+  get id(): string | undefined {
+    return this.bulletin.str(this.at + VULN.id);
+  }
+  get idRange(): Range | undefined {
+    return this.bulletin.range(this.at + VULN.idStart);
+  }
+  get cwe(): string | undefined {
+    return this.bulletin.str(this.at + VULN.cwe);
+  }
+  get cweRange(): Range | undefined {
+    return this.bulletin.range(this.at + VULN.cweStart);
+  }
+  get pointer(): string {
+    return `/vulnerabilities/${this.bulletin.record.cells[this.at + VULN.item]}`;
+  }
+  get range(): Range {
+    return this.bulletin.range(this.at + VULN.start)!;
+  }
+  get cvss(): CvssEntry[] {
+    if (this.cvssViews) return this.cvssViews;
+    const cells = this.bulletin.record.cells;
+    const first = cells[this.at + VULN.cvssFirst];
+    const out: CvssView[] = [];
+    for (let i = 0; i < cells[this.at + VULN.cvssCount]; i++) out.push(new CvssView(this, this.bulletin.cvssBase + (first + i) * CVSS.width));
+    return (this.cvssViews = out);
+  }
+}
+
+class CvssView implements CvssEntry {
+  constructor(
+    private readonly vulnerability: VulnerabilityView,
+    private readonly at: number,
+  ) {}
+  private get b(): BulletinView {
+    return this.vulnerability.bulletin;
+  }
+  toJSON(): Record<string, unknown> {
+    const { vector, vectorRange, vectorAt, score, scoreRange, pointer, range } = this;
+    return { vector, vectorRange, vectorAt, score, scoreRange, pointer, range };
+  }
+  get vector(): string | undefined {
+    return this.b.str(this.at + CVSS.vector);
+  }
+  get vectorRange(): Range | undefined {
+    return this.b.range(this.at + CVSS.vectorStart);
+  }
+  get vectorAt(): number | undefined {
+    const at = this.b.record.cells[this.at + CVSS.vectorAt];
+    return at < 0 ? undefined : at;
+  }
+  get score(): number | undefined {
+    return this.b.num(this.at + CVSS.score);
+  }
+  get scoreRange(): Range | undefined {
+    return this.b.range(this.at + CVSS.scoreStart);
+  }
+  get pointer(): string {
+    return `${this.vulnerability.pointer}/cvss/${this.b.record.cells[this.at + CVSS.item]}`;
+  }
+  get range(): Range {
+    return this.b.range(this.at + CVSS.start)!;
   }
 }
 

@@ -6,7 +6,7 @@
 import { entryOf, itemOf, rangeOfLocation, type NodeLocation, type ParsedDocument, type Range } from '../parse';
 import type { Problem } from '../problems';
 import { fileHashes } from '../index/fileHash';
-import { DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP } from './layout';
+import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { readSuppressions } from '../parse/suppressions';
 import { cellCount, COUNTS, type BulletinRecord } from './record';
 
@@ -40,6 +40,8 @@ class RecordWriter {
   readonly registry = new Rows(REGISTRY.width);
   readonly deployment = new Rows(DEPLOYMENT.width);
   readonly revisions = new Rows(REVISION.width);
+  readonly vulns = new Rows(VULN.width);
+  readonly cvss = new Rows(CVSS.width);
   readonly suppressions = new Rows(SUPPRESSION.width);
 
   string(value: unknown): number {
@@ -67,7 +69,7 @@ class RecordWriter {
   }
 
   finish(uri: string, parsed: ParsedDocument, intrinsic: Problem[], hash: string): BulletinRecord {
-    const tables = [this.refs, this.platforms, this.files, this.registry, this.deployment, this.revisions];
+    const tables = [this.refs, this.platforms, this.files, this.registry, this.deployment, this.revisions, this.vulns, this.cvss];
     const cells = new Int32Array(cellCount(tables.map((t) => t.count)));
     tables.forEach((t, i) => (cells[i] = t.count));
     let at = COUNTS;
@@ -122,6 +124,19 @@ function datesFromRevisions(t: number[], top: number, revisions: Rows): void {
   };
   take('published', first);
   if (revisions.count > 1) take('updated', last);
+}
+
+/**
+ * Where a scalar's text starts in the document when the scalar spells it character for
+ * character (plain, or quoted with no escape and on one line), else -1: ranges inside the
+ * value (a CVSS metric) are then exact.
+ */
+function spelledAt(text: string, range: Range, value: string): number {
+  const [start, end] = range;
+  if (end - start === value.length && text.startsWith(value, start)) return start;
+  const quote = text[start];
+  if ((quote === '"' || quote === "'") && end - start === value.length + 2 && text[end - 1] === quote && text.startsWith(value, start + 1)) return start + 1;
+  return -1;
 }
 
 /**
@@ -180,6 +195,8 @@ export function writeRecord(uri: string, parsed: ParsedDocument, intrinsic: Prob
   t[top + TOP.status] = STATUSES.indexOf(root.status as (typeof STATUSES)[number]);
   setRange(t, top + TOP.statusStart, rangeOfEntry(rootAt, 'status'));
   if (Array.isArray(root.revisions)) setRange(t, top + TOP.revisionsStart, entryOf(rootAt, 'revisions')?.key);
+  t[top + TOP.tlp] = w.string(root.tlp);
+  setRange(t, top + TOP.tlpStart, rangeOfEntry(rootAt, 'tlp'));
 
   REF_KINDS.forEach((kind, k) => {
     const list = root[kind];
@@ -294,6 +311,41 @@ export function writeRecord(uri: string, parsed: ParsedDocument, intrinsic: Prob
       }
     }
     c[row + PLATFORM.deploymentCount] = w.deployment.count - c[row + PLATFORM.deploymentFirst];
+    c[row + PLATFORM.cpe] = w.string(p.cpe);
+    setRange(c, row + PLATFORM.cpeStart, rangeOfEntry(platformAt, 'cpe'));
+  });
+
+  const vulnsAt = entryOf(rootAt, 'vulnerabilities');
+  (Array.isArray(root.vulnerabilities) ? root.vulnerabilities : []).forEach((v: unknown, vi) => {
+    if (!isObj(v)) return;
+    const vulnAt = itemOf(vulnsAt, vi);
+    const vulnRow = w.vulns.count;
+    const row = w.vulns.add();
+    const c = w.vulns.cells;
+    c[row + VULN.item] = vi;
+    c[row + VULN.id] = w.string(v.id);
+    setRange(c, row + VULN.idStart, rangeOfEntry(vulnAt, 'id'));
+    setRange(c, row + VULN.start, itemRange(vulnAt));
+    c[row + VULN.cwe] = w.string(v.cwe);
+    setRange(c, row + VULN.cweStart, rangeOfEntry(vulnAt, 'cwe'));
+    c[row + VULN.cvssFirst] = w.cvss.count;
+    const cvssAt = entryOf(vulnAt, 'cvss');
+    (Array.isArray(v.cvss) ? v.cvss : []).forEach((e: unknown, ei) => {
+      if (!isObj(e)) return;
+      const entryAt = itemOf(cvssAt, ei);
+      const er = w.cvss.add();
+      const ec = w.cvss.cells;
+      ec[er + CVSS.vuln] = vulnRow;
+      ec[er + CVSS.item] = ei;
+      ec[er + CVSS.vector] = w.string(e.vector);
+      const vectorRange = rangeOfEntry(entryAt, 'vector');
+      setRange(ec, er + CVSS.vectorStart, vectorRange);
+      ec[er + CVSS.vectorAt] = typeof e.vector === 'string' && vectorRange ? spelledAt(text, vectorRange, e.vector) : -1;
+      ec[er + CVSS.score] = w.number(e.score);
+      setRange(ec, er + CVSS.scoreStart, rangeOfEntry(entryAt, 'score'));
+      setRange(ec, er + CVSS.start, itemRange(entryAt));
+    });
+    c[row + VULN.cvssCount] = w.cvss.count - c[row + VULN.cvssFirst];
   });
 
   for (const s of readSuppressions(text, parsed.lineStarts, rootAt)) {

@@ -9,6 +9,7 @@ import { classToken, escapeHtml, formatDate, safeUrl } from './html';
 import { enumLabel, label, type LabelKey } from './labels';
 import { isObj, list, str, type Obj } from './values';
 import { renderRevisions, revisionDates } from './revisions';
+import { renderVulnerabilityScores } from './cvss';
 
 const SEVERITIES = ['critical', 'important', 'moderate', 'low'];
 const URGENCIES = ['wait-for-sp', 'early', 'urgent'];
@@ -104,6 +105,7 @@ function vulnerabilities(ctx: RenderContext, vulns: unknown[]): string {
       `<li class="vulnerability"${ctx.dataLine(pointer)}><span class="vuln-id">${escapeHtml(str(vuln.id) ?? '')}</span> ` +
       `<span class="vuln-title">${escapeHtml(str(vuln.title) ?? '')}</span>` +
       (impacts ? `<ul class="impacts">${impacts}</ul>` : '') +
+      renderVulnerabilityScores(ctx, vuln, pointer) +
       `${ctx.findingsHtml(pointer)}</li>`
     );
   });

@@ -19,6 +19,10 @@ import { duplicateEntry } from './duplicate-entry';
 import { urgencyMismatch } from './urgency-mismatch';
 import { revisionOrder } from './revision-order';
 import { unrevisedChange } from './unrevised-change';
+import { cvssVector } from './cvss-vector';
+import { cvssScoreMismatch } from './cvss-score-mismatch';
+import { cvssSeverityMismatch } from './cvss-severity-mismatch';
+import { unknownCwe } from './unknown-cwe';
 import { suppression } from './suppression';
 
 /** In the spec's order. */
@@ -41,6 +45,10 @@ export const rules: readonly Rule[] = [
   urgencyMismatch,
   revisionOrder,
   unrevisedChange,
+  cvssVector,
+  cvssScoreMismatch,
+  cvssSeverityMismatch,
+  unknownCwe,
   suppression,
 ];
 
