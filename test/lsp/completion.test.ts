@@ -114,7 +114,7 @@ test('a platform name: the names the workspace gives that platform id', async ()
 
 test('keys of a platform item: the taken ones are not offered', async () => {
   const items = await complete(`${HEAD}platforms:\n  - id: nt4-server-sp6a\n    ‸\n    name: Windows NT Server 4.0 SP6a\n    tested: passed\n  - id: other\n    folder: x\n`);
-  assert.deepEqual(labels(items), ['package', 'folder', 'files', 'verify', 'deployment', 'cpe']);
+  assert.deepEqual(labels(items), ['cpe', 'package', 'folder', 'files', 'verify', 'deployment']);
   assert.equal(newText(items.find((i) => i.label === 'files')), 'files:\n      - ');
 });
 
