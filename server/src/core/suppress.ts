@@ -8,6 +8,7 @@
  */
 import type { Suppression } from './model';
 import type { Problem } from './problems';
+import { lineStartAt } from './text';
 
 export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set(['yaml-syntax', 'suppression']);
 
@@ -33,18 +34,6 @@ export function isEffective(s: Suppression): boolean {
   return s.code !== undefined && s.reason !== undefined && !UNSUPPRESSIBLE.has(s.code) && (s.kind === 'file' || (s.kind === 'line' && s.target !== undefined));
 }
 
-/** The start of the line `offset` is on. */
-function lineStartOf(lineStarts: Uint32Array, offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lineStarts[lo] ?? 0;
-}
-
 /**
  * The findings split into those still reported and those accepted in place. The comments are
  * looked up by code (file-level) and by code and line (line comments), so many findings and many
@@ -66,7 +55,7 @@ export function applySuppressions(findings: Problem[], suppressions: readonly Su
   const kept: Problem[] = [];
   const suppressed: SuppressedProblem[] = [];
   for (const p of findings) {
-    const onLine = UNSUPPRESSIBLE.has(p.code) ? undefined : byLine.get(`${p.code}\u0000${lineStartOf(lineStarts, p.offset)}`);
+    const onLine = UNSUPPRESSIBLE.has(p.code) ? undefined : byLine.get(`${p.code}\u0000${lineStartAt(lineStarts, p.offset)}`);
     const inFile = UNSUPPRESSIBLE.has(p.code) ? undefined : byFile.get(p.code);
     for (const i of onLine ?? []) used[i] = true;
     for (const i of inFile ?? []) used[i] = true;

@@ -8,6 +8,7 @@
  */
 import type { NodeLocation, ParsedDocument } from './parse';
 import type { Problem } from './problems';
+import { lineStartAt } from './text';
 
 const SYNTAX = 'yaml-syntax';
 
@@ -18,17 +19,6 @@ function firstSyntaxError(problems: readonly Problem[]): Problem | undefined {
   let first: Problem | undefined;
   for (const p of problems) if (p.code === SYNTAX && (!first || p.offset < first.offset)) first = p;
   return first;
-}
-
-function lineStartOf(lineStarts: Uint32Array, offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lineStarts[lo] ?? 0;
 }
 
 /** A node the error cut short: its key or value starts before the error, and it reaches the error's line. */
@@ -47,7 +37,7 @@ export function quietSingleFileProblems(problems: Problem[], parsed: ParsedDocum
   const first = firstSyntaxError(problems);
   if (!first) return problems;
   const error = first.offset;
-  const errorLine = lineStartOf(parsed.lineStarts, error);
+  const errorLine = lineStartAt(parsed.lineStarts, error);
   const before = new Set<number>();
   for (const p of problems) if (p.code !== SYNTAX && p.offset < error) before.add(p.offset);
   const explained = new Set<number>();

@@ -19,7 +19,8 @@ export function computeLineStarts(text: string): Uint32Array {
   return Uint32Array.from(starts);
 }
 
-export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+/** The index of the line that holds `offset` (binary search over the line starts). */
+export function lineIndexAt(lineStarts: Uint32Array, offset: number): number {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {
@@ -27,7 +28,17 @@ export function positionAt(lineStarts: Uint32Array, offset: number): Position {
     if (lineStarts[mid] <= offset) low = mid;
     else high = mid - 1;
   }
-  return { line: low, character: offset - lineStarts[low] };
+  return low;
+}
+
+/** The start offset of the line that holds `offset`. */
+export function lineStartAt(lineStarts: Uint32Array, offset: number): number {
+  return lineStarts[lineIndexAt(lineStarts, offset)] ?? 0;
+}
+
+export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+  const line = lineIndexAt(lineStarts, offset);
+  return { line, character: offset - lineStarts[line] };
 }
 
 export function offsetAt(lineStarts: Uint32Array, textLength: number, position: Position): number {

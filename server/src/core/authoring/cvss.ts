@@ -7,6 +7,7 @@
  */
 import type { Analysis } from '../analyze';
 import type { CvssEntry } from '../model';
+import { lineIndexAt } from '../text';
 import { entryOf, itemOf, type NodeLocation, type Range } from '../parse';
 import { metricOf, metricsOf, type Metric } from '../cvss/metrics';
 import { parseVector } from '../cvss/parse';
@@ -60,22 +61,11 @@ interface Found {
   entry?: CvssEntry;
 }
 
-function lineOf(parsedLineStarts: Uint32Array, offset: number): number {
-  let lo = 0;
-  let hi = parsedLineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (parsedLineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** The `vector` or `cwe` entry whose key is on the cursor's line. */
 function findAt(analysis: Analysis, offset: number): Found | undefined {
   const { parsed, bulletin } = analysis;
-  const line = lineOf(parsed.lineStarts, offset);
-  const onLine = (loc: NodeLocation | undefined) => loc?.key !== undefined && lineOf(parsed.lineStarts, loc.key[0]) === line;
+  const line = lineIndexAt(parsed.lineStarts, offset);
+  const onLine = (loc: NodeLocation | undefined) => loc?.key !== undefined && lineIndexAt(parsed.lineStarts, loc.key[0]) === line;
   const vulns = entryOf(parsed.root, 'vulnerabilities');
   for (let i = 0; i < (vulns?.children?.length ?? 0); i++) {
     const item = itemOf(vulns, i);
