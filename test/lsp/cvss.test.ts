@@ -76,7 +76,17 @@ test('hover on one metric explains it: name, group, meaning, chosen value and ev
 });
 
 test('hover on an invalid vector says why it is not scored; hover on a CWE id gives its name', async () => {
-  assert.equal(await hoverAt(bulletin('en', `    cvss:\n      - vector: CVSS:3.1/AV:X‸\n`)), '**CVSS** — not scored: `AV:X`: AV (Attack Vector) takes N, A, L or P.');
+  assert.equal(await hoverAt(bulletin('en', `    cvss:\n      - vector: CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:L‸\n`)), '**CVSS** — not scored: `AV:X`: AV (Attack Vector) takes N, A, L or P.');
+  assert.equal(
+    await hoverAt(bulletin('en', `    cvss:\n      - vector: CVSS:3.1/AV:X‸\n`)),
+    '**CVSS** — not scored: \n\n- `AV:X`: AV (Attack Vector) takes N, A, L or P.\n- Base metrics missing: AC, PR, UI, S, C, I, A. A CVSS 3.1 vector gives every base metric.',
+    'every fault, not only the first',
+  );
+  assert.equal(
+    await hoverAt(bulletin('ja', `    cvss:\n      - vector: CVSS:4.0/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:L‸\n`)),
+    '**CVSS** — 評価できません: \n\n- `S:U`: S (安全性) の値は X、N または P のいずれかです。(`S:U` は CVSS 3.x のスコープの値です。)\n- `C` は CVSS 3.x のメトリクスで、4.0 のものではありません。\n- `I` は CVSS 3.x のメトリクスで、4.0 のものではありません。\n- `A` は CVSS 3.x のメトリクスで、4.0 のものではありません。\n- 基本評価基準 AT, VC, VI, VA, SC, SI, SA がありません。CVSS 4.0 のベクトルにはすべての基本評価基準が必要です。\n\nこのメトリクスは CVSS 3.1 のベクトルとして正しい形です。接頭辞は `CVSS:3.1` ではありませんか?',
+    'a misprefixed vector: the advice on the prefix once, after the faults',
+  );
   assert.equal(await hoverAt(bulletin('en', `    cwe: CWE-1‸20\n`)), "**CWE-120** — Buffer Copy without Checking Size of Input ('Classic Buffer Overflow')");
 });
 
@@ -140,6 +150,8 @@ const FIXES: { name: string; code: string; title: RegExp; input: string; expecte
   { name: 'a lowercase value in a quoted vector', code: 'cvss-vector', title: /^Change to Amber$/, input: `    cvss:\n      - vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/U:amber'\n`, expected: `    cvss:\n      - vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/U:Amber'\n` },
   { name: 'a lowercase prefix', code: 'cvss-vector', title: /^Change to CVSS:3\.1$/, input: `    cvss:\n      - vector: cvss:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:L\n`, expected: `    cvss:\n      - vector: ${V31}\n` },
   { name: '4.0 metrics out of order', code: 'cvss-vector', title: /^Put the metrics in the CVSS 4\.0 order$/, input: `    cvss:\n      - vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/SC:N/VI:H/VA:H/SI:N/SA:N"\n`, expected: `    cvss:\n      - vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"\n` },
+  { name: 'a 3.x metric in a 4.0 vector', code: 'cvss-vector', title: /^Change to VC$/, input: `    cvss:\n      - vector: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/C:H/VI:H/VA:H/SC:N/SI:N/SA:N\n`, expected: `    cvss:\n      - vector: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\n` },
+  { name: 'a 3.1 vector under the 4.0 prefix', code: 'cvss-vector', title: /^Change the prefix to CVSS:3\.1$/, input: `    cvss:\n      - vector: "CVSS:4.0/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:L" # NVD\n`, expected: `    cvss:\n      - vector: "${V31}" # NVD\n` },
   { name: 'a trailing slash', code: 'cvss-vector', title: /^Remove the extra \/$/, input: `    cvss:\n      - vector: ${V31}/\n`, expected: `    cvss:\n      - vector: ${V31}\n` },
   { name: 'a score transcribed wrong', code: 'cvss-score-mismatch', title: /^Change the score to the computed 6\.5$/, input: `    cvss:\n      - vector: ${V31}\n        score: 5.6 # NVD\n`, expected: `    cvss:\n      - vector: ${V31}\n        score: 6.5 # NVD\n` },
 ];

@@ -14,7 +14,7 @@ import { parseVector } from '../cvss/parse';
 import { scoreVector, type CvssScore } from '../cvss/score';
 import { severityLabel } from '../cvss/labels';
 import { searchWeaknesses, weaknessOf } from '../cwe';
-import { faultMessage } from '../rules/cvss-vector';
+import { faultReason, validAsMessage } from '../rules/cvss-vector';
 import { msg, registerMessages, type Locale } from '../messages';
 import type { CompletionProposal } from './completion';
 import type { HoverResult } from './hover';
@@ -119,8 +119,12 @@ export function cvssHover(analysis: Analysis, offset: number): HoverResult | und
   }
   const score = scoreVector(vector, parsed);
   if (!score) {
-    const fault = parsed.faults[0];
-    return { markdown: msg(lang, 'cvss.hover.invalid', { reason: fault ? faultMessage(fault, vector, parsed.version, lang) : '' }), range: valueRange };
+    // Every fault, not only the first: an author fixing `AV:X` should see the missing metrics too.
+    // The advice to change the prefix, which each fault of a misprefixed vector carries, once.
+    const reasons = [...new Set(parsed.faults.map((fault) => faultReason(fault, vector, parsed.version, lang)))];
+    const advice = parsed.validAs ? validAsMessage(parsed.validAs, lang).trim() : '';
+    const reason = reasons.length === 1 ? reasons[0] + (advice ? `${lang === 'ja' ? '' : ' '}${advice}` : '') : `\n\n${reasons.map((r) => `- ${r}`).join('\n')}${advice ? `\n\n${advice}` : ''}`;
+    return { markdown: msg(lang, 'cvss.hover.invalid', { reason }), range: valueRange };
   }
   const lines = [scoreTitle(score, lang)];
   if (score.nomenclature) lines.push('', msg(lang, 'cvss.hover.nomenclature', { nomenclature: score.nomenclature }));

@@ -103,3 +103,16 @@ const byKey = new Map<readonly Metric[], Map<string, Metric>>([METRICS_3, METRIC
 export function metricOf(version: CvssVersion, key: string): Metric | undefined {
   return byKey.get(metricsOf(version))!.get(key);
 }
+
+/**
+ * A 3.x metric's 4.0 counterpart and back, for a metric written in the other version's
+ * vocabulary (`C:H` in a 4.0 vector means `VC:H`). Scope has none: 4.0 scores the subsequent
+ * systems with SC, SI and SA instead, and its `S` is Safety.
+ */
+const COUNTERPART_4: Readonly<Record<string, string>> = { C: 'VC', I: 'VI', A: 'VA', MC: 'MVC', MI: 'MVI', MA: 'MVA' };
+const COUNTERPART_3: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(COUNTERPART_4).map(([k3, k4]) => [k4, k3]));
+
+/** The key that `key`, a metric of the other CVSS generation, has in `version`. */
+export function counterpartIn(version: CvssVersion, key: string): string | undefined {
+  return (version === '4.0' ? COUNTERPART_4 : COUNTERPART_3)[key];
+}

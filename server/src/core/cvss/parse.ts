@@ -6,7 +6,7 @@
  * is clear, the text that fixes it. The scoring library is lenient, so nothing reaches it
  * before this reader accepts the vector.
  */
-import { metricOf, metricsOf, type CvssVersion } from './metrics';
+import { counterpartIn, metricOf, metricsOf, CVSS_VERSIONS, type CvssVersion } from './metrics';
 
 export interface CvssMetricToken {
   key: string;
@@ -29,17 +29,43 @@ export interface CvssFault {
   allowed?: readonly string[];
   /** A replacement of [start, end) when the intent is clear (a lowercase value, metrics out of order). */
   fix?: string;
+  /** What `fix` replaces when it is not the fault's own range: the prefix (`version`). */
+  fixRange?: [number, number];
+  /** Why the fix is clear: `version`, the metrics are a valid vector of another version;
+   * `counterpart`, a metric of the other CVSS generation with a counterpart here (`C` → `VC`). */
+  fixKind?: 'version' | 'counterpart';
+  /** The version whose metric `key` is (an unknown metric of the other generation). */
+  otherVersion?: CvssVersion;
 }
 
 export interface ParsedVector {
   version?: CvssVersion;
   metrics: CvssMetricToken[];
   faults: CvssFault[];
+  /** Another version under which the same metrics are a valid vector (`CVSS:4.0/AV:N/…/S:U/C:L/…`). */
+  validAs?: CvssVersion;
 }
 
 const PREFIX = /^CVSS:(\d+\.\d+)$/i;
 
 export function parseVector(vector: string): ParsedVector {
+  const parsed = readVector(vector);
+  const { version, faults } = parsed;
+  if (!version || faults.length === 0) return parsed;
+  // The metrics of one version under another's prefix: the prefix is what is wrong.
+  const prefixEnd = vector.indexOf('/');
+  const rest = prefixEnd < 0 ? '' : vector.slice(prefixEnd);
+  const validAs = [...CVSS_VERSIONS].reverse().find((other) => other !== version && !sameGeneration(other, version) && rest !== '' && readVector(`CVSS:${other}${rest}`).faults.length === 0);
+  if (validAs) {
+    for (const fault of faults) Object.assign(fault, { fix: `CVSS:${validAs}`, fixRange: [0, prefixEnd], fixKind: 'version' });
+    return { ...parsed, validAs };
+  }
+  return parsed;
+}
+
+const sameGeneration = (a: CvssVersion, b: CvssVersion) => (a === '4.0') === (b === '4.0');
+
+function readVector(vector: string): ParsedVector {
   const metrics: CvssMetricToken[] = [];
   const faults: CvssFault[] = [];
   const slash = vector.indexOf('/');
@@ -73,7 +99,10 @@ export function parseVector(vector: string): ParsedVector {
       const metric = metricOf(version, key);
       if (!metric) {
         const upper = metricOf(version, key.toUpperCase());
-        faults.push({ kind: 'unknown-metric', start: at, end: at + key.length, key, ...(upper && !seen.has(upper.key) ? { fix: upper.key } : {}) });
+        const counterpart = counterpartIn(version, key);
+        const other = CVSS_VERSIONS.find((x) => !sameGeneration(x, version) && metricOf(x, key));
+        const fix = upper && !seen.has(upper.key) ? { fix: upper.key } : counterpart && !metricsKeyed(vector, counterpart) ? { fix: counterpart, fixKind: 'counterpart' as const } : {};
+        faults.push({ kind: 'unknown-metric', start: at, end: at + key.length, key, ...(other ? { otherVersion: other } : {}), ...fix });
       } else if (seen.has(key)) {
         faults.push({ kind: 'repeated', start: at, end, key });
       } else {
@@ -82,7 +111,8 @@ export function parseVector(vector: string): ParsedVector {
         const allowed = metric.values.map((x) => x.code);
         if (!allowed.includes(value)) {
           const same = allowed.find((x) => x.toLowerCase() === value.toLowerCase());
-          faults.push({ kind: 'value', start: at + colon + 1, end, key, value, allowed, ...(same ? { fix: same } : {}) });
+          const other = CVSS_VERSIONS.find((x) => !sameGeneration(x, version) && metricOf(x, key)?.values.some((y) => y.code === value));
+          faults.push({ kind: 'value', start: at + colon + 1, end, key, value, allowed, ...(other ? { otherVersion: other } : {}), ...(same ? { fix: same } : {}) });
         }
       }
     }
@@ -100,6 +130,11 @@ export function parseVector(vector: string): ParsedVector {
     for (const f of order) f.fix = fix;
   }
   return { version, metrics, faults };
+}
+
+/** Whether `key` is written as a metric anywhere in the vector. */
+function metricsKeyed(vector: string, key: string): boolean {
+  return vector.split('/').some((part) => part.startsWith(`${key}:`));
 }
 
 /**
