@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { oneLine, run, workspace } from './support';
 import { example, firstPublished, GitRepo } from '../fixtures/revisions/repo';
@@ -171,3 +171,34 @@ test('OLD NEW without git: the two files; usage errors', () => {
   assert.equal(format.code, 2);
   assert.match(oneLine(format.stderr), /did you mean 'markdown'/);
 });
+
+// `bulletin check` runs `unrevised-change` as the editor does: against each bulletin's last
+// commit, for the bulletins that differ from it in the working tree; silent without a repository.
+test('check: unrevised-change against HEAD for a bulletin changed in the working tree, gone with a revision; silent outside a repository', () => {
+  const repo = seedRepository();
+  try {
+    const unrevised = (cwd: string, args: string[] = []) => (JSON.parse(run(['check', '--format', 'json', ...args, 'bulletins'], { cwd }).stdout) as { findings: { file: string; code: string; line: number }[] }).findings.filter((f) => f.code === 'unrevised-change');
+    assert.deepEqual(unrevised(repo.folder).map((f) => [f.file, f.line]), [['bulletins/MS04-029.bulletin.yaml', 8]]);
+    // The same through --cache: a second run restores findings only for the same commit and the same changed files.
+    assert.deepEqual(unrevised(repo.folder, ['--cache', '.cache']).length, 1);
+    repo.commit('corrected, without a revision');
+    assert.deepEqual(unrevised(repo.folder, ['--cache', '.cache']), [], 'committed: the working tree is the last commit');
+    assert.deepEqual(unrevised(repo.folder), []);
+    repo.write('bulletins/MS04-029.bulletin.yaml', retitled(corrected));
+    assert.equal(unrevised(repo.folder).length, 1, 'a material change after the last commit');
+    repo.write('bulletins/MS04-029.bulletin.yaml', retitled(corrected.replace('updated: 2004-10-16\n', 'updated: 2004-10-20\nrevisions:\n  - date: 2004-10-16\n    summary: 初版\n  - date: 2004-10-20\n    summary: 対象プラットフォームを訂正\n')));
+    assert.deepEqual(unrevised(repo.folder), [], 'with a revision and updated');
+  } finally {
+    repo.dispose();
+  }
+  const plain = workspace({ 'MS04-029.bulletin.yaml': retitled(corrected) });
+  try {
+    const result = run(['check', '--format', 'json', '.'], { cwd: plain });
+    assert.match(result.stdout, /"findings"/);
+    assert.ok(!result.stdout.includes('unrevised-change'), 'no repository: the rule is silent');
+  } finally {
+    rmSync(plain, { recursive: true, force: true });
+  }
+});
+
+const retitled = (text: string) => text.replace(/^title: (.*)$/m, 'title: $1 (訂正)');

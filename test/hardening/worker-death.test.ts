@@ -32,3 +32,24 @@ test('a file a small-heap worker dies on is read by a large-heap worker, the res
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+// Options a worker cannot be sent (a function in them) once left the workers alive, and their
+// threads kept `bulletin check` from ever exiting: now every file is read here and the call ends.
+test('options that cannot be posted to a worker: every file is read on this thread, no worker is left running', { skip: availableParallelism() < 2 ? 'one core: no index workers' : false }, async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'bulletin-worker-post-'));
+  try {
+    const uris = Array.from({ length: 40 }, (_, i) => {
+      writeFileSync(join(folder, `${i}.bulletin.yaml`), text);
+      return pathToFileURL(join(folder, `${i}.bulletin.yaml`)).href;
+    });
+    const workers = IndexWorkers.create(join(root, 'test', 'fixtures', 'workers', 'dying-index-worker.js'));
+    assert.ok(workers);
+    const results = new Map<string, string>();
+    const unposted = { history: () => undefined } as unknown as Parameters<IndexWorkers['parse']>[1];
+    await workers.parse(uris, unposted, () => false, (uri, result) => results.set(uri, 'error' in result ? result.error : 'read on the server thread'));
+    assert.equal(results.size, uris.length);
+    for (const [uri, how] of results) assert.equal(how, 'read on the server thread', uri);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -14,6 +14,8 @@ import type { Problem, Severity } from '../core/problems';
 import { IndexWorkers } from '../lsp/indexWorkers';
 import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo } from '../lsp/workspaceCache';
 import { loadWorkspace, pathOf, uriOf } from '../lsp/workspaceLoad';
+import type { GitHistory } from '../io/git';
+import { committedVersions } from './committed';
 
 export interface Finding {
   file: string;
@@ -52,18 +54,31 @@ export function decodeFile(path: string, limit?: number): string {
   throw Object.assign(new Error(`cannot read ${path}: ${reasonOf(read)}`), { code: reasonOf(read) });
 }
 
-/** `keep.index`, when given, receives the workspace index the check ran on (`bulletin diff --since` goes on from it). */
-export async function checkFiles(paths: readonly string[], options: CheckOptions, cwd: string, cacheDir?: string, showSuppressed = false, keep?: { index?: WorkspaceIndex }): Promise<CheckReport> {
+export interface CheckRun {
+  /** `--cache DIR`: the warm-start cache between runs. */
+  cacheDir?: string;
+  /** `--show-suppressed`. */
+  showSuppressed?: boolean;
+  /** `keep.index` receives the workspace index the check ran on (`bulletin diff --since` goes on from it). */
+  keep?: { index?: WorkspaceIndex };
+  /** Git, for `unrevised-change` against each bulletin's last commit; without it the rule is silent. */
+  git?: GitHistory;
+}
+
+export async function checkFiles(paths: readonly string[], checkOptions: CheckOptions, cwd: string, run: CheckRun = {}): Promise<CheckReport> {
+  const { cacheDir, showSuppressed = false, keep } = run;
+  const history = run.git ? await committedVersions(paths.map((path) => resolve(path)), run.git, (path) => readText(path, checkOptions.maxFileSize)) : undefined;
+  const options: CheckOptions = history ? { ...checkOptions, history: history.lookup } : checkOptions;
   const index = new WorkspaceIndex();
   const unreadable: CheckReport['unreadable'] = [];
   const uris = paths.map((path) => uriOf(resolve(path)));
   const analysisKey = `${options.locale ?? 'en'}\u0000${options.idPattern?.source ?? ''}\u0000${options.maxFileSize ?? ''}`;
-  const settingsKey = `${analysisKey}\u0000${JSON.stringify(options.severities ?? {})}`;
+  const settingsKey = `${analysisKey}\u0000${JSON.stringify(options.severities ?? {})}\u0000${history?.key ?? ''}`;
   const cache = cacheDir === undefined ? undefined : new WorkspaceCache(resolve(cacheDir), [resolve(cwd)], analysisKey);
   const loaded = cache?.load();
   const saved = loaded && 'entries' in loaded ? loaded : undefined;
   const { disk } = await loadWorkspace(uris, {
-    options,
+    options: checkOptions, // posted to the index workers: plain data only, no history lookup
     cached: saved?.entries,
     workers: IndexWorkers.create(),
     isOpen: () => false,
@@ -117,6 +132,11 @@ export async function checkFiles(paths: readonly string[], options: CheckOptions
   if (cache) await saveCache(cache, read, index, disk, problemsOf, digest);
   if (keep) keep.index = index;
   return { files: read.length, findings, ...(showSuppressed ? { suppressed } : {}), unreadable, ...(cache ? { cache: { discarded: loaded && 'discarded' in loaded ? loaded.discarded : undefined, restored } } : {}) };
+}
+
+function readText(path: string, limit?: number): string | undefined {
+  const read = readBulletinSync(path, limit);
+  return isRead(read) && !read.tooLarge ? read.text : undefined;
 }
 
 /** Writes every record read from a file that has not changed since, with its findings. */

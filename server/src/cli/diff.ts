@@ -134,7 +134,7 @@ export async function diffSince(ref: string, paths: readonly string[], options: 
   const existing = folders.filter((f) => existsSync(f));
   const files = existing.length > 0 ? findBulletins(existing) : [];
   const kept: { index?: WorkspaceIndex } = {};
-  const report = await checkFiles(files, options, cwd, undefined, false, kept);
+  const report = await checkFiles(files, options, cwd, { keep: kept });
   if (report.unreadable.length > 0) throw new CliError(`cannot read ${displayPath(report.unreadable[0].file)}: ${report.unreadable[0].reason}`);
   const index = kept.index!;
 

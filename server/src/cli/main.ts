@@ -20,6 +20,7 @@ import { version } from './package-info';
 import { closest } from '../core/schema/suggest';
 import type { Locale } from '../core/messages';
 import { compileIdPattern } from '../io/idPattern';
+import { gitHistory } from '../io/git';
 
 type Command = (args: string[]) => number | Promise<number>;
 
@@ -46,7 +47,7 @@ const commands: Record<CommandName, Command> = {
     if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
     const links = { skipped: 0 };
     const files = findBulletins(positionals, links);
-    const report = { ...(await checkFiles(files, { locale, severities, idPattern, maxFileSize }, process.cwd(), values.cache, values['show-suppressed'])), skippedLinks: links.skipped };
+    const report = { ...(await checkFiles(files, { locale, severities, idPattern, maxFileSize }, process.cwd(), { cacheDir: values.cache, showSuppressed: values['show-suppressed'], git: gitHistory() })), skippedLinks: links.skipped };
     if (report.cache?.discarded) process.stderr.write(`bulletin: the cache in ${displayPath(values.cache!)} was discarded (${escapeControl(report.cache.discarded)}); it is written anew\n`);
     process.stdout.write(
       format === 'sarif' ? formatSarif(report, process.cwd()) : format === 'json' ? formatJson(report) : formatText(report, locale, textStyle(process.stdout)),

@@ -133,6 +133,8 @@ export class IndexWorkers {
       received.push(...results);
       draining ??= drain();
     };
+    /** The options could not be posted to a worker: every file is read on this thread. */
+    let unpostable = false;
     /** Workers reading now (this thread leaves them the reading while the author types). */
     let running = 0;
     const runWorker = (heapMb = SMALL_HEAP_MB) =>
@@ -158,10 +160,19 @@ export class IndexWorkers {
         // Two batches in flight: the worker starts the next while this thread takes the last.
         const inFlight: string[][] = [];
         const next = () => {
-          const batch = cancelled() ? undefined : forWorkers.length > 0 ? forWorkers.splice(0, 1) : queue.shift();
+          const batch = cancelled() || unpostable ? undefined : forWorkers.length > 0 ? forWorkers.splice(0, 1) : queue.shift();
           if (batch) {
             inFlight.push(batch);
-            worker.postMessage({ uris: batch, options } satisfies ParseBatch);
+            try {
+              worker.postMessage({ uris: batch, options } satisfies ParseBatch);
+            } catch {
+              // Options that cannot be posted (a function in them): this thread reads the batches,
+              // and the worker goes, or it would keep the process alive.
+              unpostable = true;
+              leftOver.push(...inFlight.splice(0));
+              void worker.terminate();
+              resolve();
+            }
           } else if (inFlight.length === 0) void worker.terminate().then(() => resolve());
         };
         worker.on('message', (batch: ParsedBatch) => {
@@ -219,7 +230,7 @@ export class IndexWorkers {
     const working = Array.from({ length: this.count }, () => runWorker()); // started first: `running` counts them
     await Promise.all([...working, readQueue()]);
     while (draining) await draining;
-    if (this.count > 0 && leftOver.length > 0 && !cancelled()) {
+    if (this.count > 0 && leftOver.length > 0 && !cancelled() && !unpostable) {
       // A worker died on its batch (a file under the size limit that the full parser needs
       // more memory for than a small heap holds): those files go, one at a time, to a worker
       // with a large heap, never to this thread, where parsing one would block every request
