@@ -80,8 +80,8 @@ export function warmUpText(platforms: number): string {
 }
 
 /**
- * Analyses and checks the made-up bulletin `rounds` times (about 30 ms of work in all on this
- * machine's cores); returns the last findings, for the caller to warm its own conversion.
+ * Analyses and checks the made-up bulletin `rounds` times (enough for V8 to compile the
+ * keystroke path); returns the last findings, for the caller to warm its own conversion.
  */
 export function warmUpAnalysis(rounds = 3, platforms = 40): Problem[] {
   const text = warmUpText(platforms);

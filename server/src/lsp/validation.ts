@@ -56,8 +56,8 @@ export type Now = () => number;
 
 /**
  * A slice of re-checking other documents: a keystroke that arrives meanwhile waits for the
- * slice, and may wait for a second one queued before it (15 ms slices made the slowest
- * keystrokes while a workspace's findings were computed 30-38 ms; 5 ms, 19-23 ms).
+ * slice, and may wait for a second one queued before it, so slices are short (docs/benchmarks.md,
+ * "Tuning decisions", has what longer ones cost).
  */
 const SLICE_MS = 5;
 /** The slice for other documents while the author types: a keystroke never waits behind a long one. */
