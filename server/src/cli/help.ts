@@ -35,7 +35,8 @@ Documentation: {docs}
 
 Checks the bulletins named and every *.bulletin.yaml or *.bulletin.yml under the folders named,
 read together as one workspace with the editor's rules. Prints one line per finding
-(file:line:column severity code message), then a summary.
+(file:line:column severity code message), then a summary. In a git repository, a bulletin that
+differs from its last commit is also checked for a missing revision (unrevised-change).
 
 Options:
   --format text|json|sarif  text (default), coloured on a terminal; json, one object with every
@@ -137,6 +138,8 @@ YAML で書いたセキュリティ情報 (*.bulletin.yaml) を、エディタ�
 指定したセキュリティ情報と、指定したフォルダー以下のすべての *.bulletin.yaml と
 *.bulletin.yml を一つのワークスペースとして読み、エディターと同じ規則で検査します。
 検出事項を 1 件 1 行 (ファイル:行:列 重大度 コード メッセージ) で表示し、最後に集計を表示します。
+git リポジトリーでは、最後のコミットから変わったセキュリティ情報の改訂履歴の漏れ (unrevised-change)
+も検査します。
 
 オプション:
   --format text|json|sarif  text (既定) は端末では色付き、json はすべての検出事項を持つ一つの
