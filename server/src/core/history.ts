@@ -6,6 +6,7 @@
 import { parse, type ParsedDocument } from './parse';
 import { diffBulletins, type Change } from './diff';
 import type { Locale } from './messages';
+import { isObj, type Obj } from './plain';
 
 export interface CommittedVersion {
   /** The commit the text was read at (HEAD). */
@@ -26,8 +27,6 @@ export interface CommittedVersion {
 /** Answers the committed version of a bulletin (by its key in the workspace), or undefined: no git, no repository, not tracked. */
 export type HistoryLookup = (uri: string) => CommittedVersion | undefined;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The facts of a committed text against the current parse. */
 export function committedVersion(commit: string, committed: string | ParsedDocument, current: ParsedDocument, locale?: Locale): CommittedVersion {

@@ -12,13 +12,13 @@ import { msg, registerMessages, type Locale } from '../messages';
 import { lineEndAt } from '../text';
 import { columnOf, eolOf, indentStep, innerRange, yamlScalar } from './yaml-text';
 import type { Fix, OffsetEdit } from './fixes';
+import { isObj, type Obj } from '../plain';
 
 registerMessages({
   en: { 'fix.addRevision': 'Add revision ({date}: {summary})', 'fix.addRevision.initial': 'Initial release' },
   ja: { 'fix.addRevision': '改訂を追加 ({date}: {summary})', 'fix.addRevision.initial': '初版' },
 });
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The end of the line holding the last content before `offset` (a node's range may take in the line break after it). */

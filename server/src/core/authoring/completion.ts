@@ -19,6 +19,7 @@ import { snippetProposals } from './snippetProposals';
 import { cvssCompletion } from './cvss';
 import { suppressionCodeProposals } from './suppressFix';
 import { positionAt } from '../text';
+import { isObj, type Obj } from '../plain';
 
 export type ProposalKind = 'property' | 'value' | 'reference' | 'file' | 'platform' | 'date' | 'snippet' | 'metric';
 
@@ -56,8 +57,6 @@ export interface CompletionInput {
   snippets?: Record<string, SnippetDefinition>;
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function valueAt(root: unknown, path: readonly PathStep[]): unknown {
   let value = root;

@@ -4,6 +4,7 @@
  */
 import type { ParsedDocument, Range } from '../parse';
 import { positionAt } from '../text';
+import { isObj, type Obj } from '../plain';
 
 export type OutlineKind = 'key' | 'platform' | 'file' | 'vulnerability' | 'reference' | 'item' | 'package';
 
@@ -16,8 +17,6 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
 
 export function outline(parsed: ParsedDocument): OutlineNode[] {

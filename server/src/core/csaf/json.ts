@@ -1,5 +1,4 @@
 /** Tolerant readers over the bulletin's plain JSON value (a wrong type reads as absent). */
-export type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import type { Obj } from '../plain';
+export { isObj, list, type Obj } from '../plain';
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);

@@ -10,6 +10,7 @@ import { entryOf, itemOf, parse, rangeOfLocation, type NodeLocation, type Parsed
 import type { Locale } from '../messages';
 import { compareVersions, isVersion } from '../version';
 import { describeChange } from './labels';
+import { isObj, list, type Obj } from '../plain';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -53,10 +54,7 @@ export interface Change {
   name?: string;
 }
 
-type Obj = Record<string, unknown>;
 type Path = (string | number)[];
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 const HEADER_FIELDS = ['id', 'title', 'status', 'severity', 'exploit', 'urgency', 'restart', 'uninstall', 'targets', 'kb', 'lang', 'published', 'updated'] as const;
 /** Lists whose order carries no meaning: compared as sets. */

@@ -9,9 +9,8 @@ import { fileHashes } from '../index/fileHash';
 import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { readSuppressions } from '../parse/suppressions';
 import { cellCount, COUNTS, type BulletinRecord } from './record';
+import { isObj, type Obj } from '../plain';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const VALID_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const VALID_VERSION = /^\d+(\.\d+){1,3}$/;
 
