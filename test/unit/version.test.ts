@@ -47,3 +47,15 @@ test('the allocation-free path and the general path agree', () => {
     }
   }
 });
+
+test('versionKey: a canonical version is its own key, every other the general path’s', () => {
+  const general = (version: string) => {
+    const parts = version.split('.').map((p) => (/^\d+$/.test(p) ? p.replace(/^0+(?=\d)/, '') : '0'));
+    while (parts.length > 1 && parts[parts.length - 1] === '0') parts.pop();
+    return parts.join('.');
+  };
+  const versions = ['1', '0', '0.0', '1.0', '1.0.0', '01.2', '1.02', '1.2.3.4', '1.2.3.40', '10.0.1', '4.00', '5.00.2195.6866', '5.0.2195.6866', '1.a', '', '.', '1..2', '1.', '.1', '007', '1.2.0.0', '123456789012345678901.1'];
+  for (const version of versions) assert.equal(versionKey(version), general(version), JSON.stringify(version));
+  const canonical = '5.2.3790.139';
+  assert.equal(versionKey(canonical), canonical);
+});

@@ -46,16 +46,30 @@ function compareSmall(a: string, b: string): number | undefined {
   return 0;
 }
 
-const keys = new Map<string, string>();
-
 /** A canonical form: equal versions (by `compareVersions`) have equal keys. */
 export function versionKey(version: string): string {
-  const known = keys.get(version);
-  if (known !== undefined) return known;
-  const key = computeVersionKey(version);
-  if (keys.size > 100_000) keys.clear();
-  keys.set(version, key);
-  return key;
+  // Most versions are canonical already (digits without leading zeros, no trailing `.0`): the
+  // key is the text itself, found by one pass over it and nothing allocated.
+  return isCanonical(version) ? version : computeVersionKey(version);
+}
+
+/** Dotted parts of digits, none empty, none with a leading zero but `0` itself, the last not `0` unless alone. */
+function isCanonical(version: string): boolean {
+  const length = version.length;
+  if (length === 0) return false;
+  let partStart = 0;
+  for (let i = 0; i <= length; i++) {
+    const c = i < length ? version.charCodeAt(i) : 46;
+    if (c === 46 /* . */) {
+      const partLength = i - partStart;
+      if (partLength === 0) return false;
+      if (partLength > 1 && version.charCodeAt(partStart) === 48) return false; // a leading zero
+      partStart = i + 1;
+    } else if (c < 48 || c > 57) return false;
+  }
+  // The last part: `4.0` is `4`, but `0` alone is canonical.
+  const lastDot = version.lastIndexOf('.');
+  return lastDot < 0 || version.slice(lastDot + 1) !== '0';
 }
 
 function computeVersionKey(version: string): string {
