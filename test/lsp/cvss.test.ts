@@ -75,6 +75,11 @@ test('hover on one metric explains it: name, group, meaning, chosen value and ev
   assert.equal(markdown, '**AC** — Attack Complexity (base metric)\n\nConditions beyond the attacker’s control that must exist.\n\nValue: `H` — High\n\nValues: `L` Low, `H` High');
 });
 
+test('hover on one metric in Japanese: the chosen value and the values it takes are told apart', async () => {
+  const markdown = await hoverAt(bulletin('ja', `    cvss:\n      - vector: CVSS:3.1/AV:N/A‸C:H/PR:N/UI:N/S:U/C:L/I:N/A:L\n`));
+  assert.equal(markdown, '**AC** — 攻撃条件の複雑さ (基本評価基準)\n\n攻撃者が制御できない、攻撃の成立に必要な条件。\n\n値: `H` — 高\n\n取り得る値: `L` 低, `H` 高');
+});
+
 test('hover on an invalid vector says why it is not scored; hover on a CWE id gives its name', async () => {
   assert.equal(await hoverAt(bulletin('en', `    cvss:\n      - vector: CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:L‸\n`)), '**CVSS** — not scored: `AV:X`: AV (Attack Vector) takes N, A, L or P.');
   assert.equal(

@@ -41,7 +41,7 @@ registerMessages({
     'cvss.hover.invalid': '**CVSS** — 評価できません: {reason}',
     'cvss.hover.metric': '評価基準',
     'cvss.hover.value': '値',
-    'cvss.hover.values': '値',
+    'cvss.hover.values': '取り得る値',
     'cvss.hover.group.base': '基本評価基準',
     'cvss.hover.group.temporal': '現状評価基準',
     'cvss.hover.group.threat': '脅威評価基準',
