@@ -199,6 +199,21 @@ test('rule codes complete after `# bulletin-ignore ` and after a comma, with the
   assert.ok(!(await complete(server, `${HEAD}# bulletin-ignore date-order: ‸\n`)).some((i) => i.label === 'schema'));
 });
 
+test('the bulletin-ignore snippet is offered once typed where a key could start a line of its own; not with nothing typed, after a dash, in a value', async () => {
+  const snippet = (items: CompletionItem[]) => items.find((i) => i.label === 'bulletin-ignore');
+  const atKey = snippet(await complete(server, TEXT.replace('        date: 2005-01-06', '        bul‸\n        date: 2005-01-06')))!;
+  assert.equal(atKey.kind, 15);
+  // This client takes no snippets: the text with the first code and the default reason (snippets.test.ts checks the choices).
+  assert.equal(atKey.insertTextFormat, 1);
+  const line = HEAD.split('\n').length - 1 + 10;
+  assert.deepEqual(atKey.textEdit, { range: { start: { line, character: 8 }, end: { line, character: 11 } }, newText: `# bulletin-ignore ${suppressible[0]}: reason` });
+  assert.ok(snippet(await complete(server, `${HEAD}bulletin-i‸\n`)), 'at the top level');
+  assert.equal(snippet(await complete(server, `${HEAD}‸\n`)), undefined, 'nothing typed: keys only');
+  assert.equal(snippet(await complete(server, `${HEAD}sev‸\n`)), undefined);
+  assert.equal(snippet(await complete(server, TEXT.replace('      - name: a.dll', '      - bul‸\n      - name: a.dll'))), undefined);
+  assert.equal(snippet(await complete(server, TEXT.replace('exploit: none', 'exploit: bul‸'))), undefined);
+});
+
 test('a suppression of a cross-file code is not called stale while the workspace is read, and is once it is read and still stale', async () => {
   // b.bulletin.yaml accepts an incomplete-supersedence finding that exists only once a.bulletin.yaml
   // is read, and names a file-version-conflict that never comes (line 26).
