@@ -3,12 +3,18 @@
  * finding is not published (and comes back when the comment goes), a stale one is a
  * `suppression` warning; the quick fixes "Suppress CODE here" / "in this file" give the expected
  * file byte for byte (LF, and CRLF with a BOM), as a snippet edit with the cursor on the reason
- * where the client applies snippet edits; rule codes complete inside the comment.
+ * where the client applies snippet edits; rule codes complete inside the comment; a stale-looking
+ * suppression of a cross-file code waits until the workspace has been read.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
-import { ServerProcess } from './server-process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol/node';
+import { root, ServerProcess } from './server-process';
+import type { IndexStatus } from '../../server/src/protocol';
+import { until } from './workspace-helpers';
 import { applyEdits, withCursor } from '../unit/authoring/cursor-marker';
 import { rules } from '../../server/src/core/rules';
 
@@ -191,4 +197,72 @@ test('rule codes complete after `# bulletin-ignore ` and after a comma, with the
   assert.deepEqual(await complete(server, `${HEAD}# a note ‸\n`, ' '), []);
   // After the colon comes the reason: no codes.
   assert.ok(!(await complete(server, `${HEAD}# bulletin-ignore date-order: ‸\n`)).some((i) => i.label === 'schema'));
+});
+
+test('the bulletin-ignore snippet is offered once typed where a key could start a line of its own; not with nothing typed, after a dash, in a value', async () => {
+  const snippet = (items: CompletionItem[]) => items.find((i) => i.label === 'bulletin-ignore');
+  const atKey = snippet(await complete(server, TEXT.replace('        date: 2005-01-06', '        bul‸\n        date: 2005-01-06')))!;
+  assert.equal(atKey.kind, 15);
+  // This client takes no snippets: the text with the first code and the default reason (snippets.test.ts checks the choices).
+  assert.equal(atKey.insertTextFormat, 1);
+  const line = HEAD.split('\n').length - 1 + 10;
+  assert.deepEqual(atKey.textEdit, { range: { start: { line, character: 8 }, end: { line, character: 11 } }, newText: `# bulletin-ignore ${suppressible[0]}: reason` });
+  assert.ok(snippet(await complete(server, `${HEAD}bulletin-i‸\n`)), 'at the top level');
+  assert.equal(snippet(await complete(server, `${HEAD}‸\n`)), undefined, 'nothing typed: keys only');
+  assert.equal(snippet(await complete(server, `${HEAD}sev‸\n`)), undefined);
+  assert.equal(snippet(await complete(server, TEXT.replace('      - name: a.dll', '      - bul‸\n      - name: a.dll'))), undefined);
+  assert.equal(snippet(await complete(server, TEXT.replace('exploit: none', 'exploit: bul‸'))), undefined);
+});
+
+test('a suppression of a cross-file code is not called stale while the workspace is read, and is once it is read and still stale', async () => {
+  // b.bulletin.yaml accepts an incomplete-supersedence finding that exists only once a.bulletin.yaml
+  // is read, and names a file-version-conflict that never comes (line 26).
+  const folder = join(root, 'test', 'fixtures', 'workspaces', 'suppression-cross-file');
+  let asked = false;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const client = await ServerProcess.start({
+    locale: 'en',
+    workspaceFolders: [folder],
+    capabilities: {
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, workspaceFolders: true },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+    },
+    // The scan starts by asking for its progress: held there, the workspace stays unread.
+    onProgressCreate: () => {
+      asked = true;
+      return held;
+    },
+  });
+  const statuses: IndexStatus[] = [];
+  client.connection.onNotification('bulletin/status', (status: IndexStatus) => {
+    statuses.push(status);
+  });
+  try {
+    await until('the workspace scan to begin', () => asked, 10_000, client);
+    const b = pathToFileURL(join(folder, 'b.bulletin.yaml')).href;
+    client.open(b, readFileSync(join(folder, 'b.bulletin.yaml'), 'utf8'));
+    // Only b is known: both suppressions accept nothing yet, and the unresolved MS05-001 is held back too.
+    assert.deepEqual(codes(await client.waitForDiagnostics(b, undefined, 1, 30_000)), []);
+    assert.ok(!statuses.some((s) => s.ready), 'the workspace is not read yet');
+    // The hover on the comment does not call it stale either.
+    const hover = async () => {
+      const h = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: b }, position: { line: 12, character: 6 } })) as Hover;
+      return (h.contents as { value: string }).value.split('\n')[2];
+    };
+    assert.equal(await hover(), '- `incomplete-supersedence`: suppresses nothing yet; the workspace is still being read');
+    release();
+    const ds = await client.waitForDiagnostics(b, (d) => d.length > 0, 1, 30_000);
+    await until('the workspace to be read', () => statuses.some((s) => s.ready && s.bulletins === 2), 30_000, client);
+    const read = client.diagnostics.get(b)!.diagnostics;
+    assert.deepEqual(codes(read), ['26 suppression']);
+    assert.deepEqual(codes(ds), codes(read));
+    assert.equal(read[0].message, 'This suppression suppresses nothing: no `file-version-conflict` finding starts on the next line.');
+    assert.deepEqual(read[0].range, { start: { line: 25, character: 26 }, end: { line: 25, character: 47 } });
+    assert.equal(await hover(), '- `incomplete-supersedence`: suppresses 1 finding now');
+  } finally {
+    release();
+    await client.stop();
+  }
 });

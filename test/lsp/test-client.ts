@@ -17,6 +17,12 @@ export interface ServerOptions {
   workspaceFolders?: string[];
   capabilities?: InitializeParams['capabilities'];
   initializationOptions?: unknown;
+  /**
+   * Called when the server asks to show work-done progress; the answer waits for the promise it
+   * returns. The workspace scan begins with that request, so a test holds the scan there and
+   * sees the server while the workspace is still being read.
+   */
+  onProgressCreate?: () => Promise<void>;
   /** In-process servers only: the runtime's parts to replace (workers, storage, clock). */
   runtime?: Partial<ServerRuntime>;
 }
@@ -47,7 +53,10 @@ export abstract class TestClient {
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', async () => {
+      await options.onProgressCreate?.();
+      return null;
+    });
     this.connection.onNotification('$/progress', (params: TestClient['progress'][number]) => {
       this.progress.push(params);
     });

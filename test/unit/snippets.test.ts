@@ -2,7 +2,8 @@
  * The snippets file: every snippet expands (tab stops, mirrors and choices at their defaults,
  * today's date) to YAML that passes the schema where it belongs; the whole bulletin passes
  * every check; each enum has a choice list with exactly the schema's values; one KB tab stop
- * feeds the package name and the registry key (New Bulletin: new-bulletin-template.test.ts).
+ * feeds the package name and the registry key (New Bulletin: new-bulletin-template.test.ts);
+ * the suppression comment's choice of codes is the rule registry's, so it cannot drift.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,8 @@ import { analyzeText, checkBulletin } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { dateVariables, expandSnippet, tabStops, type SnippetDefinition } from '../../server/src/core/authoring/snippet';
 import { schemaAt } from '../../server/src/core/authoring/schema-info';
+import { rules } from '../../server/src/core/rules';
+import { UNSUPPRESSIBLE } from '../../server/src/core/suppress';
 
 const root = join(__dirname, '..', '..');
 const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'bulletin.code-snippets'), 'utf8')) as Record<string, SnippetDefinition>;
@@ -32,7 +35,7 @@ function intrinsic(text: string) {
 }
 
 test('the snippets the issue asks for are all there, each with a description', () => {
-  assert.deepEqual([...byPrefix.keys()].sort(), ['advisory', 'bulletin', 'file', 'platform', 'registry', 'vuln', 'workaround']);
+  assert.deepEqual([...byPrefix.keys()].sort(), ['advisory', 'bulletin', 'bulletin-ignore', 'file', 'platform', 'registry', 'vuln', 'workaround']);
   for (const s of byPrefix.values()) assert.ok(s.description && s.description.length > 20);
 });
 
@@ -148,3 +151,26 @@ for (const [prefix, anchor, indent] of places) {
     assert.deepEqual(intrinsic(result), [], result);
   });
 }
+
+test('the bulletin-ignore snippet offers exactly the codes that can be suppressed, in the registry\'s order', () => {
+  const lines = body('bulletin-ignore');
+  assert.equal(lines.length, 1);
+  assert.match(lines[0], /^# bulletin-ignore \$\{1\|[^|]+\|\}: \$\{2:reason\}$/);
+  // yaml-syntax and suppression findings cannot be suppressed (core/suppress.ts): offering them would write a comment that is itself a warning.
+  assert.deepEqual(tabStops(lines).get(1), rules.map((r) => r.code).filter((code) => !UNSUPPRESSIBLE.has(code)));
+});
+
+test('the bulletin-ignore snippet, with any code and a reason, is a suppression the server reads; above a finding it accepts it', () => {
+  const [code, ...others] = tabStops(body('bulletin-ignore')).get(1)!;
+  for (const choice of [code, ...others]) {
+    const comment = expandSnippet(body('bulletin-ignore'), { variables, values: { 1: choice } });
+    assert.equal(comment, `# bulletin-ignore ${choice}: reason`);
+    const { bulletin } = analyzeText('file:///s.bulletin.yaml', `${HEAD}${comment}\nexploit: none\n`);
+    assert.deepEqual(bulletin.suppressions.map((s) => [s.kind, s.code, s.reason]), [['line', choice, 'reason']]);
+  }
+  // A file dated after its package: date-order, accepted by the comment above the date.
+  const late = `${HEAD}exploit: none\nurgency: early\nplatforms:\n  - id: nt4-server-sp6a\n    name: N\n    package:\n      file: Update-KB123456-x86-JPN.exe\n      date: 2004-10-01\n      version: 5.4.15.0\n      size: 1000\n    files:\n      - name: a.dll\n        date: 2004-10-02\n        version: 4.0.1381.7300\n        size: 100\n    verify:\n      registry:\n        - key: HKLM\\SOFTWARE\\Microsoft\\Updates\\KB123456\n          value: Installed\n          type: REG_DWORD\n          data: 1\n`;
+  assert.deepEqual(allProblems(late).map((p) => p.code), ['date-order']);
+  const comment = expandSnippet(body('bulletin-ignore'), { variables, values: { 1: 'date-order', 2: 're-released' } });
+  assert.deepEqual(allProblems(late.replace('        date: 2004-10-02', `        ${comment}\n        date: 2004-10-02`)), []);
+});

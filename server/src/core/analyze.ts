@@ -63,6 +63,8 @@ function analyzeParsed(uri: string, parsed: ParsedDocument, options: CheckOption
 export interface CheckResult {
   problems: Problem[];
   suppressed: SuppressedProblem[];
+  /** Per entry of the bulletin's `suppressions`: how many findings it accepted (the suppression hover). */
+  accepted: number[];
 }
 
 export function checkBulletin(bulletin: Bulletin, index: WorkspaceIndex, options: CheckOptions = {}): Problem[] {
@@ -87,7 +89,7 @@ export function checkBulletinWithSuppressed(bulletin: Bulletin, index: Workspace
     for (const found of rule.check({ bulletin, index, locale, history: options.history })) out.push(withSetting(found, setting(rule.code)));
   }
   const found = quietRuleFindings(out, bulletin.intrinsic);
-  const { kept, suppressed, used } = applySuppressions(found, bulletin.suppressions, bulletin.lineStarts);
+  const { kept, suppressed, used, accepted } = applySuppressions(found, bulletin.suppressions, bulletin.lineStarts);
   if (last && setting(last.code) !== 'off') {
     // Whether a comment that accepted nothing is stale: not when its rule is off, nor while a
     // syntax error quiets the findings it would accept.
@@ -97,7 +99,7 @@ export function checkBulletinWithSuppressed(bulletin: Bulletin, index: Workspace
     const own = last.check({ bulletin, index, locale, suppressionUse: { used, judged, codes } });
     for (const p of quietRuleFindings(own, bulletin.intrinsic)) kept.push(withSetting(p, setting(last.code)));
   }
-  return { problems: kept.sort(compareProblems), suppressed: suppressed.sort((a, b) => compareProblems(a.problem, b.problem)) };
+  return { problems: kept.sort(compareProblems), suppressed: suppressed.sort((a, b) => compareProblems(a.problem, b.problem)), accepted };
 }
 
 function withSetting(found: Problem, setting: SeveritySetting | undefined): Problem {

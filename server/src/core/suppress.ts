@@ -27,6 +27,8 @@ export interface SuppressionOutcome {
   suppressed: SuppressedProblem[];
   /** Per entry of the bulletin's `suppressions`: whether it accepted a finding. */
   used: boolean[];
+  /** Per entry: how many findings it accepted (a finding under a line and a file comment counts for both; the hover says it). */
+  accepted: number[];
 }
 
 /** Whether a suppression can take effect at all (a code that may be suppressed, a reason, a place). */
@@ -40,7 +42,7 @@ export function isEffective(s: Suppression): boolean {
  * comments cost no product of the two.
  */
 export function applySuppressions(findings: Problem[], suppressions: readonly Suppression[], lineStarts: Uint32Array): SuppressionOutcome {
-  const used = suppressions.map(() => false);
+  const accepted = suppressions.map(() => 0);
   const byFile = new Map<string, number[]>();
   const byLine = new Map<string, number[]>();
   suppressions.forEach((s, i) => {
@@ -51,18 +53,18 @@ export function applySuppressions(findings: Problem[], suppressions: readonly Su
     if (list) list.push(i);
     else map.set(key, [i]);
   });
-  if (byFile.size === 0 && byLine.size === 0) return { kept: findings, suppressed: [], used };
+  if (byFile.size === 0 && byLine.size === 0) return { kept: findings, suppressed: [], used: accepted.map(() => false), accepted };
   const kept: Problem[] = [];
   const suppressed: SuppressedProblem[] = [];
   for (const p of findings) {
     const onLine = UNSUPPRESSIBLE.has(p.code) ? undefined : byLine.get(`${p.code}\u0000${lineStartAt(lineStarts, p.offset)}`);
     const inFile = UNSUPPRESSIBLE.has(p.code) ? undefined : byFile.get(p.code);
-    for (const i of onLine ?? []) used[i] = true;
-    for (const i of inFile ?? []) used[i] = true;
+    for (const i of onLine ?? []) accepted[i]++;
+    for (const i of inFile ?? []) accepted[i]++;
     // The comment closest to the finding gives the reason: a line's before the file's.
     const by = onLine ? suppressions[onLine[0]] : inFile ? suppressions[inFile[0]] : undefined;
     if (by) suppressed.push({ problem: p, reason: by.reason!, kind: by.kind as 'line' | 'file', offset: by.range[0], length: by.range[1] - by.range[0] });
     else kept.push(p);
   }
-  return { kept, suppressed, used };
+  return { kept, suppressed, used: accepted.map((n) => n > 0), accepted };
 }

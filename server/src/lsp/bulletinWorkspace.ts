@@ -7,7 +7,7 @@
  * event, `onDidChangeFindings`. It knows nothing of the LSP connection.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analyze';
+import type { Analysis, CheckOptions } from '../core/analyze';
 import { folds, outline, type Fold, type OutlineNode } from '../core/authoring/outline';
 import type { Bulletin } from '../core/model';
 import type { WorkspaceIndex } from '../core/index/workspace-index';
@@ -168,6 +168,16 @@ export class BulletinWorkspace {
   /** A scan of the workspace folders began: cross-file findings wait for its end. */
   scanStarted(): void {
     this.queue.scanStarted();
+  }
+
+  /** Whether the workspace has been read whole (cross-file findings are held back until then). */
+  get workspaceRead(): boolean {
+    return this.queue.workspaceRead;
+  }
+
+  /** The options documents are checked with, for features that explain findings (the suppression hover). */
+  get checkOptions(): CheckOptions {
+    return this.queue.checkOptions;
   }
 
   /** The scan read every file, or the user cancelled it (the status says so). */

@@ -1,6 +1,7 @@
-/** textDocument/hover: schema descriptions, bulletin summaries on ids, file history on file names. */
+/** textDocument/hover: schema descriptions, bulletin summaries on ids, file history on file names, suppression comments. */
 import type { Hover } from 'vscode-languageserver';
 import { hover } from '../core/authoring/hover';
+import { suppressionHover } from '../core/authoring/suppressHover';
 import { offsetAt } from '../core/text';
 import { runSafe } from './runSafe';
 import { toRange, type FeatureContext } from './features';
@@ -16,7 +17,12 @@ export function registerHover(context: FeatureContext): void {
       workspace.refreshOpenDocuments();
       const analysis = workspace.analysisOf(document);
       const { lineStarts, text } = analysis.parsed;
-      const result = hover({ analysis, index: workspace.index, offset: offsetAt(lineStarts, text.length, params.position), locale: workspace.settings.locale });
+      const offset = offsetAt(lineStarts, text.length, params.position);
+      // A suppression comment explains its rules in the author's language, as the rule pages open.
+      const lang = (analysis.parsed.value as { lang?: unknown } | null)?.lang;
+      const result =
+        suppressionHover({ analysis, index: workspace.index, offset, locale: workspace.settings.authorLocale(lang), check: workspace.checkOptions, workspaceRead: workspace.workspaceRead }) ??
+        hover({ analysis, index: workspace.index, offset, locale: workspace.settings.locale });
       if (!result) return null;
       return { contents: { kind: 'markdown', value: result.markdown }, range: toRange(lineStarts, result.range) };
     }),

@@ -59,6 +59,15 @@ export class SettingsCache {
     return this.settings.language === 'auto' ? this.clientLocale : this.settings.language;
   }
 
+  /**
+   * The author's language, as the rule pages open in (client/src/ruleLink.ts): the setting when
+   * it names one; under `auto` the bulletin's written `lang`, else the editor's.
+   */
+  authorLocale(writtenLang: unknown): Locale {
+    if (this.settings.language !== 'auto') return this.settings.language;
+    return writtenLang === 'en' || writtenLang === 'ja' ? writtenLang : this.clientLocale;
+  }
+
   get checkOptions(): CheckOptions {
     return {
       locale: this.locale,

@@ -13,7 +13,7 @@
  * Owned by the workspace (bulletinWorkspace.ts); nothing else reaches in.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkBulletin } from '../core/analyze';
+import { checkBulletin, type CheckOptions } from '../core/analyze';
 import { rules } from '../core/rules';
 import type { Problem } from '../core/problems';
 import type { ServerState } from './state';
@@ -147,6 +147,17 @@ export class ValidationQueue {
   scanStarted(): void {
     this.workspaceReady = false;
     this.indexingCancelled = false;
+  }
+
+  /** Whether the workspace has been read whole: until then cross-file findings are held back. */
+  get workspaceRead(): boolean {
+    return this.workspaceReady;
+  }
+
+  /** The options a document is checked with (settings, and history where git knows it). */
+  get checkOptions(): CheckOptions {
+    const options = this.state.settings.checkOptions;
+    return this.history ? { ...options, history: this.history } : options;
   }
 
   /** Every file of the workspace is read (or the user cancelled the scan: the status says so). */
@@ -335,8 +346,7 @@ export class ValidationQueue {
       else this.dirty.add(uri);
       return;
     }
-    const options = this.state.settings.checkOptions;
-    let problems = checkBulletin(bulletin, this.state.index, this.history ? { ...options, history: this.history } : options);
+    let problems = checkBulletin(bulletin, this.state.index, this.checkOptions);
     // Until the workspace has been read, a cross-file finding may name what is simply not read yet.
     // So may a stale suppression of such a finding (the `suppression` rule names its code in `data.stale`).
     if (!this.workspaceReady) problems = problems.filter((p) => !CROSS_FILE_CODES.has(p.code) && !CROSS_FILE_CODES.has(p.data?.stale as string));

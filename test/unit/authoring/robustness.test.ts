@@ -11,6 +11,7 @@ import { analyzeText, checkBulletin } from '../../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../../server/src/core/index/workspace-index';
 import { complete } from '../../../server/src/core/authoring/completion';
 import { hover } from '../../../server/src/core/authoring/hover';
+import { suppressionHover } from '../../../server/src/core/authoring/suppressHover';
 import { idAt } from '../../../server/src/core/authoring/navigation';
 import { folds, outline } from '../../../server/src/core/authoring/outline';
 import { fixesFor } from '../../../server/src/core/authoring/fixes';
@@ -27,6 +28,7 @@ const documents: [string, string][] = [
   ['lone CR line ends', examples[1].slice(0, 1200).replace(/\n/g, '\r')],
   ['half-typed', 'bulletin: 1\nid: MS04-\nplatforms:\n  - id: \n    files:\n      - na\n      -\n    verify:\n      registry:\n        - key: "HKLM\\\\x\n'],
   ['hostile', '- a\n? [x]\n: {y: *z}\n&a b: !!binary c\n"unclosed\n\t- tab\n{{{{\n]]]\n'],
+  ['suppression comments, whole and half-typed', readFileSync(join(root, 'test', 'fixtures', 'workspaces', 'suppression', 'a.bulletin.yaml'), 'utf8') + '# bulletin-ignore\n#bulletin-ignore-file ,, :\n  # bulletin-ignore date-order,'],
   ['empty', ''],
   ['only a BOM', '\uFEFF'],
 ];
@@ -44,6 +46,8 @@ for (const [name, text] of documents) {
         assert.equal(positionAt(analysis.parsed.lineStarts, p.replace[1]).line, line);
       }
       hover({ analysis, index, offset, locale: 'en' });
+      const onComment = suppressionHover({ analysis, index, offset, locale: 'ja', check: { severities: { 'date-order': 'off' } }, workspaceRead: offset % 2 === 0 });
+      if (onComment) assert.ok(onComment.range[0] <= offset && offset <= onComment.range[1] && onComment.markdown !== '', `${name}@${offset}`);
       idAt(analysis, offset);
     }
     outline(analysis.parsed);

@@ -4,12 +4,15 @@
  * and so on. Each body is indented for the line it lands on (so the editor inserts it as is)
  * and its defaults are taken from the bulletin: its KB in package names and registry keys,
  * its id as an advisory's label, and a platform id the bulletin does not use yet.
+ * `bulletin-ignore` (a suppression comment) goes wherever a key could start a line of its own,
+ * once its first letters are typed.
  */
 import type { Analysis } from '../analyze';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import type { CursorContext, PathStep } from './cursor';
 import type { SnippetDefinition } from './snippet';
 import { yamlScalar } from './yaml-text';
+import { SUPPRESS_LINE } from '../parse/suppressions';
 
 export interface SnippetProposal {
   prefix: string;
@@ -55,6 +58,16 @@ export function snippetProposals(
       }
       continue;
     }
+    if (prefix === SUPPRESS_LINE) {
+      // Once its first letters are typed (a key list asked for with nothing typed stays keys
+      // only), never in an empty document (nothing to accept yet), never after a dash (`- # …`
+      // is a comment on the item's line, which applies to nothing).
+      const typed = context.prefix !== '' && prefix.startsWith(context.prefix);
+      if (typed && context.kind === 'key' && context.listItem === 'none' && !context.colonFollows && !isEmptyDocument(analysis) && aloneOnLine(analysis.parsed.text, context)) {
+        out.push({ prefix, name, description: snippet.description, body: lines.join(context.eol) });
+      }
+      continue;
+    }
     const list = listOf[prefix];
     if (!list || !fresh) continue;
     if (context.listItem === 'dash' && pathKey(context.path.slice(0, -1)) === list) {
@@ -64,6 +77,13 @@ export function snippetProposals(
     }
   }
   return out;
+}
+
+/** The word being typed is all its line holds, besides indentation. */
+function aloneOnLine(text: string, context: CursorContext): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', context.replace[0] - 1), text.lastIndexOf('\r', context.replace[0] - 1)) + 1;
+  const rest = /^[^\r\n]*/.exec(text.slice(context.replace[1]))![0];
+  return /^[ \t]*$/.test(text.slice(lineStart, context.replace[0])) && /^[ \t]*$/.test(rest);
 }
 
 /** Nothing but comments and blank lines besides the word being typed. */
