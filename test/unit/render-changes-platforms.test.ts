@@ -119,3 +119,16 @@ test('workarounds: a changed note and changed ports are marked in place; an adde
   const section = element(removed.html, 'section', 'class="workarounds"')!;
   assert.match(section, /<li class="workaround change-entry-removed" data-line="\d+"><del class="change-old"><h3>RPC over HTTP を無効にする<\/h3>/);
 });
+
+test('files: an added file row is marked as new, a removed one struck through cell by cell where it was', () => {
+  const rpcss = '      - name: rpcss.exe\n        date: 2004-02-27\n        version: 4.0.1381.7263\n        size: 130112\n        description: Distribute COM Services\n';
+  const fileTable = (html: string) => element(firstPlatform(html), 'table', 'class="files"')!;
+  const removed = fileTable(renderChanged(base, edit(base, rpcss, '')).html);
+  const rows = tableRows(removed);
+  assert.deepEqual(rows.at(-1), ['rpcss.exe', '2004/02/27', '4.0.1381.7263', '130,112', 'Distribute COM Services']);
+  assert.match(removed, /<tr class="change-entry-removed" data-line="\d+"><td class="file-name"><del class="change-old">rpcss\.exe<\/del><\/td>/);
+  assert.equal(marks(removed).old.length, 5, 'every cell of the row struck through');
+  const added = fileTable(renderChanged(edit(base, rpcss, ''), base).html);
+  assert.match(added, /<tr class="change-entry-added" data-line="\d+"><td class="file-name"><ins class="change-new">rpcss\.exe<\/ins><\/td>/);
+  assert.deepEqual(marks(added), { old: [], new: ['rpcss.exe'] });
+});

@@ -121,3 +121,16 @@ test('without changes (showChanges off) the page and its export carry no mark', 
   assert.deepEqual(marks(same.html), { old: [], new: [] });
   assert.equal(same.html.replace(/<aside class="changes">[\s\S]*?<\/aside>/, ''), page.html);
 });
+
+test('advisories: a changed label is marked inside its link; an added advisory is new, a removed one struck through without a link', () => {
+  const us = '  - label: MS04-029 (US)\n    url: https://www.microsoft.com/technet/security/bulletin/ms04-029.mspx\n';
+  const advisories = (html: string) => items(element(html, 'tr', 'fact-advisories')!, 'advisories');
+  const relabelled = advisories(renderChanged(base, edit(base, 'label: MS04-029 (US)', 'label: MS04-029 (English)')).html);
+  assert.match(relabelled[1]!, /<a href="[^"]+" rel="noopener noreferrer"><del class="change-old">MS04-029 \(US\)<\/del> <ins class="change-new">MS04-029 \(English\)<\/ins><\/a>/);
+  const removed = advisories(renderChanged(base, edit(base, us, '')).html);
+  assert.equal(removed.length, 3);
+  assert.match(removed[1]!, /^<li class="change-entry-removed" data-line="\d+"><del class="change-old">MS04-029 \(US\)<\/del><\/li>$/, 'second, where it was, and no link');
+  const added = advisories(renderChanged(edit(base, us, ''), base).html);
+  assert.match(added[1]!, /^<li class="change-entry-added" data-line="\d+"><ins class="change-new"><a href=[^>]+>MS04-029 \(US\)<\/a><\/ins><\/li>$/);
+  assert.doesNotMatch(added[0]! + added[2]!, /change-/);
+});

@@ -73,12 +73,18 @@ function advisoryLinks(ctx: RenderContext, advisories: unknown[]): string {
     if (!isObj(advisory)) return `<li${ctx.dataLine(pointer)}>${ctx.findingsHtml(pointer)}</li>`;
     const text = str(advisory.label) ?? str(advisory.url) ?? '';
     const url = safeUrl(advisory.url);
+    const shown = ctx.marked(`${pointer}/label`, escapeHtml(text));
     const link = url
-      ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`
-      : `<span class="unsafe-link">${escapeHtml(text)}</span>${str(advisory.url) && text !== str(advisory.url) ? ` <code>${escapeHtml(advisory.url)}</code>` : ''}`;
-    return `<li${ctx.dataLine(pointer)}>${link}${ctx.findingsHtml(pointer)}</li>`;
+      ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${shown}</a>`
+      : `<span class="unsafe-link">${shown}</span>${str(advisory.url) && text !== str(advisory.url) ? ` <code>${escapeHtml(advisory.url)}</code>` : ''}`;
+    return `<li${entryClass(ctx, pointer)}${ctx.dataLine(pointer)}>${entryContent(ctx, pointer, link)}${ctx.findingsHtml(pointer)}</li>`;
   });
-  return `<ul class="advisories">${items.join('')}</ul>`;
+  // An advisory removed since the last commit: its label struck through where it was (no link to follow).
+  const all = withRemoved(items, ctx.changesOf('advisory', (c) => c.kind === 'removed'), (c) => {
+    const was = isObj(c.was) ? c.was : {};
+    return removedEntry(ctx, c, 'li', '', escapeHtml(str(was.label) ?? str(was.url) ?? ''));
+  });
+  return `<ul class="advisories">${all.join('')}</ul>`;
 }
 
 /** An id that names a bulletin of the workspace links to its page (and, in the preview, opens it); any other stays text. */

@@ -84,9 +84,10 @@ function formatMinutes(ctx: RenderContext, minutes: number): string {
   return rest === 0 ? label(ctx.locale, 'render.hours', { hours }) : label(ctx.locale, 'render.hoursMinutes', { hours, minutes: rest });
 }
 
-function rowClass(ctx: RenderContext, pointer: string): string {
+function rowClass(ctx: RenderContext, pointer: string, extra = ''): string {
   const worst = ctx.worstUnder(pointer);
-  return worst ? ` class="has-${worst}"` : '';
+  const classes = [worst ? `has-${worst}` : '', extra].filter(Boolean).join(' ');
+  return classes ? ` class="${classes}"` : '';
 }
 
 function fileRows(ctx: RenderContext, platform: Platform, raw: Obj): string {
@@ -95,6 +96,7 @@ function fileRows(ctx: RenderContext, platform: Platform, raw: Obj): string {
   if (platform.folder) {
     rows.push(`<tr class="folder"${ctx.dataLine(`${platform.pointer}/folder`)}><th scope="row">${escapeHtml(label(ctx.locale, 'render.folder'))}</th><td colspan="${cols - 1}"><code>${escapeHtml(platform.folder)}</code>${ctx.findingsHtml(`${platform.pointer}/folder`)}</td></tr>`);
   }
+  const fileEntries: string[] = [];
   const rawFiles = list(raw.files);
   rawFiles.forEach((f, i) => {
     const pointer = `${platform.pointer}/files/${i}`;
@@ -107,14 +109,29 @@ function fileRows(ctx: RenderContext, platform: Platform, raw: Obj): string {
     const size = file?.size !== undefined ? formatSize(file.size) : str(entry.size) ?? '';
     const version = file?.version ?? str(entry.version) ?? '';
     const rowHtml =
-      `<tr${rowClass(ctx, pointer)}${ctx.dataLine(pointer)}><td class="file-name">${escapeHtml(name)}${details ? ` ${details}` : ''}</td>` +
+      `<tr${rowClass(ctx, pointer, ctx.changeAt(pointer)?.kind === 'added' ? ADDED : '')}${ctx.dataLine(pointer)}><td class="file-name">${entryContent(ctx, pointer, escapeHtml(name))}${details ? ` ${details}` : ''}</td>` +
       `<td class="date">${ctx.marked(`${pointer}/date`, escapeHtml(formatDate(ctx.locale, file?.date ?? str(entry.date))))}</td>` +
       `<td class="version">${ctx.marked(`${pointer}/version`, escapeHtml(version))}</td><td class="size num">${ctx.marked(`${pointer}/size`, escapeHtml(size))}</td>` +
       `<td class="description">${ctx.marked(`${pointer}/description`, escapeHtml(file?.description ?? str(entry.description) ?? ''))}</td></tr>`;
-    rows.push(rowHtml);
     const findings = ctx.findingsHtml(pointer);
-    if (findings) rows.push(`<tr class="finding-row"><td colspan="${cols}">${findings}</td></tr>`);
+    fileEntries.push(findings ? `${rowHtml}<tr class="finding-row"><td colspan="${cols}">${findings}</td></tr>` : rowHtml);
   });
+  // Files removed since the last commit: their row struck through where it was.
+  const removed = ctx.changesOf('file', (c) => c.kind === 'removed' && c.identity[1] === platform.id);
+  rows.push(
+    ...withRemoved(fileEntries, removed, (c) => {
+      const was = isObj(c.was) ? c.was : {};
+      const size = typeof was.size === 'number' ? formatSize(was.size) : str(was.size) ?? '';
+      const cells = [
+        ['file-name', escapeHtml(`${str(was.name) ?? ''}${str(was.variant) ? ` (${str(was.variant)})` : ''}`)],
+        ['date', escapeHtml(formatDate(ctx.locale, str(was.date)))],
+        ['version', escapeHtml(str(was.version) ?? '')],
+        ['size num', escapeHtml(size)],
+        ['description', escapeHtml(str(was.description) ?? '')],
+      ];
+      return `<tr class="${REMOVED}" data-line="${ctx.lineAtOffset(c.range[0])}">${cells.map(([cls, html]) => `<td class="${cls}">${html ? `<del class="change-old">${html}</del>` : ''}</td>`).join('')}</tr>`;
+    }),
+  );
   return (
     `<table class="files"${ctx.dataLine(`${platform.pointer}/files`)}><thead><tr>${th(ctx, 'render.fileName')}${th(ctx, 'render.date')}${th(ctx, 'render.version')}${th(ctx, 'render.size')}${th(ctx, 'render.description')}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>`
