@@ -134,3 +134,12 @@ test('advisories: a changed label is marked inside its link; an added advisory i
   assert.match(added[1]!, /^<li class="change-entry-added" data-line="\d+"><ins class="change-new"><a href=[^>]+>MS04-029 \(US\)<\/a><\/ins><\/li>$/);
   assert.doesNotMatch(added[0]! + added[2]!, /change-/);
 });
+
+test('old values are escaped like new ones: a removed entry or a struck-through value cannot inject markup', () => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  const before = edit(edit(withSecond, 'title: 二つ目の脆弱性', `title: '${hostile}'`), 'cwe: CWE-120', `cwe: '${hostile}'`);
+  const page = renderChanged(before, edit(base, 'cwe: CWE-120', 'cwe: CWE-121'));
+  assert.doesNotMatch(page.html, /<img/);
+  assert.match(page.html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  assert.equal(marks(page.html).old.filter((t) => t.includes(hostile)).length, 2, 'the removed title and the old CWE, as text');
+});
