@@ -104,6 +104,7 @@ test('workarounds: a changed note and changed ports are marked in place; an adde
   const udp = /<tr[^>]*><th scope="row">UDP<\/th>[\s\S]*?<\/tr>/.exec(workaround)![0];
   assert.deepEqual(marks(udp), { old: ['138'], new: ['1434'] });
   assert.match(udp, /<span class="port">135<\/span>/, 'a kept port is plain');
+  assert.deepEqual([...udp.matchAll(/<span class="port[^"]*">([\s\S]*?)<\/span>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')), ['135', '137', '138', '445', '1434'], 'the removed port where it was');
   const note = /<p class="note"[\s\S]*?<\/p>/.exec(workaround)![0];
   assert.match(marks(note).old[0]!, /根本的な解決ではない。$/);
   assert.match(marks(note).new[0]!, /根本的な解決ではない \(暫定\)。$/);

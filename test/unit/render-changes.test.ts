@@ -51,6 +51,7 @@ test('impacts: an added impact highlighted, a removed one struck through, the ke
   assert.deepEqual(marks(byClass('remote-code-execution')), { old: [], new: ['リモートでコードが実行される'] });
   assert.match(byClass('denial-of-service'), /change-entry-removed/);
   assert.deepEqual(marks(byClass('denial-of-service')).old, ['サービス拒否']);
+  assert.deepEqual(impacts.map((li) => /impact-([a-z-]+)/.exec(li)![1]), ['information-disclosure', 'denial-of-service', 'remote-code-execution'], 'the removed impact where it was');
 });
 
 test('CVSS: a changed vector is the old one struck through (with its score) and the new one highlighted; the unchanged vector is plain', () => {

@@ -101,6 +101,37 @@ export async function checkChangeMarks(browser: Browser, url: string, folder: st
       await shot('preview-change-marks');
     });
 
+    await check('the preview marks a changed result, a changed registry value and changed ports in place', async () => {
+      const lines = readFileSync(join(folder, 'MS04-029.bulletin.yaml'), 'utf8').split('\n');
+      const lineOf = (text: string) => lines.findIndex((l) => l.trim() === text) + 1;
+      // Typed over as an author would: the whole value line replaced (insertText: no auto-closed bracket).
+      for (const [from, to] of [['tested: passed', 'tested: failed'], ['data: 1', 'data: 2'], ['udp: [135, 137, 138, 445]', 'udp: [135, 137, 445, 1434]']] as const) {
+        assert.ok(lineOf(from) > 0, `MS04-029 has "${from}"`);
+        await focusEditor(page, 'MS04-029.bulletin.yaml');
+        await goToLineEnd(page, lineOf(from));
+        await page.keyboard.press('Shift+Home');
+        await page.keyboard.insertText(to);
+        await page.keyboard.press('Escape');
+      }
+      const frame = previewFrame(page);
+      const tested = frame.locator('table.platform-list td.tested').first();
+      await tested.locator('ins.change-new').waitFor({ timeout });
+      assert.equal(await tested.locator('del.change-old').innerText(), '問題なし');
+      assert.equal(await tested.locator('ins.change-new').innerText(), '問題あり');
+      const check = frame.locator('li.registry-check').first();
+      assert.equal(await check.locator('del.change-old').innerText(), '1');
+      assert.equal(await check.locator('ins.change-new').innerText(), '2');
+      const udp = frame.locator('table.ports tr', { hasText: 'UDP' }).first();
+      assert.deepEqual(await udp.locator('.port.change-entry-removed del.change-old').allInnerTexts(), ['138']);
+      assert.deepEqual(await udp.locator('.port.change-entry-added ins.change-new').allInnerTexts(), ['1434']);
+      assert.equal(await udp.locator('.port:not(.change-entry-added):not(.change-entry-removed)').count(), 3, '135, 137 and 445 unmarked');
+      assert.equal(await frame.locator('aside.changes li').count(), 4, 'the version and the three edits listed');
+      await tested.scrollIntoViewIfNeeded();
+      await shot('preview-change-marks-tested');
+      await udp.scrollIntoViewIfNeeded();
+      await shot('preview-change-marks-ports');
+    });
+
     await check('Compare with Last Commit on an untracked bulletin says there is no last commit', async () => {
       await openFromExplorer(page, 'faults', 'MS99-002.bulletin.yaml');
       await focusEditor(page, 'MS99-002.bulletin.yaml');

@@ -38,16 +38,25 @@ export function withRemoved(entries: readonly string[], removed: readonly Change
 
 /**
  * Members of a set-like list (impacts, ports) as the page shows them: each new member
- * highlighted, each member that went struck through after the kept ones. Without a change to
- * the list, the members as they are.
+ * highlighted, each member that went struck through where it was (after the kept member that
+ * preceded it). Without a change to the list, the members as they are.
  */
 export function setMembers(ctx: RenderContext, pointer: string, now: readonly unknown[], item: (value: unknown, mark: 'added' | 'removed' | undefined) => string): string[] {
   const change = ctx.changeAt(pointer);
   if (!change) return now.map((value) => item(value, undefined));
-  const before = Array.isArray(change.was) ? change.was.map(String) : [];
+  const was = Array.isArray(change.was) ? change.was : [];
+  const before = was.map(String);
   const after = now.map(String);
-  return [
-    ...now.map((value) => item(value, before.includes(String(value)) ? undefined : 'added')),
-    ...(Array.isArray(change.was) ? change.was : []).filter((value) => !after.includes(String(value))).map((value) => item(value, 'removed')),
-  ];
+  const out: string[] = [];
+  let next = 0;
+  const upTo = (end: number) => {
+    for (; next <= end && next < now.length; next++) out.push(item(now[next], before.includes(after[next]!) ? undefined : 'added'));
+  };
+  for (const value of was) {
+    const at = after.indexOf(String(value));
+    if (at >= 0) upTo(at);
+    else out.push(item(value, 'removed'));
+  }
+  upTo(now.length - 1);
+  return out;
 }
