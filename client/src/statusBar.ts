@@ -4,6 +4,14 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification, type IndexStatus } from '../../server/src/protocol';
 import { csafFindings } from './commands/exportCsaf';
 
+const statusReceived = new vscode.EventEmitter<IndexStatus>();
+/**
+ * The server's status, sent after each check of the workspace settles (an index read, settings
+ * read, a committed text from git): the previews render again on it. The client takes one
+ * handler per notification, so this one is shared from here.
+ */
+export const onDidReceiveStatus = statusReceived.event;
+
 export function registerStatusBar(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('bulletin.index', vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('Bulletin Index');
@@ -37,7 +45,10 @@ export function registerStatusBar(client: LanguageClient): vscode.Disposable {
     // Links out of the workspace folder (or into /proc, /sys, /dev) are not followed: say how many.
     if (status.skippedLinks) item.tooltip += ' ' + vscode.l10n.t('{0} symbolic links not followed (target outside the workspace folder; setting bulletin.followLinksOutside).', status.skippedLinks);
   };
-  const subscription = client.onNotification(StatusNotification, update);
+  const subscription = client.onNotification(StatusNotification, (status: IndexStatus) => {
+    update(status);
+    statusReceived.fire(status);
+  });
   const csafChanged = csafFindings.onDidChange(() => {
     if (last) update(last);
   });

@@ -4,7 +4,7 @@
  *  2. packages the .vsix and installs it into a fresh code-server;
  *  3. runs the extension's own mocha suite in that code-server's extension host through
  *     @vscode/test-electron's runTests() and the code-server stand-in;
- *  4. checks what only the screen shows (Problems panel, preview) through the workbench UI;
+ *  4. checks what only the screen shows (Problems panel, preview, its change marks) through the workbench UI;
  *  5. attaches dist/server.js to Neovim as a second, unrelated LSP client.
  * Every process started is stopped by its PID at the end, even on failure. Output, logs and
  * screenshots go to test-output/e2e/.
@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkbench } from '../../test/e2e/ui/workbench';
+import { changeMarksWorkspace, checkChangeMarks } from '../../test/e2e/ui/changeMarks';
 import { runNeovimCheck } from '../../test/e2e/neovim/run';
 import { launchBrowser, type LaunchedBrowser } from './lib/browser';
 import { installExtension, startCodeServer, type CodeServer } from './lib/code-server';
@@ -21,7 +22,7 @@ import { extensionId, outputDir, repoRoot } from './lib/paths';
 import { stopAll, stopAllOnSignals } from './lib/processes';
 import { runSuite } from './lib/run-suite';
 import { assertPackagedFiles } from './lib/vsix';
-import { prepareWorkspace } from './lib/workspace';
+import { prepareWorkspace, suiteWorkspace } from './lib/workspace';
 
 const timings: [string, number][] = [];
 const failures: string[] = [];
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     await step('the extension suite in the extension host (runTests → code-server)', () =>
       runSuite({
         extensionDevelopmentPath: installed,
-        workspace: prepareWorkspace(join(outputDir, 'workspace-suite')),
+        workspace: prepareWorkspace(join(outputDir, 'workspace-suite'), suiteWorkspace),
         userDataDir: join(outputDir, 'suite', 'user-data'),
         extensionsDir: dirs.extensionsDir,
         env: { BULLETIN_E2E_EXPECT_EXTENSION_PATH: installed },
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
         const screenshots = join(outputDir, 'screenshots');
         mkdirSync(screenshots, { recursive: true });
         const results = await checkWorkbench(launched.browser, workbenchUrl(server, prepareWorkspace(join(outputDir, 'workspace-ui'))), screenshots);
+        // The change marks need a repository and a setting: a workspace of their own, so the checks above see the examples as they are.
+        const changes = prepareWorkspace(join(outputDir, 'workspace-changes'), changeMarksWorkspace);
+        results.push(...(await checkChangeMarks(launched.browser, workbenchUrl(server, changes), changes, screenshots)));
         for (const result of results) console.log(`  ${result.ok ? '✔' : '✖'} ${result.name}${result.error ? `\n    ${result.error.replace(/\n/g, '\n    ')}` : ''}`);
         const failed = results.filter((r) => !r.ok);
         if (failed.length > 0) throw new Error(`${failed.length} of ${results.length} workbench checks failed`);

@@ -5,13 +5,13 @@
 import { join } from 'node:path';
 import { outputDir, repoRoot } from './lib/paths';
 import { runSuite } from './lib/run-suite';
-import { prepareWorkspace } from './lib/workspace';
+import { prepareWorkspace, suiteWorkspace } from './lib/workspace';
 
 async function main(): Promise<void> {
   const home = join(outputDir, 'test-vscode');
   await runSuite({
     extensionDevelopmentPath: repoRoot,
-    workspace: prepareWorkspace(join(home, 'workspace')),
+    workspace: prepareWorkspace(join(home, 'workspace'), suiteWorkspace),
     userDataDir: join(home, 'user-data'),
     extensionsDir: join(home, 'extensions'),
   });

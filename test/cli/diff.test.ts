@@ -61,6 +61,8 @@ test('--since: JSON with every change, line numbers in the new text, and the cou
       ['bulletins/MS04-029.bulletin.yaml', 'changed', ['removed platform platforms/nt4-wks-sp6a', 'added unsupported unsupported/Windows NT Workstation 4.0 SP6a']],
     ]);
     assert.equal(corrected.split('\n')[report.files[0].changes[1].line - 1], '  - name: Windows NT Workstation 4.0 SP6a');
+    // The old value the preview keeps for a removed entry (was, wasIndex) is not part of the report.
+    assert.deepEqual(report.files[0].changes.flatMap((c) => Object.keys(c).filter((k) => k.startsWith('was'))), []);
     assert.deepEqual([report.checked, report.readAtRef, report.removed], [2, 1, []]);
     // Changed since the ref without a new revision: unrevised-change, against the ref.
     assert.deepEqual(report.added.map((f) => [f.file, f.code, f.severity, f.line]), [['bulletins/MS04-029.bulletin.yaml', 'unrevised-change', 'warning', 8]]);

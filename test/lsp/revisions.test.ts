@@ -178,3 +178,29 @@ test('bulletin.preview.showChanges last-commit: the preview strikes the old valu
     repo.dispose();
   }
 });
+
+test('showChanges last-commit: the first render of a bulletin just opened already has its marks (it waits for git); an exported page has none', async () => {
+  const repo = seedRepository();
+  const server = await start(repo, true);
+  try {
+    const render = async (uri: string) => ((await server.connection.sendRequest('bulletin/render', { uri })) as { html: string }).html;
+    await server.changeSettings({ preview: { showChanges: 'last-commit' } });
+    // The settings are read asynchronously: an unchanged, committed bulletin's page says "no change" once they apply.
+    const other = repo.uri('MS04-012.bulletin.yaml');
+    server.open(other, example('MS04-012'));
+    let page = await render(other);
+    for (const deadline = Date.now() + 10_000; !page.includes('class="changes"') && Date.now() < deadline; ) page = await render(other);
+    assert.match(page, /前回のコミットから変更はありません/);
+    const uri = repo.uri('MS04-029.bulletin.yaml');
+    server.open(uri, corrected.replace('version: 4.0.1381.7303', 'version: 4.0.1381.7304'));
+    // One render, asked for as soon as the document is open (a preview restored with the window does this).
+    assert.match(await render(uri), /<del class="change-old">4\.0\.1381\.7303<\/del> <ins class="change-new">4\.0\.1381\.7304<\/ins>/);
+    // Export HTML asks with the page's address: the exported page has no marks and no list of changes.
+    const exported = ((await server.connection.sendRequest('bulletin/render', { uri, page: repo.uri('out/MS04-029.html') })) as { html: string }).html;
+    assert.doesNotMatch(exported, /change-old|change-new|class="changes"/);
+    assert.match(exported, /4\.0\.1381\.7304/);
+  } finally {
+    await server.stop();
+    repo.dispose();
+  }
+});

@@ -5,6 +5,7 @@ import { State } from 'vscode-languageclient/node';
 import { PreviewManager } from './manager';
 import { registerPreviewCommands } from '../commands/openPreview';
 import { registerExportHtml } from '../commands/exportHtml';
+import { onDidReceiveStatus } from '../statusBar';
 
 /** Resolves with the client once it runs (requests wait for a start or restart). */
 function whenRunning(getClient: () => LanguageClient | undefined): Promise<LanguageClient> {
@@ -28,4 +29,8 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
   const client = () => whenRunning(getClient);
   const manager = new PreviewManager({ extensionUri: context.extensionUri, client, log: (message) => output.error(message) });
   context.subscriptions.push(manager, ...registerPreviewCommands(manager), registerExportHtml(context.extensionUri, manager, client));
+  // A page depends on more than its text: the other bulletins (the workspace read at start),
+  // the settings (bulletin.preview.showChanges), the last commit's text from git. The server says
+  // when a check settles after any of them changed; each preview's scheduler bounds the renders.
+  context.subscriptions.push(onDidReceiveStatus(() => manager.refreshAll()));
 }

@@ -64,6 +64,11 @@ export class PreviewManager implements vscode.Disposable {
     return true;
   }
 
+  /** Renders every preview again (the server's knowledge changed, not a text: see preview/index.ts). */
+  refreshAll(): void {
+    for (const preview of this.previews) preview.refresh();
+  }
+
   dispose(): void {
     for (const preview of [...this.previews]) preview.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();

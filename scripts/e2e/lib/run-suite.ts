@@ -31,7 +31,8 @@ export async function runSuite(run: SuiteRun): Promise<void> {
     ...(executable ? { vscodeExecutablePath: executable } : { version: 'stable' }),
     extensionDevelopmentPath: run.extensionDevelopmentPath,
     extensionTestsPath: suiteEntry,
-    launchArgs: [run.workspace, `--user-data-dir=${run.userDataDir}`, `--extensions-dir=${run.extensionsDir}`],
+    // Trust off, as code-server runs (lib/code-server.ts): the workspace counts as trusted, so git runs.
+    launchArgs: [run.workspace, `--user-data-dir=${run.userDataDir}`, `--extensions-dir=${run.extensionsDir}`, '--disable-workspace-trust'],
     extensionTestsEnv: run.env,
   });
 }

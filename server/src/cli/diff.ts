@@ -74,7 +74,8 @@ function readText(path: string, limit?: number): string {
 }
 
 function toDiffChange(change: Change, lineStarts: Uint32Array): DiffChange {
-  const { range, ...rest } = change;
+  // The old value kept for the preview (was, wasIndex) is not part of the JSON output.
+  const { range, was: _was, wasIndex: _wasIndex, ...rest } = change;
   return { ...rest, line: positionAt(lineStarts, range[0]).line + 1 };
 }
 

@@ -88,6 +88,11 @@ export class CommittedVersions {
     await (this.entries.get(uri)?.pending ?? this.fetch(uri));
   }
 
+  /** Waits for a fetch of this document's committed text already under way (a render right after opening); never starts one. */
+  async settled(uri: string): Promise<void> {
+    await this.entries.get(uri)?.pending;
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
   }

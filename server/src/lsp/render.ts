@@ -19,8 +19,12 @@ export async function renderDocument(workspace: BulletinWorkspace, params: Rende
   // The page is in the bulletin's language, its findings too (the diagnostics are in the editor's).
   const worded = findingsInBulletinLanguage(analysis, workspace.index, findings.problems, workspace.settings.checkOptions);
   const pages = params.page === undefined ? undefined : { page: params.page, pageOf: pageBesideSource };
-  // Changes since the last commit, when asked for and git knows them (lsp/history.ts).
-  const changes = workspace.settings.showChanges ? history?.against(document)?.changes : undefined;
+  // Changes since the last commit, when asked for and git knows them (lsp/history.ts). A preview
+  // opened with its bulletin (or restored with the window) asks before git has answered: wait for it.
+  // An exported page (`page` given) is for readers: it never carries the editor's marks.
+  const showChanges = workspace.settings.showChanges && params.page === undefined;
+  if (showChanges && history) await history.settled(document.uri);
+  const changes = showChanges ? history?.against(document)?.changes : undefined;
   const page = renderBulletin({ parsed, bulletin, index: workspace.index, findings: worded, allowRemoteImages: workspace.settings.allowRemoteImages, pages, changes });
   return { uri: document.uri, version: document.version, html: page.html, title: page.title, lang: page.lang };
 }

@@ -49,7 +49,7 @@ async function untilRows(page: Page, what: string, accept: (rows: string[]) => b
   }
 }
 
-async function openFromExplorer(page: Page, ...path: string[]): Promise<void> {
+export async function openFromExplorer(page: Page, ...path: string[]): Promise<void> {
   for (const [i, name] of path.entries()) {
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
     await row.waitFor({ state: 'visible', timeout });
@@ -64,14 +64,14 @@ async function openFromExplorer(page: Page, ...path: string[]): Promise<void> {
 
 /** Focuses the editor showing `file` by clicking its tab (the text layer may be scrolled away
  * under the scrollbars and minimap, which then take the click). */
-async function focusEditor(page: Page, file: string): Promise<void> {
+export async function focusEditor(page: Page, file: string): Promise<void> {
   await page.locator('.tabs-container .tab', { hasText: file }).first().click();
   await page.locator('.editor-group-container.active .tab.active', { hasText: file }).waitFor({ timeout });
   await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout });
 }
 
 /** Places the cursor at the end of a 1-based line of the focused editor. */
-async function goToLineEnd(page: Page, line: number): Promise<void> {
+export async function goToLineEnd(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Control+G');
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout });
   await page.keyboard.type(String(line));
@@ -84,11 +84,11 @@ async function goToLineEnd(page: Page, line: number): Promise<void> {
 }
 
 /** Waits until the status bar shows the cursor on `line`. */
-async function cursorOnLine(page: Page, line: number): Promise<void> {
+export async function cursorOnLine(page: Page, line: number): Promise<void> {
   await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col \\d+`) }).first().waitFor({ timeout });
 }
 
-function previewFrame(page: Page): FrameLocator {
+export function previewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').first().frameLocator('iframe').first();
 }
 

@@ -52,6 +52,13 @@ export interface Change {
   label: string;
   /** The platform's or file's display name where the identity is a slug (`Windows NT Server 4.0 SP6a`). */
   name?: string;
+  /**
+   * The old value as written, for the preview to show it where it was: a changed or removed
+   * field's value, a removed entry, the deployment table before.
+   */
+  was?: unknown;
+  /** A removed list entry's position in the old list. */
+  wasIndex?: number;
 }
 
 type Path = (string | number)[];
@@ -153,7 +160,7 @@ function fields(d: Differ, subject: ChangeSubject, identity: string[], o: Obj, n
   for (const field of names) {
     if (o[field] === n[field] || same(o[field], n[field], field)) continue;
     const kind: ChangeKind = o[field] === undefined ? 'added' : n[field] === undefined ? 'removed' : 'changed';
-    push(d, { kind, subject, identity, field, old: shown(o[field]), new: shown(n[field]), ...extra }, n[field] === undefined ? path : [...path, field]);
+    push(d, { kind, subject, identity, field, old: shown(o[field]), new: shown(n[field]), was: o[field], ...extra }, n[field] === undefined ? path : [...path, field]);
   }
 }
 
@@ -169,14 +176,14 @@ function diffPlatform(d: Differ, o: Obj, n: Obj, index: number, key: string): vo
   fields(d, 'platform', identity, o, n, ['name', 'folder', 'tested'], base, { name });
   const op = isObj(o.package) ? o.package : undefined;
   const np = isObj(n.package) ? n.package : undefined;
-  if (op && !np) push(d, { kind: 'removed', subject: 'package', identity: [...identity, 'package'], old: shown(op.file), name }, base);
+  if (op && !np) push(d, { kind: 'removed', subject: 'package', identity: [...identity, 'package'], old: shown(op.file), name, was: op }, base);
   else if (!op && np) push(d, { kind: 'added', subject: 'package', identity: [...identity, 'package'], new: shown(np.file), name }, [...base, 'package']);
   else if (op && np) fields(d, 'package', [...identity, 'package'], op, np, ['file', 'version', 'size', 'date'], [...base, 'package'], { name });
 
   matchLists(list(o.files), list(n.files), fileIdentity, {
     both: (of, nf, fi) => fields(d, 'file', [...identity, 'files', fileName(nf)], of, nf, ['version', 'size', 'date', 'description', 'folder'], [...base, 'files', fi], { name }),
     added: (nf, fi) => push(d, { kind: 'added', subject: 'file', identity: [...identity, 'files', fileName(nf)], new: shown(nf.version), name }, [...base, 'files', fi]),
-    removed: (of) => push(d, { kind: 'removed', subject: 'file', identity: [...identity, 'files', fileName(of)], old: shown(of.version), name }, [...base, 'files']),
+    removed: (of, fi) => push(d, { kind: 'removed', subject: 'file', identity: [...identity, 'files', fileName(of)], old: shown(of.version), name, was: of, wasIndex: fi }, [...base, 'files']),
   });
 
   const registry = (v: Obj) => list(isObj(v.verify) ? v.verify.registry : undefined);
@@ -185,13 +192,13 @@ function diffPlatform(d: Differ, o: Obj, n: Obj, index: number, key: string): vo
   matchLists(registry(o), registry(n), registryKey, {
     both: (or, nr, ri) => fields(d, 'registry', [...identity, 'registry', registryName(nr)], or, nr, ['type', 'data'], [...base, 'verify', 'registry', ri], { name }),
     added: (nr, ri) => push(d, { kind: 'added', subject: 'registry', identity: [...identity, 'registry', registryName(nr)], new: shown(nr.data), name }, [...base, 'verify', 'registry', ri]),
-    removed: (or) => push(d, { kind: 'removed', subject: 'registry', identity: [...identity, 'registry', registryName(or)], old: shown(or.data), name }, [...base, 'verify']),
+    removed: (or, ri) => push(d, { kind: 'removed', subject: 'registry', identity: [...identity, 'registry', registryName(or)], old: shown(or.data), name, was: or, wasIndex: ri }, [...base, 'verify']),
   });
 
   if (!same(isObj(o.deployment) ? o.deployment : undefined, isObj(n.deployment) ? n.deployment : undefined)) {
     const table = (v: unknown) => (isObj(v) ? Object.keys(v).sort((a, b) => Number(a) - Number(b)).map((k) => `${k}: ${shown(v[k])}`).join(', ') : undefined);
     const [was, now] = [table(o.deployment), table(n.deployment)];
-    push(d, { kind: was === undefined ? 'added' : now === undefined ? 'removed' : 'changed', subject: 'deployment', identity: [...identity, 'deployment'], old: was, new: now, name }, now === undefined ? base : [...base, 'deployment']);
+    push(d, { kind: was === undefined ? 'added' : now === undefined ? 'removed' : 'changed', subject: 'deployment', identity: [...identity, 'deployment'], old: was, new: now, name, was: o.deployment }, now === undefined ? base : [...base, 'deployment']);
   }
 }
 
@@ -234,28 +241,28 @@ export function diffBulletins(before: ParsedDocument, after: ParsedDocument, loc
   matchLists(list(o.advisories), list(n.advisories), (a) => (typeof a.url === 'string' ? a.url : undefined), {
     both: (oa, na, i, key) => fields(d, 'advisory', ['advisories', key], oa, na, ['label'], ['advisories', i]),
     added: (na, i, key) => push(d, { kind: 'added', subject: 'advisory', identity: ['advisories', key], new: shown(na.label) }, ['advisories', i]),
-    removed: (oa, _i, key) => push(d, { kind: 'removed', subject: 'advisory', identity: ['advisories', key], old: shown(oa.label) }, ['advisories']),
+    removed: (oa, i, key) => push(d, { kind: 'removed', subject: 'advisory', identity: ['advisories', key], old: shown(oa.label), was: oa, wasIndex: i }, ['advisories']),
   });
   matchLists(list(o.vulnerabilities), list(n.vulnerabilities), (v) => (typeof v.id === 'string' ? v.id : undefined), {
     both: (ov, nv, i, key) => fields(d, 'vulnerability', ['vulnerabilities', key], ov, nv, ['title', 'impact', 'cvss', 'cwe'], ['vulnerabilities', i]),
     added: (nv, i, key) => push(d, { kind: 'added', subject: 'vulnerability', identity: ['vulnerabilities', key], new: shown(nv.title) }, ['vulnerabilities', i]),
-    removed: (ov, _i, key) => push(d, { kind: 'removed', subject: 'vulnerability', identity: ['vulnerabilities', key], old: shown(ov.title) }, ['vulnerabilities']),
+    removed: (ov, i, key) => push(d, { kind: 'removed', subject: 'vulnerability', identity: ['vulnerabilities', key], old: shown(ov.title), was: ov, wasIndex: i }, ['vulnerabilities']),
   });
   for (const kind of ['includes', 'related'] as const) {
     const was = list(o[kind]).filter((v): v is string => typeof v === 'string');
     const now = list(n[kind]).filter((v): v is string => typeof v === 'string');
     now.forEach((id) => !was.includes(id) && push(d, { kind: 'added', subject: kind, identity: [kind, id], new: id }, [kind, list(n[kind]).indexOf(id)]));
-    was.forEach((id) => !now.includes(id) && push(d, { kind: 'removed', subject: kind, identity: [kind, id], old: id }, [kind]));
+    was.forEach((id, i) => !now.includes(id) && push(d, { kind: 'removed', subject: kind, identity: [kind, id], old: id, was: id, wasIndex: i }, [kind]));
   }
   matchLists(list(o.platforms), list(n.platforms), (p) => (typeof p.id === 'string' ? p.id : undefined), {
     both: (op, np, i, key) => diffPlatform(d, op, np, i, key),
     added: (np, i, key) => push(d, { kind: 'added', subject: 'platform', identity: ['platforms', key], new: shown(np.name), name: shown(np.name) }, ['platforms', i]),
-    removed: (op, _i, key) => push(d, { kind: 'removed', subject: 'platform', identity: ['platforms', key], old: shown(op.name), name: shown(op.name) }, ['platforms']),
+    removed: (op, i, key) => push(d, { kind: 'removed', subject: 'platform', identity: ['platforms', key], old: shown(op.name), name: shown(op.name), was: op, wasIndex: i }, ['platforms']),
   });
   matchLists(list(o.unsupported), list(n.unsupported), (u) => (typeof u.name === 'string' ? u.name : undefined), {
     both: (ou, nu, i, key) => fields(d, 'unsupported', ['unsupported', key], ou, nu, ['reason'], ['unsupported', i]),
     added: (nu, i, key) => push(d, { kind: 'added', subject: 'unsupported', identity: ['unsupported', key], new: key }, ['unsupported', i]),
-    removed: (_ou, _i, key) => push(d, { kind: 'removed', subject: 'unsupported', identity: ['unsupported', key], old: key }, ['unsupported']),
+    removed: (ou, i, key) => push(d, { kind: 'removed', subject: 'unsupported', identity: ['unsupported', key], old: key, was: ou, wasIndex: i }, ['unsupported']),
   });
   matchLists(list(o.workarounds), list(n.workarounds), (w) => (typeof w.title === 'string' ? w.title : undefined), {
     both: (ow, nw, i, key) => {
@@ -264,7 +271,7 @@ export function diffBulletins(before: ParsedDocument, after: ParsedDocument, loc
       fields(d, 'workaround', ['workarounds', key], ports(ow), ports(nw), ['udp', 'tcp'], ['workarounds', i, 'ports']);
     },
     added: (_nw, i, key) => push(d, { kind: 'added', subject: 'workaround', identity: ['workarounds', key], new: key }, ['workarounds', i]),
-    removed: (_ow, _i, key) => push(d, { kind: 'removed', subject: 'workaround', identity: ['workarounds', key], old: key }, ['workarounds']),
+    removed: (ow, i, key) => push(d, { kind: 'removed', subject: 'workaround', identity: ['workarounds', key], old: key, was: ow, wasIndex: i }, ['workarounds']),
   });
 
   return d.out.map((change, i) => {

@@ -10,6 +10,7 @@ import { positionAt } from '../text';
 import { escapeHtml } from './html';
 import { enumLabel } from './labels';
 import type { RefLink } from './links';
+import type { Change } from '../diff';
 
 interface PlacedFinding {
   problem: Problem;
@@ -25,14 +26,34 @@ export class RenderContext {
   /** Markdown images from `https:` addresses as images (render.ts `RenderInput`). */
   allowRemoteImages = false;
 
-  /** Changes since the last commit to mark, by their pointer in this text (`bulletin.preview.showChanges`). */
-  changes: ReadonlyMap<string, { kind: string; old?: string }> | undefined;
+  /** Changes since the last commit to mark (`bulletin.preview.showChanges`); changes.ts places them. */
+  changes: readonly Change[] | undefined;
+  private changedNodes: Map<string, Change> | undefined;
 
-  /** A value's HTML, marked when it changed: the old value struck through, the new one highlighted. */
-  marked(pointer: string, html: string): string {
-    const change = this.changes?.get(pointer);
+  /**
+   * The change made at this node: a changed value or an added entry. A removed thing has no
+   * node of its own (its change points at its list), so it is never found here.
+   */
+  changeAt(pointer: string): Change | undefined {
+    if (!this.changes) return undefined;
+    this.changedNodes ??= new Map(this.changes.filter((c) => c.kind !== 'removed').map((c) => [c.pointer, c]));
+    return this.changedNodes.get(pointer);
+  }
+
+  /** Changes of one kind that match, for what has no node in the new text (removed entries and fields). */
+  changesOf(subject: Change['subject'], match: (change: Change) => boolean = () => true): Change[] {
+    return (this.changes ?? []).filter((c) => c.subject === subject && match(c));
+  }
+
+  /**
+   * A value's HTML, marked when it changed: the old value struck through, the new one
+   * highlighted. `oldHtml` words the old value as the page does (an enum's label); by default
+   * it is the old value as written.
+   */
+  marked(pointer: string, html: string, oldHtml?: (change: Change) => string): string {
+    const change = this.changeAt(pointer);
     if (!change) return html;
-    const old = change.kind === 'changed' && change.old !== undefined ? `<del class="change-old">${escapeHtml(change.old)}</del> ` : '';
+    const old = change.kind === 'changed' && change.old !== undefined ? `<del class="change-old">${oldHtml ? oldHtml(change) : escapeHtml(change.old)}</del> ` : '';
     return `${old}<ins class="change-new">${html}</ins>`;
   }
   /** The link to the bulletin an id names (links.ts), undefined when none can be made. */

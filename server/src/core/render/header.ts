@@ -10,6 +10,7 @@ import { enumLabel, label, type LabelKey } from './labels';
 import { isObj, list, str, type Obj } from './values';
 import { renderRevisions, revisionDates } from './revisions';
 import { renderVulnerabilityScores } from './cvss';
+import { ADDED, entryClass, entryContent, REMOVED, removedEntry, setMembers, withRemoved } from './changes';
 
 const SEVERITIES = ['critical', 'important', 'moderate', 'low'];
 const URGENCIES = ['wait-for-sp', 'early', 'urgent'];
@@ -72,12 +73,18 @@ function advisoryLinks(ctx: RenderContext, advisories: unknown[]): string {
     if (!isObj(advisory)) return `<li${ctx.dataLine(pointer)}>${ctx.findingsHtml(pointer)}</li>`;
     const text = str(advisory.label) ?? str(advisory.url) ?? '';
     const url = safeUrl(advisory.url);
+    const shown = ctx.marked(`${pointer}/label`, escapeHtml(text));
     const link = url
-      ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`
-      : `<span class="unsafe-link">${escapeHtml(text)}</span>${str(advisory.url) && text !== str(advisory.url) ? ` <code>${escapeHtml(advisory.url)}</code>` : ''}`;
-    return `<li${ctx.dataLine(pointer)}>${link}${ctx.findingsHtml(pointer)}</li>`;
+      ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${shown}</a>`
+      : `<span class="unsafe-link">${shown}</span>${str(advisory.url) && text !== str(advisory.url) ? ` <code>${escapeHtml(advisory.url)}</code>` : ''}`;
+    return `<li${entryClass(ctx, pointer)}${ctx.dataLine(pointer)}>${entryContent(ctx, pointer, link)}${ctx.findingsHtml(pointer)}</li>`;
   });
-  return `<ul class="advisories">${items.join('')}</ul>`;
+  // An advisory removed since the last commit: its label struck through where it was (no link to follow).
+  const all = withRemoved(items, ctx.changesOf('advisory', (c) => c.kind === 'removed'), (c) => {
+    const was = isObj(c.was) ? c.was : {};
+    return removedEntry(ctx, c, 'li', '', escapeHtml(str(was.label) ?? str(was.url) ?? ''));
+  });
+  return `<ul class="advisories">${all.join('')}</ul>`;
 }
 
 /** An id that names a bulletin of the workspace links to its page (and, in the preview, opens it); any other stays text. */
@@ -89,27 +96,35 @@ function refLink(ctx: RenderContext, ref: unknown): string {
 }
 
 function refList(ctx: RenderContext, key: 'includes' | 'related', refs: unknown[]): string {
-  if (refs.length === 0) return escapeHtml(label(ctx.locale, 'render.none'));
-  const items = refs.map((ref, i) => `<li${ctx.dataLine(`/${key}/${i}`)}>${refLink(ctx, ref)}</li>`);
-  return `<ul class="refs">${items.join('')}</ul>`;
+  const removed = ctx.changesOf(key, (c) => c.kind === 'removed');
+  if (refs.length === 0 && removed.length === 0) return escapeHtml(label(ctx.locale, 'render.none'));
+  const items = refs.map((ref, i) => `<li${entryClass(ctx, `/${key}/${i}`)}${ctx.dataLine(`/${key}/${i}`)}>${entryContent(ctx, `/${key}/${i}`, refLink(ctx, ref))}</li>`);
+  return `<ul class="refs">${withRemoved(items, removed, (c) => removedEntry(ctx, c, 'li', '', escapeHtml(c.was))).join('')}</ul>`;
 }
 
 function vulnerabilities(ctx: RenderContext, vulns: unknown[]): string {
   const items = vulns.map((vuln, i) => {
     const pointer = `/vulnerabilities/${i}`;
     if (!isObj(vuln)) return `<li${ctx.dataLine(pointer)}>${ctx.findingsHtml(pointer)}</li>`;
-    const impacts = list(vuln.impact)
-      .map((impact) => `<li class="impact impact-${classToken(impact)}">${enumText(ctx, 'render.impact', impact)}</li>`)
-      .join('');
+    const impacts = setMembers(ctx, `${pointer}/impact`, list(vuln.impact), (impact, mark) => {
+      const text = enumText(ctx, 'render.impact', impact);
+      const cls = `impact impact-${classToken(impact)}${mark === 'added' ? ` ${ADDED}` : mark === 'removed' ? ` ${REMOVED}` : ''}`;
+      return `<li class="${cls}">${mark === 'added' ? `<ins class="change-new">${text}</ins>` : mark === 'removed' ? `<del class="change-old">${text}</del>` : text}</li>`;
+    }).join('');
+    const heading = `<span class="vuln-id">${escapeHtml(str(vuln.id) ?? '')}</span> <span class="vuln-title">${ctx.marked(`${pointer}/title`, escapeHtml(str(vuln.title) ?? ''))}</span>`;
     return (
-      `<li class="vulnerability"${ctx.dataLine(pointer)}><span class="vuln-id">${escapeHtml(str(vuln.id) ?? '')}</span> ` +
-      `<span class="vuln-title">${escapeHtml(str(vuln.title) ?? '')}</span>` +
+      `<li${entryClass(ctx, pointer, 'vulnerability')}${ctx.dataLine(pointer)}>${entryContent(ctx, pointer, heading)}` +
       (impacts ? `<ul class="impacts">${impacts}</ul>` : '') +
       renderVulnerabilityScores(ctx, vuln, pointer) +
       `${ctx.findingsHtml(pointer)}</li>`
     );
   });
-  return `<ul class="vulnerabilities">${items.join('')}</ul>`;
+  // A vulnerability gone since the last commit: its id and title struck through where it was.
+  const removed = withRemoved(items, ctx.changesOf('vulnerability', (c) => c.kind === 'removed'), (c) => {
+    const was = isObj(c.was) ? c.was : {};
+    return removedEntry(ctx, c, 'li', 'vulnerability', `<span class="vuln-id">${escapeHtml(str(was.id) ?? '')}</span> <span class="vuln-title">${escapeHtml(str(was.title) ?? '')}</span>`);
+  });
+  return `<ul class="vulnerabilities">${removed.join('')}</ul>`;
 }
 
 function renderFacts(ctx: RenderContext, root: Obj, bulletin: Bulletin): string {

@@ -19,6 +19,7 @@ import { isObj, list, str, type Obj } from './values';
 import type { Change } from '../diff';
 import { renderChangeList } from './revisions';
 import { pagesBesideSources, refLinker, type PageLocations } from './links';
+import { ADDED, entryClass, entryContent, REMOVED, removedEntry, setMembers, withRemoved } from './changes';
 
 export interface RenderInput {
   parsed: ParsedDocument;
@@ -59,6 +60,13 @@ function markdownSection(ctx: RenderContext, root: Obj, key: 'summary' | 'commen
   return `<section class="${key}"${ctx.dataLine(pointer)}><h2>${heading}</h2><div class="markdown">${body}</div>${ctx.findingsHtml(pointer)}</section>`;
 }
 
+/** A port; one added or removed since the last commit is marked. */
+function port(value: unknown, mark: 'added' | 'removed' | undefined): string {
+  if (mark === 'added') return `<span class="port ${ADDED}"><ins class="change-new">${escapeHtml(value)}</ins></span>`;
+  if (mark === 'removed') return `<span class="port ${REMOVED}"><del class="change-old">${escapeHtml(value)}</del></span>`;
+  return `<span class="port">${escapeHtml(value)}</span>`;
+}
+
 function ports(ctx: RenderContext, pointer: string, value: unknown): string {
   if (!isObj(value)) return '';
   const rows = (['udp', 'tcp'] as const)
@@ -66,25 +74,31 @@ function ports(ctx: RenderContext, pointer: string, value: unknown): string {
     .map(
       (protocol) =>
         `<tr${ctx.dataLine(`${pointer}/${protocol}`)}><th scope="row">${protocol.toUpperCase()}</th>` +
-        `<td class="port-list">${list(value[protocol]).map((port) => `<span class="port">${escapeHtml(port)}</span>`).join('')}${ctx.findingsHtml(`${pointer}/${protocol}`)}</td></tr>`,
+        `<td class="port-list">${setMembers(ctx, `${pointer}/${protocol}`, list(value[protocol]), port).join('')}${ctx.findingsHtml(`${pointer}/${protocol}`)}</td></tr>`,
     );
   return rows.length > 0 ? `<table class="ports"><caption>${escapeHtml(label(ctx.locale, 'render.ports'))}</caption><tbody>${rows.join('')}</tbody></table>` : '';
 }
 
 function workarounds(ctx: RenderContext, root: Obj): string {
-  const items = list(root.workarounds).map((w, i) => {
+  const current = list(root.workarounds).map((w, i) => {
     const pointer = `/workarounds/${i}`;
     if (!isObj(w)) return `<li${ctx.dataLine(pointer)}>${ctx.findingsHtml(pointer)}</li>`;
     const note = str(w.note);
     return (
-      `<li class="workaround"${ctx.dataLine(pointer)}><h3>${escapeHtml(str(w.title) ?? '')}</h3>` +
+      `<li${entryClass(ctx, pointer, 'workaround')}${ctx.dataLine(pointer)}>${entryContent(ctx, pointer, `<h3>${escapeHtml(str(w.title) ?? '')}</h3>`)}` +
       ports(ctx, `${pointer}/ports`, w.ports) +
-      (note ? `<p class="note"${ctx.dataLine(`${pointer}/note`)}>${escapeHtml(note)}</p>` : '') +
+      (note ? `<p class="note"${ctx.dataLine(`${pointer}/note`)}>${ctx.marked(`${pointer}/note`, escapeHtml(note))}</p>` : '') +
       `${ctx.findingsHtml(pointer)}</li>`
     );
   });
-  if (items.length === 0) return '';
-  return `<section class="workarounds"${ctx.dataLine('/workarounds')}><h2>${escapeHtml(label(ctx.locale, 'render.workarounds'))}</h2><ul class="workaround-list">${items.join('')}</ul>${ctx.findingsHtml('/workarounds')}</section>`;
+  // Workarounds removed since the last commit, struck through where they were.
+  const all = withRemoved(current, ctx.changesOf('workaround', (c) => c.kind === 'removed'), (c) => {
+    const was = isObj(c.was) ? c.was : {};
+    const note = str(was.note);
+    return removedEntry(ctx, c, 'li', 'workaround', `<h3>${escapeHtml(str(was.title) ?? '')}</h3>${note ? `<p class="note">${escapeHtml(note)}</p>` : ''}`);
+  });
+  if (all.length === 0) return '';
+  return `<section class="workarounds"${ctx.dataLine('/workarounds')}><h2>${escapeHtml(label(ctx.locale, 'render.workarounds'))}</h2><ul class="workaround-list">${all.join('')}</ul>${ctx.findingsHtml('/workarounds')}</section>`;
 }
 
 export function renderBulletin(input: RenderInput): RenderedBulletin {
@@ -92,7 +106,7 @@ export function renderBulletin(input: RenderInput): RenderedBulletin {
   const locale: Locale = bulletin.lang;
   const ctx = new RenderContext(locale, parsed, findings);
   ctx.allowRemoteImages = input.allowRemoteImages === true;
-  if (input.changes) ctx.changes = new Map(input.changes.map((c) => [c.pointer, c]));
+  ctx.changes = input.changes;
   ctx.refLink = refLinker(bulletin, index, input.pages ?? pagesBesideSources(bulletin.uri));
   const root: Obj = isObj(parsed.value) ? parsed.value : {};
   const title = str(root.title) ?? str(root.id) ?? label(locale, 'render.noTitle');
