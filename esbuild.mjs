@@ -31,12 +31,12 @@ const recheckBeside = {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', plugins: [recheckBeside] },
-  // Index workers: the server reads and parses closed bulletins on both cores (lsp/indexWorkers.ts).
-  { ...common, entryPoints: { indexWorker: 'server/src/worker/indexWorker.ts' }, outdir: 'dist' },
-  // The analysis worker: open documents too large to parse on the server's thread (lsp/backgroundAnalysis.ts).
-  { ...common, entryPoints: { analysisWorker: 'server/src/worker/analysisWorker.ts' }, outdir: 'dist' },
+  // Index workers: the server reads and parses closed bulletins on both cores (lsp/index-workers.ts).
+  { ...common, entryPoints: { indexWorker: 'server/src/worker/index-worker.ts' }, outdir: 'dist' },
+  // The analysis worker: open documents too large to parse on the server's thread (lsp/background-analysis.ts).
+  { ...common, entryPoints: { analysisWorker: 'server/src/worker/analysis-worker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [recheckBeside] },
-  // The ReDoS checker's pure-JavaScript build (3 MB), loaded only for a custom id pattern (server/src/io/idPattern.ts).
+  // The ReDoS checker's pure-JavaScript build (3 MB), loaded only for a custom id pattern (server/src/io/id-pattern.ts).
   { ...common, entryPoints: { recheck: 'node_modules/recheck/lib/main.js' }, outdir: 'dist', sourcemap: false, external: [...common.external, './synckit-worker'] },
   // How the server is started (server/src/launch.ts), for the benchmarks: the client bundles it.
   { ...common, entryPoints: { launch: 'server/src/launch.ts' }, outdir: 'dist' },

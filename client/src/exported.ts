@@ -5,7 +5,7 @@
  * remote window has no file manager of this machine to show).
  */
 import * as vscode from 'vscode';
-import { exportedActions, type ExportedAction } from './exportedActions';
+import { exportedActions, type ExportedAction } from './exported-actions';
 
 function title(action: ExportedAction): string {
   switch (action.button) {

@@ -4,15 +4,15 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, type ErrorHandler } from 'vscode-languageclient/node';
-import { RestartPolicy } from './restartPolicy';
+import { RestartPolicy } from './restart-policy';
 import { registerPreview } from './preview';
-import { registerNewBulletin } from './commands/newBulletin';
-import { registerStatusBar } from './statusBar';
-import { registerShowIndex } from './commands/showIndex';
-import { registerCompareWithLastCommit } from './commands/compareWithLastCommit';
+import { registerNewBulletin } from './commands/new-bulletin';
+import { registerStatusBar } from './status-bar';
+import { registerShowIndex } from './commands/show-index';
+import { registerCompareWithLastCommit } from './commands/compare-with-last-commit';
 import { registerIndexingCommands } from './commands/indexing';
-import { registerExportCsaf } from './commands/exportCsaf';
-import { registerShowRule, ruleLinkMiddleware } from './commands/showRule';
+import { registerExportCsaf } from './commands/export-csaf';
+import { registerShowRule, ruleLinkMiddleware } from './commands/show-rule';
 import { availableParallelism } from 'node:os';
 import { serverExecArgv } from '../../server/src/launch';
 

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkbench } from '../../test/e2e/ui/workbench';
-import { changeMarksWorkspace, checkChangeMarks } from '../../test/e2e/ui/changeMarks';
+import { changeMarksWorkspace, checkChangeMarks } from '../../test/e2e/ui/change-marks';
 import { runNeovimCheck } from '../../test/e2e/neovim/run';
 import { launchBrowser, type LaunchedBrowser } from './lib/browser';
 import { installExtension, startCodeServer, type CodeServer } from './lib/code-server';

@@ -9,7 +9,7 @@ export interface BulletinSettings {
   rules: Record<string, 'error' | 'warning' | 'information' | 'hint' | 'off'>;
   idPattern: string;
   language: 'auto' | 'en' | 'ja';
-  /** Bytes above which a file on disk is not parsed (0: the default, io/boundedRead.ts). */
+  /** Bytes above which a file on disk is not parsed (0: the default, io/bounded-read.ts). */
   maxFileSize: number;
   /** Follow symlinks whose target is outside the workspace folder (never into /proc, /sys, /dev). */
   followLinksOutside: boolean;
@@ -113,7 +113,7 @@ export type ExportCsafResult =
   | { ok: false; reason: 'publisher' | 'errors' | 'invalid' | 'failed'; message: string };
 
 /** Answers `null` when the document is not open in the server. */
-export const ExportCsafRequest = new RequestType<ExportCsafParams, ExportCsafResult | null, void>('bulletin/exportCsaf');
+export const ExportCsafRequest = new RequestType<ExportCsafParams, ExportCsafResult | null, void>('bulletin/export-csaf');
 
 export interface CsafDiagnosticsParams {
   uri: string;
@@ -163,4 +163,4 @@ export interface CompareResult {
  * The semantic diff of an open bulletin against its last committed version; `null` when git
  * is off (untrusted workspace, no git, no repository, unborn branch, untracked file).
  */
-export const CompareWithLastCommitRequest = new RequestType<CompareParams, CompareResult | null, void>('bulletin/compareWithLastCommit');
+export const CompareWithLastCommitRequest = new RequestType<CompareParams, CompareResult | null, void>('bulletin/compare-with-last-commit');

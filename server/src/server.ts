@@ -3,7 +3,7 @@
  * `--stdio`. Everything else is `startServer`, with the Node runtime (the scripts beside this bundle).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './lsp/startServer';
-import { nodeRuntime } from './lsp/nodeRuntime';
+import { startServer } from './lsp/start-server';
+import { nodeRuntime } from './lsp/node-runtime';
 
 startServer(createConnection(ProposedFeatures.all), nodeRuntime(__dirname));

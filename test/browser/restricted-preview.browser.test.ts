@@ -1,5 +1,5 @@
 /**
- * The preview in Restricted Mode (client/src/preview/restrictedPage.ts) in chromium: the
+ * The preview in Restricted Mode (client/src/preview/restricted-page.ts) in chromium: the
  * bulletin is shown, and nothing runs, not even script a page smuggled in (an inline script,
  * an event handler, a javascript: link, a frame), because the page's CSP names no script source.
  */
@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { hasChromium, launchChromium } from './chromium';
-import { restrictedPreviewHtml } from '../../client/src/preview/restrictedPage';
+import { restrictedPreviewHtml } from '../../client/src/preview/restricted-page';
 import { renderExample } from '../fixtures/render/support';
 
 declare const window: any;

@@ -82,13 +82,13 @@ test('bulletin/exportCsaf: asks for the publisher setting, then answers the CSAF
     const uri = pathToFileURL(example('MS04-029.bulletin.yaml')).toString();
     server.open(uri, readFileSync(example('MS04-029.bulletin.yaml'), 'utf8'));
     server.open(pathToFileURL(example('MS04-012.bulletin.yaml')).toString(), readFileSync(example('MS04-012.bulletin.yaml'), 'utf8'));
-    const missing = (await server.connection.sendRequest('bulletin/exportCsaf', { uri })) as ExportCsafResult;
+    const missing = (await server.connection.sendRequest('bulletin/export-csaf', { uri })) as ExportCsafResult;
     assert.equal(missing.ok, false);
     assert.equal(!missing.ok && missing.reason, 'publisher');
     assert.match(!missing.ok ? missing.message : '', /bulletin\.csaf\.publisher/);
 
     await server.changeSettings({ csaf: { publisher: { category: 'other', name: 'HotFix Report', namespace: 'https://hotfix.test' } } });
-    const result = (await server.connection.sendRequest('bulletin/exportCsaf', { uri })) as ExportCsafResult;
+    const result = (await server.connection.sendRequest('bulletin/export-csaf', { uri })) as ExportCsafResult;
     assert.ok(result.ok, JSON.stringify(result));
     const csaf = JSON.parse(result.json);
     assert.equal(result.id, 'MS04-029');
@@ -98,11 +98,11 @@ test('bulletin/exportCsaf: asks for the publisher setting, then answers the CSAF
     assert.ok(!csaf.document.references.some((r: { category: string }) => r.category === 'self'), 'no base URL, no self reference');
 
     await server.changeSettings({ csaf: { publisher: { category: 'other', name: 'HotFix Report', namespace: 'https://hotfix.test' }, baseUrl: 'https://hotfix.test/csaf' } });
-    const withBase = (await server.connection.sendRequest('bulletin/exportCsaf', { uri })) as ExportCsafResult;
+    const withBase = (await server.connection.sendRequest('bulletin/export-csaf', { uri })) as ExportCsafResult;
     assert.ok(withBase.ok, JSON.stringify(withBase));
     assert.deepEqual(JSON.parse(withBase.json).document.references.at(-1), { category: 'self', summary: 'このアドバイザリの正規 URL', url: 'https://hotfix.test/csaf/ms04-029.json' });
 
-    assert.equal(await server.connection.sendRequest('bulletin/exportCsaf', { uri: 'file:///not/open.bulletin.yaml' }), null);
+    assert.equal(await server.connection.sendRequest('bulletin/export-csaf', { uri: 'file:///not/open.bulletin.yaml' }), null);
   } finally {
     await server.stop();
   }

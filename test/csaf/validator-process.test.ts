@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CsafValidatorProcess } from '../../server/src/lsp/csafValidatorProcess';
+import { CsafValidatorProcess } from '../../server/src/lsp/csaf-validator-process';
 import { bulletinToCsaf } from '../../server/src/core/csaf';
 import { parse } from '../../server/src/core/parse';
 import { publisher, root } from './cases';

@@ -1,6 +1,6 @@
 /** Damaging a warm-start cache file the way a test needs: every record through `change`, written back with valid checksums (only the shape is wrong). */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readRecords, RecordWriter } from '../../server/src/lsp/cacheRecords';
+import { readRecords, RecordWriter } from '../../server/src/lsp/cache-records';
 
 export async function rewriteCache(path: string, change: (value: Record<string, unknown>, index: number) => void): Promise<void> {
   const parts: Buffer[] = [];

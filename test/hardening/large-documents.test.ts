@@ -1,5 +1,5 @@
 /**
- * Large open documents are analysed on a worker thread (lsp/backgroundAnalysis.ts): the
+ * Large open documents are analysed on a worker thread (lsp/background-analysis.ts): the
  * server answers other requests meanwhile, and what the worker sends back (diagnostics, the
  * index model, outline, folds) is exactly what the server's own analysis gives.
  */

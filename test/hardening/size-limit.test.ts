@@ -10,7 +10,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiskWorkspace, example, startOn, until } from '../lsp/workspace-helpers';
 import { root } from '../lsp/server-process';
-import { DEFAULT_MAX_FILE_SIZE } from '../../server/src/io/boundedRead';
+import { DEFAULT_MAX_FILE_SIZE } from '../../server/src/io/bounded-read';
 
 const cli = join(root, 'dist', 'cli.js');
 const runCli = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IndexWorkers } from '../../server/src/lsp/indexWorkers';
+import { IndexWorkers } from '../../server/src/lsp/index-workers';
 
 const root = join(__dirname, '..', '..');
 const small = 'bulletin: 1\nid: MS99-001\ntitle: T\npublished: 2004-10-16\nseverity: important\n';

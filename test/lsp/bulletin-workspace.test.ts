@@ -1,12 +1,12 @@
 /**
- * The workspace (server/src/lsp/bulletinWorkspace.ts) without a connection: it holds records
+ * The workspace (server/src/lsp/bulletin-workspace.ts) without a connection: it holds records
  * and findings, tells every change of findings through one event, removes a document in one
  * call, and gives the findings of an open document's current version to whoever waits for them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BulletinWorkspace, type FindingsChangeEvent, type OpenDocuments } from '../../server/src/lsp/bulletinWorkspace';
+import { BulletinWorkspace, type FindingsChangeEvent, type OpenDocuments } from '../../server/src/lsp/bulletin-workspace';
 import { SettingsCache } from '../../server/src/lsp/settings';
 import { analyzeText } from '../../server/src/core/analyze';
 import type { Connection } from 'vscode-languageserver';

@@ -1,7 +1,7 @@
 /** The client's restart policy, on an injected clock: 5 restarts in 3 minutes, then none. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RestartPolicy } from '../../client/src/restartPolicy';
+import { RestartPolicy } from '../../client/src/restart-policy';
 
 function clock(start = 1_000_000) {
   let now = start;

@@ -1,6 +1,6 @@
 /**
  * Crash recovery over stdio: the server process is killed while documents are open, and a
- * client that follows the extension's restart policy (client/src/restartPolicy.ts) starts a
+ * client that follows the extension's restart policy (client/src/restart-policy.ts) starts a
  * fresh server, opens the documents again as vscode-languageclient does after a restart, and
  * the diagnostics come back. A server that keeps dying is given up after 5 restarts.
  */
@@ -8,7 +8,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { StreamMessageReader } from 'vscode-languageserver-protocol/node';
 import { ServerProcess } from './server-process';
-import { RestartPolicy } from '../../client/src/restartPolicy';
+import { RestartPolicy } from '../../client/src/restart-policy';
 
 // A server killed in the middle of writing leaves half a message in the reader, which then
 // re-arms a 10 s "partial message" timer forever (it only feeds a log event) and would keep

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createConnection, ProposedFeatures, StreamMessageReader as ServerReader, StreamMessageWriter as ServerWriter } from 'vscode-languageserver/node';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import { startServer } from '../../server/src/lsp/startServer';
-import { nodeRuntime } from '../../server/src/lsp/nodeRuntime';
+import { startServer } from '../../server/src/lsp/start-server';
+import { nodeRuntime } from '../../server/src/lsp/node-runtime';
 import type { ServerRuntime } from '../../server/src/lsp/runtime';
 import { root, TestClient, type ServerOptions } from './test-client';
 

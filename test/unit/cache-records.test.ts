@@ -1,7 +1,7 @@
-/** The warm-start cache's records (server/src/lsp/cacheRecords.ts): JSON plus typed arrays, through one reused buffer, each with a checksum. */
+/** The warm-start cache's records (server/src/lsp/cache-records.ts): JSON plus typed arrays, through one reused buffer, each with a checksum. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readRecords, RecordWriter, type RecordArray } from '../../server/src/lsp/cacheRecords';
+import { readRecords, RecordWriter, type RecordArray } from '../../server/src/lsp/cache-records';
 
 async function write(records: [unknown, RecordArray[]][], bufferSize: number): Promise<{ bytes: Buffer; writes: number }> {
   const written: Buffer[] = [];

@@ -16,8 +16,8 @@ import { parse, rangeOf } from '../../server/src/core/parse';
 import { compareProblems } from '../../server/src/core/problems';
 import { validateSchema } from '../../server/src/core/schema/validate';
 import { findBulletins } from '../../server/src/cli/files';
-import { quietSingleFileProblems } from '../../server/src/core/syntaxQuiet';
-import { recordBeforeFirstError } from '../../server/src/core/record/beforeError';
+import { quietSingleFileProblems } from '../../server/src/core/syntax-quiet';
+import { recordBeforeFirstError } from '../../server/src/core/record/before-error';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin as generateWorkspaceBulletin } from '../../bench/generate-workspace.mjs';
 
@@ -30,7 +30,7 @@ function fullRecord(text: string): BulletinRecord {
   const parsed = parse(text, { locale: 'en', reader: 'full' });
   const intrinsic = quietSingleFileProblems([...parsed.problems, ...validateSchema(parsed, { locale: 'en' })].sort(compareProblems), parsed);
   const record = writeRecord(uri, parsed, intrinsic, hashText(text));
-  // A file with a syntax error contributes what precedes it (record/beforeError.ts).
+  // A file with a syntax error contributes what precedes it (record/before-error.ts).
   return recordBeforeFirstError(uri, { parsed, bulletin: viewOf(record) }, 'en').record;
 }
 

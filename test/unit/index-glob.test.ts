@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FileFilter, globToRegExp } from '../../server/src/lsp/workspaceGlob';
+import { FileFilter, globToRegExp } from '../../server/src/lsp/workspace-glob';
 
 test('the default bulletin glob matches bulletins at any depth and nothing else', () => {
   const re = globToRegExp('**/*.bulletin.{yaml,yml}');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyzeText } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { compareNewer, reporterOf } from '../../server/src/core/index/order';
-import { sameCrossFileFacts } from '../../server/src/core/index/crossFileFacts';
+import { sameCrossFileFacts } from '../../server/src/core/index/cross-file-facts';
 import { crossFileFacts } from '../../server/src/core/rules';
 import { extractBulletin } from '../../server/src/core/index/extract';
 import { componentOf, cyclicComponents } from '../../server/src/core/index/cycles';

@@ -1,7 +1,7 @@
 /**
  * A resource-limit error (aliases expanding past the budget, nesting past the depth) is
  * reported on the node that crosses the limit, not on line 1; and, as any syntax error, it
- * explains the rest of the document away (syntaxQuiet.ts).
+ * explains the rest of the document away (syntax-quiet.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { analyzeText, checkBulletin } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { dateVariables, expandSnippet, tabStops, type SnippetDefinition } from '../../server/src/core/authoring/snippet';
-import { idProblem, kbNumber, newBulletinSnippet } from '../../server/src/core/authoring/newBulletinTemplate';
+import { idProblem, kbNumber, newBulletinSnippet } from '../../server/src/core/authoring/new-bulletin-template';
 
 const root = join(__dirname, '..', '..');
 const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'bulletin.code-snippets'), 'utf8')) as Record<string, SnippetDefinition>;

@@ -1,11 +1,11 @@
 /**
- * The host's side of scroll sync (client/src/preview/scrollEcho.ts): the editor scrolls that
+ * The host's side of scroll sync (client/src/preview/scroll-echo.ts): the editor scrolls that
  * answer the preview's reveals are not sent back to the preview, however many reveals are in
  * flight, while the user's own editor scrolls are.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ScrollEchoGuard } from '../../client/src/preview/scrollEcho';
+import { ScrollEchoGuard } from '../../client/src/preview/scroll-echo';
 
 function clock() {
   let now = 1_000;

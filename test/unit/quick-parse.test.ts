@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse } from '../../server/src/core/parse';
 import { quickParse } from '../../server/src/core/parse/quick-parse';
 import { analyzeText } from '../../server/src/core/analyze';
-import { warmUpAnalysis, warmUpText } from '../../server/src/core/warmUp';
+import { warmUpAnalysis, warmUpText } from '../../server/src/core/warm-up';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin } from '../../bench/generate-bulletin.mjs';
 // @ts-expect-error -- a plain .mjs module without types

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { extractBulletin, extractRecord } from '../../server/src/core/index/extract';
-import { fileHash } from '../../server/src/core/index/fileHash';
+import { fileHash } from '../../server/src/core/index/file-hash';
 import { viewOf } from '../../server/src/core/record/view';
 import { isRecord } from '../../server/src/core/record/check';
 import { FILE } from '../../server/src/core/record/layout';

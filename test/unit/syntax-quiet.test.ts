@@ -1,5 +1,5 @@
 /**
- * Findings that a syntax error explains are not reported while it stands (core/syntaxQuiet.ts);
+ * Findings that a syntax error explains are not reported while it stands (core/syntax-quiet.ts);
  * every syntax error still is, and once the text parses the findings are back.
  */
 import { test } from 'node:test';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { pathOf, uriOf } from '../../server/src/lsp/workspaceLoad';
+import { pathOf, uriOf } from '../../server/src/lsp/workspace-load';
 
 test('pathOf reads a file URI as fileURLToPath does, whatever characters the path has', () => {
   const paths = ['/a/b.bulletin.yaml', '/tmp/a b/c.bulletin.yaml', '/tmp/x#y?z/é.yaml', '/tmp/100%/a.yaml', '/tmp/[x]/a;b,c=d&e.yaml', "/tmp/'q'/\"d\"/`b`.yaml", '/tmp/\\back/a.yaml', '/tmp/tab\there/日本.yaml'];

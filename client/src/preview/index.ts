@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { State } from 'vscode-languageclient/node';
 import { PreviewManager } from './manager';
-import { registerPreviewCommands } from '../commands/openPreview';
-import { registerExportHtml } from '../commands/exportHtml';
-import { onDidReceiveStatus } from '../statusBar';
+import { registerPreviewCommands } from '../commands/open-preview';
+import { registerExportHtml } from '../commands/export-html';
+import { onDidReceiveStatus } from '../status-bar';
 
 /** Resolves with the client once it runs (requests wait for a start or restart). */
 function whenRunning(getClient: () => LanguageClient | undefined): Promise<LanguageClient> {

@@ -4,13 +4,13 @@
  * scrolling with the editor both ways, double-click revealing the line.
  */
 import * as vscode from 'vscode';
-import { restrictedPreviewHtml } from './restrictedPage';
+import { restrictedPreviewHtml } from './restricted-page';
 import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenderRequest, type RenderResult } from '../../../server/src/protocol';
 import { bulletinPathSegments, parseFromWebview, type PreviewState, type ToWebview } from './messages';
 import { RenderScheduler } from './scheduler';
-import { ScrollEchoGuard } from './scrollEcho';
+import { ScrollEchoGuard } from './scroll-echo';
 
 export const previewViewType = 'bulletin.preview';
 

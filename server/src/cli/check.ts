@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkBulletinWithSuppressed, type CheckOptions } from '../core/analyze';
 import type { SuppressedProblem } from '../core/suppress';
-import { isRead, modelOfRead, readBulletinSync, reasonOf } from '../io/bulletinRead';
+import { isRead, modelOfRead, readBulletinSync, reasonOf } from '../io/bulletin-read';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
-import { IndexWorkers } from '../lsp/indexWorkers';
-import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo } from '../lsp/workspaceCache';
-import { loadWorkspace, pathOf, uriOf } from '../lsp/workspaceLoad';
+import { IndexWorkers } from '../lsp/index-workers';
+import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo } from '../lsp/workspace-cache';
+import { loadWorkspace, pathOf, uriOf } from '../lsp/workspace-load';
 import type { GitHistory } from '../io/git';
 import { committedVersions } from './committed';
 
@@ -43,11 +43,11 @@ export interface CheckReport {
   unreadable: { file: string; reason: string }[];
   /** What became of `--cache`: undefined without it. */
   cache?: { discarded?: string; restored: boolean };
-  /** Symbolic links under the folders given that were not followed (io/linkPolicy.ts). */
+  /** Symbolic links under the folders given that were not followed (io/link-policy.ts). */
   skippedLinks?: number;
 }
 
-/** A file's text (regular files only, at most `limit` bytes: io/boundedRead.ts); throws with the reason as `code`. */
+/** A file's text (regular files only, at most `limit` bytes: io/bounded-read.ts); throws with the reason as `code`. */
 export function decodeFile(path: string, limit?: number): string {
   const read = readBulletinSync(path, limit);
   if (isRead(read) && !read.tooLarge) return read.text;

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { committedVersion, type CommittedVersion, type HistoryLookup } from '../core/history';
 import { parse } from '../core/parse';
 import type { GitHistory } from '../io/git';
-import { uriOf } from '../lsp/workspaceLoad';
+import { uriOf } from '../lsp/workspace-load';
 
 export interface CommittedVersions {
   lookup: HistoryLookup;

@@ -17,7 +17,7 @@ import { WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt, computeLineStarts } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
 import { gitHistory, type GitHistory } from '../io/git';
-import { pathOf, uriOf } from '../lsp/workspaceLoad';
+import { pathOf, uriOf } from '../lsp/workspace-load';
 import { checkFiles, decodeFile, type Finding } from './check';
 import { BULLETIN_FILE, findBulletins } from './files';
 import { CliError } from './errors';

@@ -3,7 +3,7 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from './display';
 import { CliError, describeError, ioError } from './errors';
-import { LinkPolicy } from '../io/linkPolicy';
+import { LinkPolicy } from '../io/link-policy';
 
 export const BULLETIN_FILE = /\.bulletin\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -15,7 +15,7 @@ export function findBulletins(paths: readonly string[], links?: { skipped: numbe
   const found = new Set<string>();
   const visited = new Set<string>();
   // A link under a folder argument is followed while its target stays inside that folder
-  // (io/linkPolicy.ts), never into /proc, /sys or /dev.
+  // (io/link-policy.ts), never into /proc, /sys or /dev.
   let policy = new LinkPolicy([]);
   const walk = (folder: string) => {
     let real: string;

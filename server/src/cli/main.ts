@@ -7,7 +7,7 @@ import { checkFiles } from './check';
 import { findBulletins } from './files';
 import { cliLocale } from './locale';
 import { renderCommand } from './render';
-import { diffCommand } from './diffCommand';
+import { diffCommand } from './diff-command';
 import { formatSarif } from './sarif';
 import { csafCommand, csafValidatorService } from './csaf';
 import { asksForHelp, commandNames, langArgument, parseCommandArgs, parseFormat, parseMaxWarnings, parseRuleSeverities, type CommandName } from './args';
@@ -19,7 +19,7 @@ import { helpHint, helpText } from './help';
 import { version } from './package-info';
 import { closest } from '../core/schema/suggest';
 import type { Locale } from '../core/messages';
-import { compileIdPattern } from '../io/idPattern';
+import { compileIdPattern } from '../io/id-pattern';
 import { gitHistory } from '../io/git';
 
 type Command = (args: string[]) => number | Promise<number>;

@@ -2,7 +2,7 @@
  * The core's entry points: text → parsed document + bulletin record and its view (with its
  * single-file problems), and bulletin + index → every finding with configured severities.
  */
-import { idNameProblems } from './authoring/idNames';
+import { idNameProblems } from './authoring/id-names';
 import { createHash } from 'node:crypto';
 import { parse, type ParsedDocument } from './parse';
 import { validateSchema } from './schema/validate';
@@ -13,7 +13,7 @@ import { compareProblems, type Problem, type SeveritySetting } from './problems'
 import type { Locale } from './messages';
 import { rules } from './rules';
 import type { WorkspaceIndex } from './index/workspace-index';
-import { quietPoint, quietRuleFindings, quietSingleFileProblems } from './syntaxQuiet';
+import { quietPoint, quietRuleFindings, quietSingleFileProblems } from './syntax-quiet';
 import { applySuppressions, type SuppressedProblem } from './suppress';
 import type { HistoryLookup } from './history';
 
@@ -23,7 +23,7 @@ export interface CheckOptions {
   idPattern?: RegExp;
   /** Per-code severity overrides (setting `bulletin.rules`). */
   severities?: Record<string, SeveritySetting>;
-  /** Bytes above which a file on disk is not parsed (setting `bulletin.maxFileSize`; io/boundedRead.ts has the default). */
+  /** Bytes above which a file on disk is not parsed (setting `bulletin.maxFileSize`; io/bounded-read.ts has the default). */
   maxFileSize?: number;
   /** Each bulletin's last committed version, where git knows it (`unrevised-change`); absent: that rule is silent. */
   history?: HistoryLookup;
@@ -54,7 +54,7 @@ export function analyzeQuickly(uri: string, text: string, options: CheckOptions 
 function analyzeParsed(uri: string, parsed: ParsedDocument, options: CheckOptions): Analysis {
   const locale = options.locale ?? 'en';
   const found = [...parsed.problems, ...validateSchema(parsed, { locale, idPattern: options.idPattern }), ...idNameProblems(uri, parsed, locale, options.idPattern)].sort(compareProblems);
-  // While a syntax error stands, what it explains is not reported (syntaxQuiet.ts).
+  // While a syntax error stands, what it explains is not reported (syntax-quiet.ts).
   const intrinsic = quietSingleFileProblems(found, parsed);
   return { parsed, bulletin: viewOf(writeRecord(uri, parsed, intrinsic, hashText(parsed.text))) };
 }

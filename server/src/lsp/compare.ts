@@ -1,5 +1,5 @@
 /**
- * `bulletin/compareWithLastCommit`: the semantic diff of an open bulletin against its last
+ * `bulletin/compare-with-last-commit`: the semantic diff of an open bulletin against its last
  * committed version (Bulletin: Compare with Last Commit), each change with its line in the
  * current text. `null` when git is off or knows no committed version.
  */
@@ -7,8 +7,8 @@ import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { computeLineStarts, positionAt } from '../core/text';
 import { CompareWithLastCommitRequest, type CompareParams, type CompareResult } from '../protocol';
 import type { CommittedVersions } from './history';
-import type { OpenDocuments } from './bulletinWorkspace';
-import { runSafeAsync, type Logger } from './runSafe';
+import type { OpenDocuments } from './bulletin-workspace';
+import { runSafeAsync, type Logger } from './run-safe';
 
 export async function compareWithLastCommit(documents: OpenDocuments, history: CommittedVersions, params: CompareParams): Promise<CompareResult | null> {
   if (!documents.get(params.uri)) return null;

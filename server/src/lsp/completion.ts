@@ -5,7 +5,7 @@ import { triggerCharacters, triggerFits } from '../core/authoring/trigger';
 import { dateVariables, expandSnippet, type SnippetDefinition } from '../core/authoring/snippet';
 import { readFileSync } from 'node:fs';
 import { offsetAt } from '../core/text';
-import { runSafe, type Logger } from './runSafe';
+import { runSafe, type Logger } from './run-safe';
 import { toRange, type FeatureContext } from './features';
 
 const kinds: Record<ProposalKind, CompletionItemKind> = {

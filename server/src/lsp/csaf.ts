@@ -1,8 +1,8 @@
 /**
- * CSAF in the editor: the `bulletin/exportCsaf` request, and once the findings of a new version
+ * CSAF in the editor: the `bulletin/export-csaf` request, and once the findings of a new version
  * of an open bulletin are out (the workspace's change event), the failures its export would have, sent as `bulletin/csafDiagnostics` (a channel
  * of its own, so they never replace the rule diagnostics). The validator library runs in a
- * child process (csafValidatorProcess.ts), one document at a time, once the document has been
+ * child process (csaf-validator-process.ts), one document at a time, once the document has been
  * left alone for a moment (it never competes with typing; the rule diagnostics have no such
  * delay), and not again for a text and settings it was already checked with.
  */
@@ -14,9 +14,9 @@ import { msg } from '../core/messages';
 import { parse } from '../core/parse';
 import { CsafDiagnosticsNotification, ExportCsafRequest, type ExportCsafResult } from '../protocol';
 import { toDiagnostic } from './diagnostics';
-import type { Logger } from './runSafe';
-import type { BulletinWorkspace, FindingsChangeEvent } from './bulletinWorkspace';
-import { CsafValidatorProcess } from './csafValidatorProcess';
+import type { Logger } from './run-safe';
+import type { BulletinWorkspace, FindingsChangeEvent } from './bulletin-workspace';
+import { CsafValidatorProcess } from './csaf-validator-process';
 import type { ServerRuntime } from './runtime';
 
 interface Context {

@@ -2,7 +2,7 @@
 import type { Location } from 'vscode-languageserver';
 import { declarationsOf, idAt, referencesTo, type Occurrence } from '../core/authoring/navigation';
 import { offsetAt } from '../core/text';
-import { runSafe } from './runSafe';
+import { runSafe } from './run-safe';
 import { toRange, type FeatureContext } from './features';
 
 export const definitionCapabilities = { definitionProvider: true, referencesProvider: true };

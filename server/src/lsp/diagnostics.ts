@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Problem, Severity } from '../core/problems';
 import { computeLineStarts, positionAt } from '../core/text';
-import { warmUpAnalysis, warmUpText } from '../core/warmUp';
+import { warmUpAnalysis, warmUpText } from '../core/warm-up';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -46,7 +46,7 @@ export function toDiagnostic(problem: Problem, lineStarts: Uint32Array, lookup: 
 
 /**
  * The whole path from text to published diagnostics, run on a made-up bulletin once at start
- * (see core/warmUp.ts): the author's first document no longer pays for compiling it.
+ * (see core/warm-up.ts): the author's first document no longer pays for compiling it.
  */
 export function warmUpDiagnostics(rulesDoc: string): void {
   const lineStarts = computeLineStarts(warmUpText(40));

@@ -1,8 +1,8 @@
 /** What every authoring feature module needs from the server: the connection, the open documents, the workspace. */
 import type { ClientCapabilities, Connection, Range, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { BulletinWorkspace } from './bulletinWorkspace';
-import type { Logger } from './runSafe';
+import type { BulletinWorkspace } from './bulletin-workspace';
+import type { Logger } from './run-safe';
 import type { Clock, FileReader } from './runtime';
 import { positionAt } from '../core/text';
 

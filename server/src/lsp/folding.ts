@@ -1,6 +1,6 @@
 /** textDocument/foldingRange: blocks that span lines and runs of comments. */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import { runSafeAsync } from './runSafe';
+import { runSafeAsync } from './run-safe';
 import type { FeatureContext } from './features';
 
 export const foldingCapabilities = { foldingRangeProvider: true };

@@ -7,7 +7,7 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatBulletin } from '../core/format/format';
-import { runSafe } from './runSafe';
+import { runSafe } from './run-safe';
 import type { FeatureContext } from './features';
 
 export const formattingCapabilities = { documentFormattingProvider: true };

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { parse, type ParsedDocument } from '../core/parse';
 import { committedVersion, type CommittedVersion, type HistoryLookup } from '../core/history';
 import type { GitHistory } from '../io/git';
-import type { BulletinWorkspace, OpenDocuments } from './bulletinWorkspace';
-import type { Logger } from './runSafe';
+import type { BulletinWorkspace, OpenDocuments } from './bulletin-workspace';
+import type { Logger } from './run-safe';
 
 /** Fetch the committed text again at most this often while a document is edited. */
 const REFETCH_MS = 3000;

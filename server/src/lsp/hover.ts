@@ -1,9 +1,9 @@
 /** textDocument/hover: schema descriptions, bulletin summaries on ids, file history on file names, suppression comments. */
 import type { Hover } from 'vscode-languageserver';
 import { hover } from '../core/authoring/hover';
-import { suppressionHover } from '../core/authoring/suppressHover';
+import { suppressionHover } from '../core/authoring/suppress-hover';
 import { offsetAt } from '../core/text';
-import { runSafe } from './runSafe';
+import { runSafe } from './run-safe';
 import { toRange, type FeatureContext } from './features';
 
 export const hoverCapabilities = { hoverProvider: true };

@@ -6,12 +6,12 @@
 import { ErrorCodes, ResponseError, type Range, type TextEdit, type WorkspaceEdit, type TextDocumentEdit, type RenameFile } from 'vscode-languageserver';
 import { fileURLToPath } from 'node:url';
 import { idAt } from '../core/authoring/navigation';
-import { idRenameEdits, refusedIdName } from '../core/authoring/renameId';
-import { labelIdRanges, renamedFileUri } from '../core/authoring/idNames';
+import { idRenameEdits, refusedIdName } from '../core/authoring/rename-id';
+import { labelIdRanges, renamedFileUri } from '../core/authoring/id-names';
 import { msg } from '../core/authoring/messages';
 import { parse, type ParsedDocument } from '../core/parse';
 import { offsetAt } from '../core/text';
-import { runSafe } from './runSafe';
+import { runSafe } from './run-safe';
 import { toRange, type FeatureContext } from './features';
 
 export const renameCapabilities = { renameProvider: { prepareProvider: true } };

@@ -6,8 +6,8 @@
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { findingsInBulletinLanguage, pageBesideSource, renderBulletin } from '../core/render';
 import { RenderRequest, type RenderParams, type RenderResult } from '../protocol';
-import { runSafeAsync, type Logger } from './runSafe';
-import type { BulletinWorkspace } from './bulletinWorkspace';
+import { runSafeAsync, type Logger } from './run-safe';
+import type { BulletinWorkspace } from './bulletin-workspace';
 import type { CommittedVersions } from './history';
 
 export async function renderDocument(workspace: BulletinWorkspace, params: RenderParams, history?: CommittedVersions): Promise<RenderResult | null> {

@@ -5,9 +5,9 @@
  * worker for every document), and a browser build would give one without a file system.
  */
 import type { InitializeParams } from 'vscode-languageserver';
-import type { DiskInfo } from './workspaceCache';
-import type { FileRead } from '../io/bulletinRead';
-import type { IndexWorkers } from './indexWorkers';
+import type { DiskInfo } from './workspace-cache';
+import type { FileRead } from '../io/bulletin-read';
+import type { IndexWorkers } from './index-workers';
 import type { AnalysisWorkerOptions } from './state';
 import type { GitHistory } from '../io/git';
 

@@ -4,7 +4,7 @@ import { defaultSettings, type BulletinSettings } from '../protocol';
 import type { CheckOptions } from '../core/analyze';
 import { toLocale, type Locale } from '../core/messages';
 import type { SeveritySetting } from '../core/problems';
-import { compileIdPattern } from '../io/idPattern';
+import { compileIdPattern } from '../io/id-pattern';
 
 const SEVERITY_VALUES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -20,7 +20,7 @@ export class SettingsCache {
     this.pullConfiguration = supportsConfiguration;
   }
 
-  /** The id pattern in force, compiled once per change (io/idPattern.ts refuses ReDoS-prone ones). */
+  /** The id pattern in force, compiled once per change (io/id-pattern.ts refuses ReDoS-prone ones). */
   private idPattern: RegExp | undefined;
   private idPatternSource = '';
 
@@ -60,7 +60,7 @@ export class SettingsCache {
   }
 
   /**
-   * The author's language, as the rule pages open in (client/src/ruleLink.ts): the setting when
+   * The author's language, as the rule pages open in (client/src/rule-link.ts): the setting when
    * it names one; under `auto` the bulletin's written `lang`, else the editor's.
    */
   authorLocale(writtenLang: unknown): Locale {

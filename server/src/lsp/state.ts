@@ -3,17 +3,17 @@
  * workspace, not to a module), and the workspace index of every bulletin, open or not. Every
  * model change goes through `setModel`/`removeModel`, which tell the listener which other
  * documents' findings may change (dependents before and after the change). Owned by the
- * workspace (bulletinWorkspace.ts), which is what the rest of the server talks to.
+ * workspace (bulletin-workspace.ts), which is what the rest of the server talks to.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeQuickly, analyzeText, type Analysis } from '../core/analyze';
 import { WorkspaceIndex } from '../core/index/workspace-index';
-import { sameCrossFileFacts } from '../core/index/crossFileFacts';
+import { sameCrossFileFacts } from '../core/index/cross-file-facts';
 import { crossFileFacts } from '../core/rules';
 import type { Bulletin } from '../core/model';
-import { hasSyntaxError } from '../core/syntaxQuiet';
+import { hasSyntaxError } from '../core/syntax-quiet';
 import type { SettingsCache } from './settings';
-import { BackgroundAnalysis, LARGE_DOCUMENT_CHARS, QUICK_HERE_CHARS, type BackgroundResult } from './backgroundAnalysis';
+import { BackgroundAnalysis, LARGE_DOCUMENT_CHARS, QUICK_HERE_CHARS, type BackgroundResult } from './background-analysis';
 
 /** Where large open documents are analysed: the worker script and the sizes that send a document there. */
 export interface AnalysisWorkerOptions {

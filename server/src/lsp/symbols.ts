@@ -1,7 +1,7 @@
 /** textDocument/documentSymbol: the outline (top-level keys, platforms with their files, vulnerabilities). */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { OutlineKind, OutlineNode } from '../core/authoring/outline';
-import { runSafeAsync } from './runSafe';
+import { runSafeAsync } from './run-safe';
 import { toRange, type FeatureContext } from './features';
 
 const kinds: Record<OutlineKind, SymbolKind> = {

@@ -9,15 +9,15 @@
  * whose findings point into it. Findings are kept per document; every change of them is told,
  * once per pass, to the listener (the workspace's `onDidChangeFindings`): publishing them is
  * not this queue's business. Documents over the runtime's large-document size are analysed on
- * a worker thread (backgroundAnalysis.ts): requests keep being answered while one is parsed.
- * Owned by the workspace (bulletinWorkspace.ts); nothing else reaches in.
+ * a worker thread (background-analysis.ts): requests keep being answered while one is parsed.
+ * Owned by the workspace (bulletin-workspace.ts); nothing else reaches in.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBulletin, type CheckOptions } from '../core/analyze';
 import { rules } from '../core/rules';
 import type { Problem } from '../core/problems';
 import type { ServerState } from './state';
-import { runSafeVoid, type Logger } from './runSafe';
+import { runSafeVoid, type Logger } from './run-safe';
 import type { IndexStatus } from '../protocol';
 import type { HistoryLookup } from '../core/history';
 
@@ -227,7 +227,7 @@ export class ValidationQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Symbolic links the last workspace listing did not follow (io/linkPolicy.ts). */
+  /** Symbolic links the last workspace listing did not follow (io/link-policy.ts). */
   skippedLinks = 0;
 
   status(): IndexStatus {

@@ -6,16 +6,16 @@
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, sep, isAbsolute } from 'node:path';
-import { closedModel } from './readModel';
-import type { BulletinWorkspace } from './bulletinWorkspace';
-import type { Logger } from './runSafe';
-import { FileFilter, DEFAULT_FILES } from './workspaceGlob';
-import { listBulletins } from './workspaceFiles';
-import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type LoadedEntry } from './workspaceCache';
-import { loadWorkspace, revive, uriOf } from './workspaceLoad';
-import type { IndexWorkers } from './indexWorkers';
+import { closedModel } from './read-model';
+import type { BulletinWorkspace } from './bulletin-workspace';
+import type { Logger } from './run-safe';
+import { FileFilter, DEFAULT_FILES } from './workspace-glob';
+import { listBulletins } from './workspace-files';
+import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type LoadedEntry } from './workspace-cache';
+import { loadWorkspace, revive, uriOf } from './workspace-load';
+import type { IndexWorkers } from './index-workers';
 import type { ServerRuntime } from './runtime';
-import { IndexProgress } from './indexProgress';
+import { IndexProgress } from './index-progress';
 
 /** A file URI in one spelling, whatever spelling the client used. */
 export function canonicalUri(uri: string): string {

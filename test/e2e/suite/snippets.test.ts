@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
-import { newBulletinSnippet } from '../../../server/src/core/authoring/newBulletinTemplate';
+import { newBulletinSnippet } from '../../../server/src/core/authoring/new-bulletin-template';
 import type { SnippetDefinition } from '../../../server/src/core/authoring/snippet';
 import { bulletinDiagnostics, codeOf, describeDiagnostics, extensionId, until } from './helpers';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { openWorkbench } from '../../../scripts/e2e/lib/extension-tests';
 import { runCommand } from '../../../scripts/e2e/lib/palette';
-import { checkAuthorActions } from './authorActions';
+import { checkAuthorActions } from './author-actions';
 
 // The functions handed to evaluate run in the preview's frame; the project compiles without the DOM library.
 declare const window: any;
@@ -230,7 +230,7 @@ export async function checkWorkbench(browser: Browser, url: string, screenshotDi
       await shot('preview-after-wheel');
     });
 
-    // Issue 16's smaller points (authorActions.ts), on the workbench as these checks left it.
+    // Issue 16's smaller points (author-actions.ts), on the workbench as these checks left it.
     results.push(...(await checkAuthorActions(page, new URL(url).searchParams.get('folder') ?? '', screenshotDir)));
   } finally {
     await shot('workbench-final');

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText } from '../../../server/src/core/analyze';
-import { moveIncludeToRelated } from '../../../server/src/core/authoring/moveReference';
+import { moveIncludeToRelated } from '../../../server/src/core/authoring/move-reference';
 
 const HEAD = 'bulletin: 1\nid: MS04-100\ntitle: T\n';
 

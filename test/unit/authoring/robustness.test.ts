@@ -11,7 +11,7 @@ import { analyzeText, checkBulletin } from '../../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../../server/src/core/index/workspace-index';
 import { complete } from '../../../server/src/core/authoring/completion';
 import { hover } from '../../../server/src/core/authoring/hover';
-import { suppressionHover } from '../../../server/src/core/authoring/suppressHover';
+import { suppressionHover } from '../../../server/src/core/authoring/suppress-hover';
 import { idAt } from '../../../server/src/core/authoring/navigation';
 import { folds, outline } from '../../../server/src/core/authoring/outline';
 import { fixesFor } from '../../../server/src/core/authoring/fixes';

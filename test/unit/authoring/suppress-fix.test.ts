@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText, checkBulletin } from '../../../server/src/core/analyze';
-import { suppressFixes } from '../../../server/src/core/authoring/suppressFix';
+import { suppressFixes } from '../../../server/src/core/authoring/suppress-fix';
 import { WorkspaceIndex } from '../../../server/src/core/index/workspace-index';
 import { parse } from '../../../server/src/core/parse';
 

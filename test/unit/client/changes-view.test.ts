@@ -1,7 +1,7 @@
 /** The Compare with Last Commit view: one line per change, each leading to its line of the bulletin. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changesDocument } from '../../../client/src/changesView';
+import { changesDocument } from '../../../client/src/changes-view';
 
 const t = { heading: (file: string, commit: string) => `Changes in ${file} since commit ${commit}`, none: 'No change a reader would notice.', line: (line: number) => `line ${line}` };
 

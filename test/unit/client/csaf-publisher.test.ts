@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportCsafResult } from '../../../server/src/protocol';
-import { exportWithPublisher, namespaceProblem, type CsafPublisherSetting, type PublisherPrompts } from '../../../client/src/csafPublisher';
+import { exportWithPublisher, namespaceProblem, type CsafPublisherSetting, type PublisherPrompts } from '../../../client/src/csaf-publisher';
 
 const messages = { nameEmpty: 'name?', namespaceEmpty: 'namespace?', namespaceUrl: 'url?' };
 const missing: ExportCsafResult = { ok: false, reason: 'publisher', message: 'Set `bulletin.csaf.publisher`' };

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportedActions } from '../../../client/src/exportedActions';
+import { exportedActions } from '../../../client/src/exported-actions';
 import { bulletinPathSegments, parseFromWebview } from '../../../client/src/preview/messages';
 
 const local = { scheme: 'file', web: false, remoteName: undefined };

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { rules } from '../../../server/src/core/rules';
 import { rulesMarkdownJa } from '../../../server/src/core/rules/docs';
 import { rulesDocOf } from '../../../server/src/lsp/diagnostics';
-import { ruleCodeOfLink, ruleCommandLink, ruleLanguage, ruleSection, rulesDocName } from '../../../client/src/ruleLink';
+import { ruleCodeOfLink, ruleCommandLink, ruleLanguage, ruleSection, rulesDocName } from '../../../client/src/rule-link';
 
 const root = join(__dirname, '..', '..', '..');
 

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../../server/src/core/index/workspace-index';
-import type { CrossFileFact } from '../../../server/src/core/index/crossFileFacts';
+import type { CrossFileFact } from '../../../server/src/core/index/cross-file-facts';
 import type { Bulletin } from '../../../server/src/core/model';
 import { rules } from '../../../server/src/core/rules';
 import { findBulletins } from '../../../server/src/cli/files';

@@ -15,9 +15,9 @@ import { msg } from './messages';
 import { registryEntryLines, registryKeyFor } from './registry';
 import { yamlScalar } from './yaml-text';
 import type { SnippetDefinition } from './snippet';
-import { snippetProposals } from './snippetProposals';
+import { snippetProposals } from './snippet-proposals';
 import { cvssCompletion } from './cvss';
-import { suppressionCodeProposals } from './suppressFix';
+import { suppressionCodeProposals } from './suppress-fix';
 import { positionAt } from '../text';
 import { isObj, type Obj } from '../plain';
 

@@ -12,11 +12,11 @@ import type { Range } from '../parse';
 import type { Problem } from '../problems';
 import { closest } from '../schema/suggest';
 import { msg } from './messages';
-import { moveIncludeToRelated } from './moveReference';
-import { cvssFixes } from './cvssFixes';
+import { moveIncludeToRelated } from './move-reference';
+import { cvssFixes } from './cvss-fixes';
 import { kbSegments, registryEntryLines, registryKeyFor } from './registry';
 import { columnOf, eolOf, indentStep, innerRange, insertionAfter, yamlScalar } from './yaml-text';
-import { addRevisionFixes } from './addRevision';
+import { addRevisionFixes } from './add-revision';
 
 export interface OffsetEdit {
   start: number;
@@ -89,7 +89,7 @@ function schemaFixes(problem: Problem, { analysis, locale }: FixInput): Fix[] {
 
 /** An id naming no bulletin → the nearest existing id. */
 function referenceFixes(problem: Problem, { analysis, index, locale }: FixInput, malformedOnly = false): Fix[] {
-  // An advisory label still on the file's old id (idNames.ts): the label takes the bulletin's id.
+  // An advisory label still on the file's old id (id-names.ts): the label takes the bulletin's id.
   const labelId = problem.data?.kind === 'label' ? str(problem.data.id) : undefined;
   if (labelId) {
     const range: Range = [problem.offset, problem.offset + problem.length];

@@ -9,7 +9,7 @@ import type { Bulletin } from '../model';
 import type { Locale } from '../messages';
 import type { Range } from '../parse';
 import { newestFirst } from '../index/order';
-import { FILE_VERSION_POINTER, versionHover } from './versionHover';
+import { FILE_VERSION_POINTER, versionHover } from './version-hover';
 import { bulletinSummary } from './completion';
 import { msg } from './messages';
 import { choicesOf, describe, resolve, rootSchema, schemaAt } from './schema-info';

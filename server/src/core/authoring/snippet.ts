@@ -2,7 +2,7 @@
  * Expands a VS Code snippet body to plain text: every tab stop and mirror takes its default
  * (or a value given by the caller), a choice its first option (or the given one), a variable
  * its value. The snippets file is the one template (New Bulletin inserts the `bulletin` snippet,
- * see newBulletinTemplate.ts); the tests expand every snippet to check it yields a valid bulletin.
+ * see new-bulletin-template.ts); the tests expand every snippet to check it yields a valid bulletin.
  */
 export interface ExpandOptions {
   /** Values for tab stops by number (a choice accepts any of its options or other text). */

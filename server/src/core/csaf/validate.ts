@@ -2,7 +2,7 @@
  * The export's gate: @secvisogram/csaf-validator-lib's CSAF 2.0 strict schema and every
  * mandatory test (6.1.x). The library (ESM, about 2 MB bundled, about 2 s of CPU to load) is
  * loaded on first use only, and only bundles that import this module carry it: the CLI does,
- * the language server does not (it forks the CLI, see lsp/csafValidatorProcess.ts).
+ * the language server does not (it forks the CLI, see lsp/csaf-validator-process.ts).
  */
 import type { CsafValidatorTestResult, DocumentTest } from '@secvisogram/csaf-validator-lib/validate.js';
 import type { CsafFailure } from './problems';

@@ -5,7 +5,7 @@
 import { analyzeText, type CheckOptions } from '../analyze';
 import type { Bulletin } from '../model';
 import type { BulletinRecord } from '../record/record';
-import { recordBeforeFirstError } from '../record/beforeError';
+import { recordBeforeFirstError } from '../record/before-error';
 
 export function extractBulletin(uri: string, text: string, options: CheckOptions = {}): Bulletin {
   // A closed file with a syntax error contributes what precedes the error.

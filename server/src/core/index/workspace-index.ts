@@ -13,7 +13,7 @@
  */
 import type { Bulletin, BulletinFile, Platform, Ref } from '../model';
 import { componentOf, cyclicComponents, pathWithin, type Edges } from './cycles';
-import { fileHash, isAtVersion } from './fileHash';
+import { fileHash, isAtVersion } from './file-hash';
 
 export type ReferenceKind = 'includes' | 'related';
 

@@ -5,7 +5,7 @@
  */
 import { entryOf, itemOf, rangeOfLocation, type NodeLocation, type ParsedDocument, type Range } from '../parse';
 import type { Problem } from '../problems';
-import { fileHashes } from '../index/fileHash';
+import { fileHashes } from '../index/file-hash';
 import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { readSuppressions } from '../parse/suppressions';
 import { cellCount, COUNTS, type BulletinRecord } from './record';

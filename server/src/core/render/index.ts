@@ -4,4 +4,4 @@ export { standaloneHtml } from './standalone';
 export { compareReferences, type Comparison, type ComparisonRow } from './comparison';
 export { escapeHtml, safeUrl, formatSize } from './html';
 export { pageBesideSource, pagesBesideSources, relativeUrl, type PageLocations, type RefLink } from './links';
-export { findingsInBulletinLanguage } from './findingsLanguage';
+export { findingsInBulletinLanguage } from './findings-language';

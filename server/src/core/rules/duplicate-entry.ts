@@ -4,7 +4,7 @@ import type { BulletinFile } from '../model';
 import { problem, type Problem } from '../problems';
 import { msg, registerMessages } from '../messages';
 import { relatedAt, variantSuffix } from './support';
-import { identityHash, sameIdentity } from '../index/fileHash';
+import { identityHash, sameIdentity } from '../index/file-hash';
 import { fileIdentity } from '../index/workspace-index';
 
 registerMessages({

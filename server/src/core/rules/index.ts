@@ -1,6 +1,6 @@
 /** The rule registry: the spec's table, one module per code. Server, CLI, SARIF and docs read it. */
 import type { Rule } from './types';
-import type { CrossFileFact } from '../index/crossFileFacts';
+import type { CrossFileFact } from '../index/cross-file-facts';
 import { yamlSyntax } from './yaml-syntax';
 import { schema } from './schema';
 import { duplicateId } from './duplicate-id';

@@ -1,6 +1,6 @@
 /** Small helpers the rule modules share: names for bulletins, related locations. */
 import type { Bulletin, BulletinFile } from '../model';
-import { identityHash, sameIdentity } from '../index/fileHash';
+import { identityHash, sameIdentity } from '../index/file-hash';
 import type { Range } from '../parse';
 import type { RelatedLocation } from '../problems';
 

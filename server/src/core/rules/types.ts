@@ -2,7 +2,7 @@ import type { Bulletin } from '../model';
 import type { Problem, Severity } from '../problems';
 import type { Locale } from '../messages';
 import type { WorkspaceIndex } from '../index/workspace-index';
-import type { CrossFileFact } from '../index/crossFileFacts';
+import type { CrossFileFact } from '../index/cross-file-facts';
 import type { HistoryLookup } from '../history';
 
 export interface RuleContext {

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { withoutQuietPoint } from '../syntaxQuiet';
+import { withoutQuietPoint } from '../syntax-quiet';
 
 /** Parse errors are found while reading the text; the rule hands them on. */
 export const yamlSyntax: Rule = {

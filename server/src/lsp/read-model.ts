@@ -1,11 +1,11 @@
 /**
- * The index's bulletin of a file read from disk (io/bulletinRead.ts): parsed, or, above the size
+ * The index's bulletin of a file read from disk (io/bulletin-read.ts): parsed, or, above the size
  * limit, the one finding of a too-large file (core/oversize.ts) without parsing anything.
  */
 import type { CheckOptions } from '../core/analyze';
 import type { Bulletin } from '../core/model';
 import type { BulletinRecord } from '../core/record/record';
-import { modelOfRead, type FileRead } from '../io/bulletinRead';
+import { modelOfRead, type FileRead } from '../io/bulletin-read';
 
 type Read = Pick<FileRead, 'text' | 'size' | 'tooLarge'>;
 

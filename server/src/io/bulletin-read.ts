@@ -1,14 +1,14 @@
 /**
  * A bulletin file read for the index (server) or a check (CLI): its text, or, above the size
  * limit, what the one finding of a too-large file needs. The read paths turn it into a model
- * with `closedModel` / `serialModel` (lsp/readModel.ts) or `modelOfRead` here.
+ * with `closedModel` / `serialModel` (lsp/read-model.ts) or `modelOfRead` here.
  */
 import type { CheckOptions } from '../core/analyze';
 import { hashText } from '../core/analyze';
 import type { Bulletin } from '../core/model';
 import { extractBulletin } from '../core/index/extract';
 import { oversizeBulletin, oversizeHash } from '../core/oversize';
-import { decodeText, effectiveLimit, firstLineOf, readBounded, readBoundedSync, refusalReason, type BoundedRead } from './boundedRead';
+import { decodeText, effectiveLimit, firstLineOf, readBounded, readBoundedSync, refusalReason, type BoundedRead } from './bounded-read';
 
 export interface TooLarge {
   firstLine: string;

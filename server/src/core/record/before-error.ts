@@ -8,7 +8,7 @@ import type { Analysis } from '../analyze';
 import type { Bulletin } from '../model';
 import { parse, type ParsedDocument } from '../parse';
 import type { Locale } from '../messages';
-import { firstSyntaxOffset } from '../syntaxQuiet';
+import { firstSyntaxOffset } from '../syntax-quiet';
 import { viewOf } from './view';
 import { writeRecord } from './write';
 

@@ -4,9 +4,9 @@
  * server's thread only indexes them. No YAML document leaves the worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { recordOfRead } from '../lsp/readModel';
-import type { ParseBatch, ParsedBatch, ParseResult } from '../lsp/indexWorkers';
-import { pathOf, readFileNow } from '../lsp/workspaceLoad';
+import { recordOfRead } from '../lsp/read-model';
+import type { ParseBatch, ParsedBatch, ParseResult } from '../lsp/index-workers';
+import { pathOf, readFileNow } from '../lsp/workspace-load';
 
 parentPort?.on('message', (batch: ParseBatch) => {
   const results: [string, ParseResult | null][] = [];

@@ -3,8 +3,8 @@ import type { Connection } from 'vscode-languageserver';
 import { IndexRequest, type IndexedFile, type IndexResult } from '../protocol';
 import { newestFirst } from '../core/index/order';
 import { positionAt } from '../core/text';
-import type { BulletinWorkspace } from './bulletinWorkspace';
-import { runSafe, type Logger } from './runSafe';
+import type { BulletinWorkspace } from './bulletin-workspace';
+import { runSafe, type Logger } from './run-safe';
 
 export function workspaceIndex(workspace: BulletinWorkspace, file: string | undefined, withIds = false): IndexResult {
   const index = workspace.index;

@@ -14,7 +14,7 @@ import type { WorkspaceIndex } from '../core/index/workspace-index';
 import type { Problem } from '../core/problems';
 import type { IndexStatus } from '../protocol';
 import type { HistoryLookup } from '../core/history';
-import type { Logger } from './runSafe';
+import type { Logger } from './run-safe';
 import type { SettingsCache } from './settings';
 import { ServerState, type AnalysisWorkerOptions } from './state';
 import { ValidationQueue, type Findings, type FindingsChangeEvent, type Now, type OpenDocuments } from './validation';
@@ -127,7 +127,7 @@ export class BulletinWorkspace {
 
   /**
    * Whether the author is typing: an open document changed in the last moments, or its check
-   * is still queued. Reading the workspace gives way to it (workspaceLoad.ts, indexWorkers.ts):
+   * is still queued. Reading the workspace gives way to it (workspace-load.ts, index-workers.ts):
    * keystrokes come first.
    */
   readonly editorActivity = {

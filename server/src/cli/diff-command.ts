@@ -5,7 +5,7 @@ import { cliLocale } from './locale';
 import { closest } from '../core/schema/suggest';
 import { UsageError } from './errors';
 import { diffFiles, diffSince } from './diff';
-import { formatDiffJson, formatDiffMarkdown, formatDiffText } from './diffFormat';
+import { formatDiffJson, formatDiffMarkdown, formatDiffText } from './diff-format';
 
 registerMessages({
   en: {

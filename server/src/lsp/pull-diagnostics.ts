@@ -11,7 +11,7 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import type { BulletinWorkspace, Findings } from './bulletinWorkspace';
+import type { BulletinWorkspace, Findings } from './bulletin-workspace';
 import type { WorkspaceManager } from './workspace';
 import { toDiagnostic } from './diagnostics';
 

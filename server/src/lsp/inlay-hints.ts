@@ -6,7 +6,7 @@
 import { InlayHintKind, type ClientCapabilities, type CodeLens, type InlayHint } from 'vscode-languageserver';
 import { cvssHints } from '../core/authoring/cvss';
 import { offsetAt, positionAt } from '../core/text';
-import { runSafe } from './runSafe';
+import { runSafe } from './run-safe';
 import type { FeatureContext } from './features';
 
 /** Inlay hints where the client has them, else code lenses. */

@@ -1,10 +1,10 @@
 /**
- * `bulletin.showRule` (run from a diagnostic's rule link, see ../ruleLink.ts): opens the rule's
+ * `bulletin.showRule` (run from a diagnostic's rule link, see ../rule-link.ts): opens the rule's
  * section of docs/rules.md or docs/rules.ja.md, rendered in VS Code's Markdown preview.
  */
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { ruleCodeOfLink, ruleCommandLink, ruleLanguage, ruleSection, rulesDocName, showRuleCommand } from '../ruleLink';
+import { ruleCodeOfLink, ruleCommandLink, ruleLanguage, ruleSection, rulesDocName, showRuleCommand } from '../rule-link';
 
 export function registerShowRule(context: vscode.ExtensionContext): vscode.Disposable {
   return vscode.commands.registerCommand(showRuleCommand, async (code: unknown, documentUri?: unknown) => {

@@ -1,8 +1,8 @@
 /** The server's runtime in a Node process: the file system, worker threads and scripts beside the bundle, the process's clock. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IndexWorkers } from './indexWorkers';
-import { readWithInfo } from './workspaceLoad';
+import { IndexWorkers } from './index-workers';
+import { readWithInfo } from './workspace-load';
 import type { ServerRuntime } from './runtime';
 import { rulesDocOf } from './diagnostics';
 import { gitHistory } from '../io/git';

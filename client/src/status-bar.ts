@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusNotification, type IndexStatus } from '../../server/src/protocol';
-import { csafFindings } from './commands/exportCsaf';
+import { csafFindings } from './commands/export-csaf';
 
 const statusReceived = new vscode.EventEmitter<IndexStatus>();
 /**

@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import type { CheckOptions } from '../core/analyze';
 import type { BulletinRecord } from '../core/record/record';
 import { StringPool } from '../core/index/string-pool';
-import { recordOfRead } from './readModel';
-import type { DiskInfo } from './workspaceCache';
-import { pathOf, readFileNow } from './workspaceLoad';
+import { recordOfRead } from './read-model';
+import type { DiskInfo } from './workspace-cache';
+import { pathOf, readFileNow } from './workspace-load';
 
 export interface ParseBatch {
   uris: string[];
@@ -40,7 +40,7 @@ const SLICE_MS = 2;
 /** Bigger files are read by a worker when there is one (one alone could take longer than a slice). */
 const LARGEST_READ_HERE = 64 * 1024;
 
-/** What the author is doing, as far as reading the workspace should care (bulletinWorkspace.ts). */
+/** What the author is doing, as far as reading the workspace should care (bulletin-workspace.ts). */
 export interface EditorActivity {
   /** A keystroke is being checked, or the next one is expected any moment: give way. */
   busy(): boolean;

@@ -10,13 +10,13 @@ import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Bulletin } from '../core/model';
 import type { CheckOptions } from '../core/analyze';
-import { hashOfRead, isRead, readBulletin, readBulletinUpTo, type FileRead } from '../io/bulletinRead';
-import { closedModel } from './readModel';
+import { hashOfRead, isRead, readBulletin, readBulletinUpTo, type FileRead } from '../io/bulletin-read';
+import { closedModel } from './read-model';
 import { withUri, type BulletinRecord } from '../core/record/record';
 import { viewOf } from '../core/record/view';
-import type { DiskInfo, LoadedEntry } from './workspaceCache';
-import { forEachLimited } from './workspaceFiles';
-import type { EditorActivity, IndexWorkers } from './indexWorkers';
+import type { DiskInfo, LoadedEntry } from './workspace-cache';
+import { forEachLimited } from './workspace-files';
+import type { EditorActivity, IndexWorkers } from './index-workers';
 
 export interface LoadContext {
   options: CheckOptions;
@@ -57,7 +57,7 @@ const PLAIN_PATH = /^\/[A-Za-z0-9/._-]*$/;
 /**
  * A file's text and size and mtime, read blocking (an index worker, or the server's thread in a
  * slice of a scan: a small file costs microseconds, far less than a promise), or `'large'`
- * when it is bigger than `largest` bytes, or undefined if it cannot be read (io/bulletinRead.ts:
+ * when it is bigger than `largest` bytes, or undefined if it cannot be read (io/bulletin-read.ts:
  * regular files only, nothing past `limit`, the size limit). No hash: the model carries the
  * text's hash (analysis computes it once).
  */
@@ -71,7 +71,7 @@ export function revive(record: BulletinRecord, uri: string): Bulletin {
   return viewOf(withUri(record, uri));
 }
 
-/** The file's text and what the file system says about it, or undefined if it cannot be read (io/bulletinRead.ts). */
+/** The file's text and what the file system says about it, or undefined if it cannot be read (io/bulletin-read.ts). */
 export async function readWithInfo(path: string, limit?: number): Promise<(FileRead & { info: DiskInfo }) | undefined> {
   const read = await readBulletin(path, limit);
   if (!isRead(read)) return undefined;

@@ -1,16 +1,16 @@
 /**
  * Reading the workspace from disk (the core never touches the file system): the bulletins
- * under each folder (their text: workspaceLoad.ts). A file or folder that vanishes or cannot be read while
+ * under each folder (their text: workspace-load.ts). A file or folder that vanishes or cannot be read while
  * we look is skipped, never an exception.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { FileFilter } from './workspaceGlob';
-import { LinkPolicy } from '../io/linkPolicy';
+import type { FileFilter } from './workspace-glob';
+import { LinkPolicy } from '../io/link-policy';
 
 /**
  * Absolute paths of every bulletin under `folder` the filter accepts. Symbolic links are
- * followed as `links` allows (io/linkPolicy.ts: inside the folder only by default, never into
+ * followed as `links` allows (io/link-policy.ts: inside the folder only by default, never into
  * /proc, /sys or /dev), and counted there when they are not.
  */
 export async function listBulletins(folder: string, filter: FileFilter, followOutside = false, links?: { skipped: number }): Promise<string[]> {

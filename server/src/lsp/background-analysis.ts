@@ -1,7 +1,7 @@
 /**
  * Analysis of very large open documents on a worker thread. The `yaml` parser takes about a
  * second over a 5 MB bulletin; on the server's thread every other request (a hover in another
- * file) would wait for it. The worker (`worker/analysisWorker.ts`) parses and validates, and
+ * file) would wait for it. The worker (`worker/analysis-worker.ts`) parses and validates, and
  * sends back what the server needs without the syntax tree: the record with its
  * problems (diagnostics, the index), the outline and the folds.
  *

@@ -5,14 +5,14 @@
  */
 import { CodeActionKind, type ClientCapabilities, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
 import { fixesFor } from '../core/authoring/fixes';
-import { suppressFixes, suppressionCodeFix } from '../core/authoring/suppressFix';
+import { suppressFixes, suppressionCodeFix } from '../core/authoring/suppress-fix';
 import { offsetAt } from '../core/text';
 import { toDiagnostic } from './diagnostics';
-import { runSafeAsync } from './runSafe';
+import { runSafeAsync } from './run-safe';
 import { toRange, type FeatureContext } from './features';
 import { today } from './completion';
 import { renamesFiles } from './rename';
-import { bulletinFileName, renamedFileUri } from '../core/authoring/idNames';
+import { bulletinFileName, renamedFileUri } from '../core/authoring/id-names';
 import { msg } from '../core/messages';
 
 export const codeActionCapabilities = { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } };

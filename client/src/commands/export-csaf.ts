@@ -3,14 +3,14 @@
  * it; a valid one is saved as `<tracking id>.json` (the CSAF file name convention). What would
  * stop an export is shown all the time as diagnostics of their own (`bulletin-csaf`), sent by
  * the server after each change, so the rule diagnostics are never replaced. Without a
- * publisher, the export asks for one in place and resumes (../csafPublisher.ts).
+ * publisher, the export asks for one in place and resumes (../csaf-publisher.ts).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CsafDiagnosticsNotification, ExportCsafRequest } from '../../../server/src/protocol';
-import { bulletinResource } from './openPreview';
+import { bulletinResource } from './open-preview';
 import { offerExported } from '../exported';
-import { exportWithPublisher, type CsafPublisherSetting, type PublisherPrompts } from '../csafPublisher';
+import { exportWithPublisher, type CsafPublisherSetting, type PublisherPrompts } from '../csaf-publisher';
 
 /** CSAF 2.0 section 5.1: the tracking id in lower case, every other character than + - a-z 0-9 as `_`. */
 export function csafFileName(trackingId: string): string {

@@ -6,7 +6,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { StatusNotification } from '../protocol';
-import type { BulletinWorkspace, Disposable, FindingsUpdate } from './bulletinWorkspace';
+import type { BulletinWorkspace, Disposable, FindingsUpdate } from './bulletin-workspace';
 import { toDiagnostic } from './diagnostics';
 
 export interface PublishMode {

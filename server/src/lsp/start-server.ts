@@ -14,8 +14,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsCache } from './settings';
-import { BulletinWorkspace } from './bulletinWorkspace';
-import { publishFindings, type PublishMode } from './findingsPublisher';
+import { BulletinWorkspace } from './bulletin-workspace';
+import { publishFindings, type PublishMode } from './findings-publisher';
 import { registerRender } from './render';
 import { completionCapabilities, completionClientCapabilities, registerCompletion } from './completion';
 import { hoverCapabilities, registerHover } from './hover';
@@ -23,18 +23,18 @@ import { definitionCapabilities, registerDefinition } from './definition';
 import { renameCapabilities, registerRename } from './rename';
 import { symbolCapabilities, registerSymbols } from './symbols';
 import { foldingCapabilities, registerFolding } from './folding';
-import { codeActionCapabilities, codeActionClientCapabilities, registerCodeActions } from './codeActions';
+import { codeActionCapabilities, codeActionClientCapabilities, registerCodeActions } from './code-actions';
 import { formattingCapabilities, registerFormatting } from './formatting';
-import { registerScoreHints, scoreHintCapabilities } from './inlayHints';
+import { registerScoreHints, scoreHintCapabilities } from './inlay-hints';
 import { CancelIndexingRequest, ReindexRequest, serverName, WorkspaceTrustedNotification } from '../protocol';
 import { CommittedVersions } from './history';
 import { registerCompare } from './compare';
 import { WorkspaceManager } from './workspace';
-import { registerPullDiagnostics } from './pullDiagnostics';
-import { registerIndexRequest } from './workspaceIndexRequest';
+import { registerPullDiagnostics } from './pull-diagnostics';
+import { registerIndexRequest } from './workspace-index-request';
 import { CsafService } from './csaf';
 import { warmUpDiagnostics } from './diagnostics';
-import { runSafeVoid } from './runSafe';
+import { runSafeVoid } from './run-safe';
 import type { ServerRuntime } from './runtime';
 
 /** Starts the server on the connection; `dispose` ends its workers and child processes (done on `shutdown` too). */

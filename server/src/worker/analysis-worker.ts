@@ -2,12 +2,12 @@
  * The analysis worker (bundled as `dist/analysisWorker.js`): parses and validates one large
  * open document at a time, off the server's thread, and sends back what the server keeps of
  * it without its syntax tree: the record with its problems, the outline and the folds
- * (all plain data; see `lsp/backgroundAnalysis.ts`).
+ * (all plain data; see `lsp/background-analysis.ts`).
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeText } from '../core/analyze';
 import { folds, outline } from '../core/authoring/outline';
-import type { AnalysisJob, AnalysisReply } from '../lsp/backgroundAnalysis';
+import type { AnalysisJob, AnalysisReply } from '../lsp/background-analysis';
 
 parentPort?.on('message', (job: AnalysisJob) => {
   let reply: AnalysisReply;

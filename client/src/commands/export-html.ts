@@ -8,7 +8,7 @@ import { RenderRequest } from '../../../server/src/protocol';
 import { standaloneHtml } from '../../../server/src/core/render/standalone';
 import { mediaRoot } from '../preview/panel';
 import type { PreviewManager } from '../preview/manager';
-import { bulletinResource } from './openPreview';
+import { bulletinResource } from './open-preview';
 import { offerExported } from '../exported';
 
 export function registerExportHtml(extensionUri: vscode.Uri, manager: PreviewManager, client: () => Promise<LanguageClient>): vscode.Disposable {

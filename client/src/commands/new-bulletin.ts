@@ -3,12 +3,12 @@
  * number (`890175` or `KB890175`) and the language, creates `ID.bulletin.yaml` next to the
  * active bulletin or in the workspace folder, and inserts the `bulletin` snippet into it with
  * tab stops: what the author must write is left empty, and flagged by the checks until written
- * (see server/src/core/authoring/newBulletinTemplate.ts).
+ * (see server/src/core/authoring/new-bulletin-template.ts).
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SnippetDefinition } from '../../../server/src/core/authoring/snippet';
-import { idProblem, kbNumber, newBulletinSnippet } from '../../../server/src/core/authoring/newBulletinTemplate';
+import { idProblem, kbNumber, newBulletinSnippet } from '../../../server/src/core/authoring/new-bulletin-template';
 import { IndexRequest } from '../../../server/src/protocol';
 
 export function registerNewBulletin(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.Disposable {

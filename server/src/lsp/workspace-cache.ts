@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { readRecordsAt, RecordWriter } from './cacheRecords';
+import { readRecordsAt, RecordWriter } from './cache-records';
 import type { Problem } from '../core/problems';
 import type { BulletinRecord } from '../core/record/record';
 import { isRecord } from '../core/record/check';
@@ -58,11 +58,11 @@ interface Stored extends DiskInfo {
   strings: string[];
 }
 
-// Layout: a header, then one record per file (cacheRecords.ts: JSON and typed arrays, each with
+// Layout: a header, then one record per file (cache-records.ts: JSON and typed arrays, each with
 // a checksum): its disk info, findings and problems as JSON, its cells, line starts, numbers and
 // string indices as arrays. The strings of every record are one table (file names, dates and
 // descriptions repeat across thousands of bulletins): each is stored and decoded once.
-// 9: a record's intrinsic problems include the file name and advisory labels left on another id (core/authoring/idNames.ts).
+// 9: a record's intrinsic problems include the file name and advisory labels left on another id (core/authoring/id-names.ts).
 // 10: a record has a REVISION table and a TOP status column (issue #18).
 const FORMAT = 'bulletin-workspace-cache-11';
 const WRITE_CHUNK = 1 << 20;

@@ -28,7 +28,7 @@ export const changeMarksWorkspace = {
 
 /**
  * The notification saying `message`: on its toast, or in the notification centre (headless, the
- * workbench may file a notification there without a toast, as authorActions.ts finds).
+ * workbench may file a notification there without a toast, as author-actions.ts finds).
  */
 async function notification(page: Page, message: RegExp): Promise<Locator> {
   const find = (where: string) => page.locator(`${where} .notification-list-item`, { hasText: message }).first();

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CompareWithLastCommitRequest, WorkspaceTrustedNotification } from '../../../server/src/protocol';
-import { changesDocument } from '../changesView';
+import { changesDocument } from '../changes-view';
 
 const SCHEME = 'bulletin-changes';
 
