@@ -133,3 +133,31 @@ test('files: an added file row is marked as new, a removed one struck through ce
   assert.match(added, /<tr class="change-entry-added" data-line="\d+"><td class="file-name"><ins class="change-new">rpcss\.exe<\/ins><\/td>/);
   assert.deepEqual(marks(added), { old: [], new: ['rpcss.exe'] });
 });
+
+/** The platform sections of the file information, in page order. */
+const platformSections = (html: string) => [...html.matchAll(/<section class="platform(?: [^"]*)?"[^>]*>[\s\S]*?<h3>[\s\S]*?<\/h3>/g)].map((m) => m[0]);
+
+test('file information: an added platform’s section is new, a removed one’s heading struck through where it was', () => {
+  const start = base.indexOf('  - id: nt4-tse-sp6\n');
+  const end = base.indexOf('unsupported:\n');
+  const withoutTse = base.slice(0, start) + base.slice(end);
+  const added = renderChanged(withoutTse, base);
+  const [kept, fresh] = platformSections(added.html);
+  assert.match(kept!, /^<section class="platform" data-platform="nt4-server-sp6a"/);
+  assert.match(fresh!, /^<section class="platform change-entry-added" data-platform="nt4-tse-sp6"[^>]*><h3><ins class="change-new">Windows NT Server 4\.0, Terminal Server Edition SP6<\/ins><\/h3>$/);
+
+  const removed = renderChanged(base, withoutTse);
+  const sections = platformSections(removed.html);
+  assert.equal(sections.length, 2);
+  assert.doesNotMatch(sections[0]!, /change-/);
+  assert.match(sections[1]!, /^<section class="platform change-entry-removed" data-line="\d+"><del class="change-old"><h3>Windows NT Server 4\.0, Terminal Server Edition SP6<\/h3>$/);
+});
+
+test('package table: a package added to a platform is a new row', () => {
+  const pkg = '    package:\n      file: WindowsNT4Server-KB873350-x86-JPN.exe\n      date: 2004-08-19\n      version: 5.4.15.0\n      size: 614544\n';
+  const page = renderChanged(edit(base, pkg, ''), base);
+  const table = element(firstPlatform(page.html), 'table', 'package')!;
+  assert.match(table, /<tr class="change-entry-added"><td class="file-name"><ins class="change-new">WindowsNT4Server-KB873350-x86-JPN\.exe<\/ins><\/td>/);
+  const unchanged = renderChanged(base, base);
+  assert.doesNotMatch(element(firstPlatform(unchanged.html), 'table', 'package')!, /change-/);
+});

@@ -144,7 +144,7 @@ function packageTable(ctx: RenderContext, platform: Platform, raw: Obj): string 
   const rawPackage = isObj(raw.package) ? raw.package : {};
   return (
     `<table class="package"${ctx.dataLine(pkg.pointer)}><thead><tr>${th(ctx, 'render.package')}${th(ctx, 'render.date')}${th(ctx, 'render.version')}${th(ctx, 'render.size')}</tr></thead>` +
-    `<tbody><tr${rowClass(ctx, pkg.pointer)}><td class="file-name">${ctx.marked(`${pkg.pointer}/file`, escapeHtml(pkg.file ?? ''))}</td><td class="date">${ctx.marked(`${pkg.pointer}/date`, escapeHtml(formatDate(ctx.locale, pkg.date)))}</td>` +
+    `<tbody><tr${rowClass(ctx, pkg.pointer, ctx.changeAt(pkg.pointer)?.kind === 'added' ? ADDED : '')}><td class="file-name">${entryContent(ctx, pkg.pointer, ctx.marked(`${pkg.pointer}/file`, escapeHtml(pkg.file ?? '')))}</td><td class="date">${ctx.marked(`${pkg.pointer}/date`, escapeHtml(formatDate(ctx.locale, pkg.date)))}</td>` +
     `<td class="version">${ctx.marked(`${pkg.pointer}/version`, escapeHtml(pkg.version ?? str(rawPackage.version) ?? ''))}</td><td class="size num">${ctx.marked(`${pkg.pointer}/size`, pkg.size !== undefined ? formatSize(pkg.size) : '')}</td></tr>` +
     `</tbody></table>${ctx.findingsHtml(pkg.pointer)}`
   );
@@ -205,9 +205,10 @@ export function renderPlatformDetails(ctx: RenderContext, root: Obj, platforms: 
   const sections = platforms.map((platform) => {
     const index = Number(platform.pointer.split('/')[2]);
     const raw = isObj(rawPlatforms[index]) ? (rawPlatforms[index] as Obj) : {};
+    // A platform added since the last commit: its whole section is new.
     return (
-      `<section class="platform" data-platform="${escapeHtml(platform.id ?? '')}"${ctx.dataLine(platform.pointer)}>` +
-      `<h3>${escapeHtml(platform.name ?? platform.id ?? '')}</h3>` +
+      `<section${entryClass(ctx, platform.pointer, 'platform')} data-platform="${escapeHtml(platform.id ?? '')}"${ctx.dataLine(platform.pointer)}>` +
+      `<h3>${entryContent(ctx, platform.pointer, escapeHtml(platform.name ?? platform.id ?? ''))}</h3>` +
       packageTable(ctx, platform, raw) +
       fileRows(ctx, platform, raw) +
       verifySection(ctx, platform) +
@@ -216,5 +217,10 @@ export function renderPlatformDetails(ctx: RenderContext, root: Obj, platforms: 
       `</section>`
     );
   });
-  return `<section class="file-info"><h2>${escapeHtml(label(ctx.locale, 'render.fileInfo'))}</h2>${sections.join('')}</section>`;
+  // A platform removed since the last commit: its heading struck through where its section was.
+  const all = withRemoved(sections, ctx.changesOf('platform', (c) => c.kind === 'removed' && c.field === undefined), (c) => {
+    const was = isObj(c.was) ? c.was : {};
+    return removedEntry(ctx, c, 'section', 'platform', `<h3>${escapeHtml(str(was.name) ?? str(was.id) ?? '')}</h3>`);
+  });
+  return `<section class="file-info"><h2>${escapeHtml(label(ctx.locale, 'render.fileInfo'))}</h2>${all.join('')}</section>`;
 }
