@@ -51,6 +51,27 @@ test('a sound cache serves the second run with the same findings', () => {
   }
 });
 
+test('a run that changes nothing leaves the cache as it is; a changed bulletin has it written again', () => {
+  const ws = setUp();
+  try {
+    ws.run();
+    const written = statSync(ws.cacheFile());
+    const bytes = readFileSync(ws.cacheFile());
+    const second = ws.run();
+    assert.deepEqual(second.findings.map((f) => f.code), ['unresolved-reference']);
+    assert.equal(statSync(ws.cacheFile()).mtimeMs, written.mtimeMs, 'not written again');
+    assert.ok(readFileSync(ws.cacheFile()).equals(bytes));
+    writeFileSync(join(ws.dir, 'MS04-029.bulletin.yaml'), dangling.replace('MS04-099', 'MS04-098'));
+    const third = ws.run();
+    assert.match(third.findings[0].message, /MS04-098/);
+    const fourth = ws.run();
+    assert.match(fourth.findings[0].message, /MS04-098/, 'the cache written by the third run serves the fourth');
+    assert.notEqual(statSync(ws.cacheFile()).mtimeMs, written.mtimeMs, 'written again after the change');
+  } finally {
+    ws.done();
+  }
+});
+
 const damages: [string, (path: string) => void | Promise<void>][] = [
   ['a byte changed inside a string (rpcproxy.dll → rpcproxz.dll)', (path) => {
     const bytes = readFileSync(path);

@@ -129,7 +129,10 @@ export async function checkFiles(paths: readonly string[], checkOptions: CheckOp
       suppressed.push({ ...toFinding(s.problem, bulletin.lineStarts, uri, index, cwd), suppression: { kind: s.kind, reason: s.reason, line: at.line + 1, column: at.character + 1 } });
     }
   }
-  if (cache) await saveCache(cache, read, index, disk, problemsOf, digest);
+  // A cache that gave back every record and every finding, for files that did not change on
+  // disk, would be written again as it is: left alone.
+  const unchanged = restored && read.every((uri) => sameDisk(saved.entries.get(uri), disk.get(uri)));
+  if (cache && !unchanged) await saveCache(cache, read, index, disk, problemsOf, digest);
   if (keep) keep.index = index;
   return { files: read.length, findings, ...(showSuppressed ? { suppressed } : {}), unreadable, ...(cache ? { cache: { discarded: loaded && 'discarded' in loaded ? loaded.discarded : undefined, restored } } : {}) };
 }
@@ -138,6 +141,9 @@ function readText(path: string, limit?: number): string | undefined {
   const read = readBulletinSync(path, limit);
   return isRead(read) && !read.tooLarge ? read.text : undefined;
 }
+
+const sameDisk = (a: DiskInfo | undefined, b: DiskInfo | undefined) =>
+  a !== undefined && b !== undefined && a.hash === b.hash && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
 /** Writes every record read from a file that has not changed since, with its findings. */
 async function saveCache(cache: WorkspaceCache, uris: readonly string[], index: WorkspaceIndex, disk: Map<string, DiskInfo>, problemsOf: Map<string, Problem[]>, digest: string): Promise<void> {

@@ -4,7 +4,7 @@
  * the text), so nothing from outside the reader reaches it unchecked.
  */
 import type { Problem } from '../problems';
-import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
+import { CVSS, DATA_KINDS, type Columns, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { cellCount, COUNTS, tableBases, TABLES, type BulletinRecord } from './record';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
@@ -56,10 +56,17 @@ function cellsFit(r: BulletinRecord): boolean {
   for (let i = 0; i < COUNTS; i++) if (cells[i] < 0) return false;
   if (cells.length !== cellCount(Array.from(cells.subarray(0, COUNTS)))) return false;
   const b = tableBases(cells);
-  const rows = (columns: { width: number; kinds: readonly string[] }, base: number, count: number, each?: (at: number) => boolean): boolean => {
+  const strings = r.strings.length;
+  const numbers = r.numbers.length;
+  const textLength = r.textLength;
+  const rows = (columns: Pick<Columns<string>, 'width' | 'stringCells' | 'numberCells' | 'rangeCells'>, base: number, count: number, each?: (at: number) => boolean): boolean => {
+    // Only string, number and range cells can point outside the record: the others are not visited.
+    const { stringCells: s, numberCells: n, rangeCells: ranges } = columns;
     for (let row = 0; row < count; row++) {
       const at = base + row * columns.width;
-      for (let c = 0; c < columns.width; c++) if (!cellFits(r, columns.kinds[c], cells[at + c], cells[at + c + 1])) return false;
+      for (let i = 0; i < s.length; i++) if (!fits(cells[at + s[i]], strings)) return false;
+      for (let i = 0; i < n.length; i++) if (!fits(cells[at + n[i]], numbers)) return false;
+      for (let i = 0; i < ranges.length; i++) if (!rangeFits(cells[at + ranges[i]], cells[at + ranges[i] + 1], textLength)) return false;
       if (each && !each(at)) return false;
     }
     return true;
@@ -85,6 +92,9 @@ function cellsFit(r: BulletinRecord): boolean {
     rows(CVSS, b.cvss, b.cvssCount, (at) => cells[at + CVSS.vuln] >= 0 && cells[at + CVSS.vuln] < b.vulns && cells[at + CVSS.item] >= 0 && cells[at + CVSS.start] >= 0 && cells[at + CVSS.vectorAt] >= -1 && cells[at + CVSS.vectorAt] <= r.textLength)
   );
 }
+
+const fits = (cell: number, length: number) => cell >= -1 && cell < length;
+const rangeFits = (start: number, end: number, textLength: number) => (start === -1 ? end === -1 : start >= 0 && end >= start && end <= textLength);
 
 function cellFits(r: BulletinRecord, kind: string, cell: number, next: number): boolean {
   switch (kind) {

@@ -10,7 +10,14 @@
 export type CellKind = 's' | 'n' | 'r' | 'e' | 'i';
 type Spec = `${string}:${CellKind}`;
 type NameOf<S extends Spec> = S extends `${infer N}:${CellKind}` ? N : never;
-export type Columns<N extends string> = { readonly [K in N]: number } & { readonly width: number; readonly kinds: readonly CellKind[] };
+export type Columns<N extends string> = { readonly [K in N]: number } & {
+  readonly width: number;
+  readonly kinds: readonly CellKind[];
+  /** The columns that hold string indices, number indices and range starts (what a stored record's check visits). */
+  readonly stringCells: readonly number[];
+  readonly numberCells: readonly number[];
+  readonly rangeCells: readonly number[];
+};
 
 function table<const S extends Spec>(specs: readonly S[]): Columns<NameOf<S>> {
   const out: Record<string, unknown> = {};
@@ -22,6 +29,10 @@ function table<const S extends Spec>(specs: readonly S[]): Columns<NameOf<S>> {
   });
   out.width = specs.length;
   out.kinds = kinds;
+  const of = (kind: CellKind) => kinds.flatMap((k, c) => (k === kind ? [c] : []));
+  out.stringCells = of('s');
+  out.numberCells = of('n');
+  out.rangeCells = of('r');
   return out as Columns<NameOf<S>>;
 }
 
