@@ -124,15 +124,25 @@ function readRecord(bytes: Buffer): { value: unknown; arrays: RecordArray[] } {
   if (end > bytes.length) throw new Error('truncated record');
   const value: unknown = JSON.parse(bytes.toString('utf8', at, end));
   at = end;
-  const arrays = shapes.map(([kind, length]) => {
+  // One buffer for all of a record's arrays, each at an offset its element size divides: a
+  // buffer per array cost an allocation (and the collector's bookkeeping) per array per record.
+  let size = 0;
+  const parts = shapes.map(([kind, length]) => {
     const type = KINDS[kind];
     if (!type) throw new Error('unknown array kind');
     const byteLength = length * type.BYTES_PER_ELEMENT;
+    const offset = Math.ceil(size / 8) * 8;
+    size = offset + byteLength;
+    return { type, length, byteLength, offset };
+  });
+  // Checked before allocating: a damaged length must not ask for gigabytes.
+  if (at + parts.reduce((sum, part) => sum + part.byteLength, 0) > bytes.length) throw new Error('truncated record');
+  const buffer = new ArrayBuffer(size);
+  const arrays = parts.map(({ type, length, byteLength, offset }) => {
     if (at + byteLength > bytes.length) throw new Error('truncated record');
-    const array = new type(length);
-    new Uint8Array(array.buffer).set(bytes.subarray(at, at + byteLength));
+    new Uint8Array(buffer, offset, byteLength).set(bytes.subarray(at, at + byteLength));
     at += byteLength;
-    return array;
+    return new type(buffer, offset, length);
   });
   if (at !== bytes.length) throw new Error('record longer than its parts');
   return { value, arrays };
