@@ -26,7 +26,7 @@ export const unresolvedReference: Rule = {
   crossFile: true,
   reads: ['id'],
   description:
-    'An id in `includes` or `related` names no bulletin in the workspace. Reported on the item; the nearest known id, if one is close, is suggested (and offered to quick fixes as `data.suggestion`). A value that is not an id at all (the `schema` finding on it says so) is not looked up. ' +
+    'An id in `includes` or `related` names no bulletin in the workspace. Reported on the item; the nearest known id, if one is close, is suggested, and a quick fix puts it in place. A value that is not an id at all (the `schema` finding on it says so) is not looked up. ' +
     'Also the names a bulletin gives itself: a file named after another id than its `id` (`MS04-029.bulletin.yaml` holding `id: MS04-030`, as a rename of the id alone leaves it) is reported on `id`, and each advisory label that still carries the file\'s id on that label.',
   check: ({ bulletin, index, locale }) => {
     // The file name and advisory labels, found while reading (core/authoring/id-names.ts).
