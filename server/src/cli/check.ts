@@ -137,9 +137,13 @@ export async function checkFiles(paths: readonly string[], checkOptions: CheckOp
   return { files: read.length, findings, ...(showSuppressed ? { suppressed } : {}), unreadable, ...(cache ? { cache: { discarded: loaded && 'discarded' in loaded ? loaded.discarded : undefined, restored } } : {}) };
 }
 
+/** `decodeFile`, or undefined for a file that cannot be read (the check reports it). */
 function readText(path: string, limit?: number): string | undefined {
-  const read = readBulletinSync(path, limit);
-  return isRead(read) && !read.tooLarge ? read.text : undefined;
+  try {
+    return decodeFile(path, limit);
+  } catch {
+    return undefined;
+  }
 }
 
 const sameDisk = (a: DiskInfo | undefined, b: DiskInfo | undefined) =>
