@@ -14,6 +14,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { runCommand } from '../../../scripts/e2e/lib/palette';
 import type { WorkbenchCheck } from './workbench';
+import { checkRecorder } from './checks';
 
 const timeout = 60_000;
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -105,18 +106,7 @@ async function notificationButton(page: Page, message: RegExp, button: string) {
 }
 
 export async function checkAuthorActions(page: Page, workspace: string, screenshotDir: string): Promise<WorkbenchCheck[]> {
-  const results: WorkbenchCheck[] = [];
-  const shot = (name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) }).catch(() => undefined);
-  const check = async (name: string, body: () => Promise<void>) => {
-    try {
-      await body();
-      results.push({ name, ok: true });
-    } catch (error) {
-      results.push({ name, ok: false, error: error instanceof Error ? error.message : String(error) });
-      await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-')}`);
-      await page.keyboard.press('Escape').catch(() => undefined);
-    }
-  };
+  const { results, shot, check } = checkRecorder(page, screenshotDir, () => page.keyboard.press('Escape').catch(() => undefined));
   let before: { bulletins: number; findings: number } | undefined;
 
   await check('New Bulletin refuses a taken id at the first prompt, then writes a template the checks flag', async () => {

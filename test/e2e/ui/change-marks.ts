@@ -14,6 +14,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { openWorkbench } from '../../../scripts/e2e/lib/extension-tests';
 import { runCommand } from '../../../scripts/e2e/lib/palette';
 import { focusEditor, goToLineEnd, openFromExplorer, previewFrame, type WorkbenchCheck } from './workbench';
+import { checkRecorder } from './checks';
 
 // The functions handed to evaluate run in the preview's frame; the project compiles without the DOM library.
 declare const window: any;
@@ -40,17 +41,7 @@ async function notification(page: Page, message: RegExp): Promise<Locator> {
 
 export async function checkChangeMarks(browser: Browser, url: string, folder: string, screenshotDir: string): Promise<WorkbenchCheck[]> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  const results: WorkbenchCheck[] = [];
-  const shot = (name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) }).catch(() => undefined);
-  const check = async (name: string, body: () => Promise<void>) => {
-    try {
-      await body();
-      results.push({ name, ok: true });
-    } catch (error) {
-      results.push({ name, ok: false, error: error instanceof Error ? error.message : String(error) });
-      await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-')}`);
-    }
-  };
+  const { results, shot, check } = checkRecorder(page, screenshotDir);
   try {
     await openWorkbench(page, url);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });

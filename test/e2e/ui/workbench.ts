@@ -8,11 +8,11 @@
  * on the page with a timeout.
  */
 import * as assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { openWorkbench } from '../../../scripts/e2e/lib/extension-tests';
 import { runCommand } from '../../../scripts/e2e/lib/palette';
 import { checkAuthorActions } from './author-actions';
+import { checkRecorder } from './checks';
 
 // The functions handed to evaluate run in the preview's frame; the project compiles without the DOM library.
 declare const window: any;
@@ -94,17 +94,7 @@ export function previewFrame(page: Page): FrameLocator {
 
 export async function checkWorkbench(browser: Browser, url: string, screenshotDir: string): Promise<WorkbenchCheck[]> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  const results: WorkbenchCheck[] = [];
-  const shot = (name: string) => page.screenshot({ path: join(screenshotDir, `${name}.png`) }).catch(() => undefined);
-  const check = async (name: string, body: () => Promise<void>) => {
-    try {
-      await body();
-      results.push({ name, ok: true });
-    } catch (error) {
-      results.push({ name, ok: false, error: error instanceof Error ? error.message : String(error) });
-      await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-')}`);
-    }
-  };
+  const { results, shot, check } = checkRecorder(page, screenshotDir);
   try {
     await openWorkbench(page, url);
     await page.locator('.monaco-workbench').waitFor({ timeout });
