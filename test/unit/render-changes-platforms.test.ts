@@ -161,3 +161,12 @@ test('package table: a package added to a platform is a new row', () => {
   const unchanged = renderChanged(base, base);
   assert.doesNotMatch(element(firstPlatform(unchanged.html), 'table', 'package')!, /change-/);
 });
+
+test('file information: with every platform removed, each one’s heading is struck through', () => {
+  const start = base.indexOf('platforms:\n');
+  const end = base.indexOf('unsupported:\n');
+  const page = renderChanged(base, `${base.slice(0, start)}platforms: []\n${base.slice(end)}`);
+  const sections = platformSections(page.html);
+  assert.deepEqual(sections.map((s) => /change-entry-removed/.test(s)), [true, true]);
+  assert.match(sections[0]!, /<h3>Windows NT Server 4\.0 SP6a<\/h3>$/);
+});

@@ -200,7 +200,8 @@ function deploymentTable(ctx: RenderContext, platform: Platform): string {
 
 /** The per-platform file information, one section per platform. */
 export function renderPlatformDetails(ctx: RenderContext, root: Obj, platforms: readonly Platform[]): string {
-  if (platforms.length === 0) return '';
+  const removed = ctx.changesOf('platform', (c) => c.kind === 'removed' && c.field === undefined);
+  if (platforms.length === 0 && removed.length === 0) return '';
   const rawPlatforms = list(root.platforms);
   const sections = platforms.map((platform) => {
     const index = Number(platform.pointer.split('/')[2]);
@@ -218,7 +219,7 @@ export function renderPlatformDetails(ctx: RenderContext, root: Obj, platforms: 
     );
   });
   // A platform removed since the last commit: its heading struck through where its section was.
-  const all = withRemoved(sections, ctx.changesOf('platform', (c) => c.kind === 'removed' && c.field === undefined), (c) => {
+  const all = withRemoved(sections, removed, (c) => {
     const was = isObj(c.was) ? c.was : {};
     return removedEntry(ctx, c, 'section', 'platform', `<h3>${escapeHtml(str(was.name) ?? str(was.id) ?? '')}</h3>`);
   });
