@@ -60,9 +60,17 @@ test('quick-fix data: the nearest id, the expected KB', () => {
     b: `${header('MS04-029')}related: [MS04-021]\nplatforms:\n  - id: p\n    package:\n      file: X-KB828741.exe\n    verify:\n      registry:\n        - key: HKLM\\Hotfix\\KB828741\n          value: Installed\n          type: REG_DWORD\n          data: 1\n`,
   });
   const byCode = new Map(check('b').map((p) => [p.code, p.data]));
-  assert.deepEqual(byCode.get('unresolved-reference'), { id: 'MS04-021', kind: 'related', suggestion: 'MS04-029' });
+  // MS04-029 is nearer to MS04-021, but it is this bulletin's own id: never suggested.
+  assert.deepEqual(byCode.get('unresolved-reference'), { id: 'MS04-021', kind: 'related', suggestion: 'MS04-012' });
   assert.deepEqual(byCode.get('package-kb-mismatch'), { expectedKb: 873350 });
   assert.equal(byCode.get('registry-kb-mismatch')!.replacement, 'HKLM\\Hotfix\\KB873350');
+});
+
+test('unresolved-reference never suggests the bulletin’s own id (seen in bulletin check: MS04-012 missing, "Did you mean MS04-029?" in MS04-029)', () => {
+  const { check } = workspace({ 'file:///w/MS04-029.bulletin.yaml': example('MS04-029') });
+  const [p] = check('file:///w/MS04-029.bulletin.yaml').filter((f) => f.code === 'unresolved-reference');
+  assert.equal(p.message, '`related` names MS04-012, but no bulletin in the workspace has that id.');
+  assert.deepEqual(p.data, { id: 'MS04-012', kind: 'related' });
 });
 
 test('registry data of any shape is described, never thrown on', () => {

@@ -37,7 +37,8 @@ export const unresolvedReference: Rule = {
       if (index.byId(id).length > 0) continue;
       // A value the schema already rejects as an id (`MS` half typed) is not looked up too.
       if (rejectedBySchema(bulletin.intrinsic, reference.ref.range)) continue;
-      known ??= [...index.ids()];
+      // Never the bulletin's own id: a bulletin does not include or relate to itself.
+      known ??= [...index.ids()].filter((other) => other !== bulletin.id);
       const suggestion = closest(id, known);
       const key = suggestion ? 'rule.unresolvedReference.suggest' : 'rule.unresolvedReference';
       out.push(
