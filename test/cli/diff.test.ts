@@ -163,6 +163,8 @@ test('OLD NEW without git: the two files; usage errors', () => {
   const result = run(['diff', join(dir, 'old.bulletin.yaml'), join(dir, 'new.bulletin.yaml'), '--lang', 'en']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^Bulletin changes\n.*new\.bulletin\.yaml \(changed\)\n {2}- プラットフォームを削除: Windows NT Workstation 4\.0 SP6a \(nt4-wks-sp6a\)/);
+  // Two versions of one bulletin: no ref, so the summary counts no files read at one.
+  assert.match(result.stdout, /\n1 changed; findings: 0 new \(0 errors\), 0 gone\.\n$/);
   writeFileSync(join(dir, 'bad.bulletin.yaml'), corrected.replace('severity: important', 'severity: severe'));
   const worse = run(['diff', join(dir, 'new.bulletin.yaml'), join(dir, 'bad.bulletin.yaml'), '--format', 'json']);
   assert.equal(worse.code, 1, 'the change adds an error finding');

@@ -24,6 +24,7 @@ registerMessages({
     'cli.diff.effect.added': 'new',
     'cli.diff.effect.removed': 'gone',
     'cli.diff.summary': '{files} changed; findings: {added} new ({errors} errors), {removed} gone. {checked} bulletins checked, {read} read at the ref.',
+    'cli.diff.summaryFiles': '{files} changed; findings: {added} new ({errors} errors), {removed} gone.',
     'cli.diff.table': '| | File | Line | Severity | Rule | Message |',
     'cli.diff.line': 'line {line}',
   },
@@ -43,6 +44,7 @@ registerMessages({
     'cli.diff.effect.added': '新規',
     'cli.diff.effect.removed': '解消',
     'cli.diff.summary': '{files} 件を変更。検査結果: 新規 {added} 件 (エラー {errors} 件)、解消 {removed} 件。{checked} 件を検査し、{read} 件を ref の時点で読みました。',
+    'cli.diff.summaryFiles': '{files} 件を変更。検査結果: 新規 {added} 件 (エラー {errors} 件)、解消 {removed} 件。',
     'cli.diff.table': '| | ファイル | 行 | 重大度 | ルール | メッセージ |',
     'cli.diff.line': '{line} 行目',
   },
@@ -63,7 +65,8 @@ function wholeText(file: FileDiff, locale: Locale): string | undefined {
 const mark = (kind: string) => (kind === 'added' ? '+' : kind === 'removed' ? '-' : '~');
 
 function summary(report: DiffReport, locale: Locale): string {
-  return msg(locale, 'cli.diff.summary', {
+  // OLD NEW: two versions of one bulletin, nothing read at a ref; the counts of the workspace would mislead.
+  return msg(locale, report.ref ? 'cli.diff.summary' : 'cli.diff.summaryFiles', {
     files: report.files.length,
     added: report.added.length,
     errors: report.added.filter((f) => f.severity === 'error').length,
