@@ -20,6 +20,7 @@ test('bulletin csaf FILE -o OUT writes the CSAF document; related bulletins besi
   const r = run(['csaf', ...flags, '-o', out, 'examples/MS04-029.bulletin.yaml']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^bulletin: wrote .*ms04-029\.json\n$/, 'says what it wrote, as render does');
   const csaf = JSON.parse(readFileSync(out, 'utf8'));
   assert.equal(csaf.document.tracking.id, 'MS04-029');
   assert.deepEqual(csaf.document.tracking.generator, { engine: { name: 'Bulletin' } });

@@ -142,8 +142,11 @@ export async function csafCommand(options: CsafCommandOptions): Promise<number> 
     return 1;
   }
   const json = JSON.stringify(result.csaf, null, 2) + '\n';
-  if (options.out) writeOutputFile(options.out, json, [options.file]);
-  else process.stdout.write(json);
+  if (options.out) {
+    writeOutputFile(options.out, json, [options.file]);
+    // As `render` says what it wrote: a file written in silence looks like nothing happened.
+    process.stderr.write(`bulletin: wrote ${displayPath(options.out)}\n`);
+  } else process.stdout.write(json);
   return 0;
 }
 
