@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { Hover } from 'vscode-languageserver-protocol/node';
 import { InProcessServer } from './server-in-process';
 import { withCursor } from '../unit/authoring/cursor-marker';
+import { datedPlatform, fileEntry, suppressionHead } from '../fixtures/suppression/bulletin';
 
 /** Polls an asynchronous probe until it gives a value (a timeout, never a fixed sleep). */
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
@@ -31,34 +32,9 @@ after(async () => {
   await server.stop();
 });
 
-const head = (lang: string) => `bulletin: 1\nid: MS05-001\nkb: 890001\nlang: ${lang}\ntitle: T\npublished: 2005-01-10\nseverity: important\nexploit: none\nurgency: early\n`;
+const head = suppressionHead;
 /** Two files dated after their package (2005-01-05): `date-order` on each file's `date` line. */
-const PLATFORM = [
-  'platforms:',
-  '  - id: nt4-server-sp6a',
-  '    name: N',
-  '    package:',
-  '      file: Update-KB890001-x86-JPN.exe',
-  '      date: 2005-01-05',
-  '      version: 5.4.15.0',
-  '      size: 1000',
-  '    files:',
-  '      - name: a.dll',
-  '        date: 2005-01-06',
-  '        version: 4.0.1381.7300',
-  '        size: 100',
-  '      - name: b.dll',
-  '        date: 2005-01-07',
-  '        version: 4.0.1381.7300',
-  '        size: 100',
-  '    verify:',
-  '      registry:',
-  '        - key: HKLM\\SOFTWARE\\Microsoft\\Updates\\KB890001',
-  '          value: Installed',
-  '          type: REG_DWORD',
-  '          data: 1',
-  '',
-].join('\n');
+const PLATFORM = datedPlatform(fileEntry('a.dll'), fileEntry('b.dll', ['        date: 2005-01-07']));
 /** The text with a comment line above a.dll's `date` (a caret inside the comment marks the hover). */
 const aboveDate = (lang: string, comment: string) => head(lang) + PLATFORM.replace('        date: 2005-01-06', `        ${comment}\n        date: 2005-01-06`);
 

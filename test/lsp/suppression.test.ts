@@ -17,6 +17,7 @@ import type { IndexStatus } from '../../server/src/protocol';
 import { until } from './workspace-helpers';
 import { applyEdits, withCursor } from '../unit/authoring/cursor-marker';
 import { rules } from '../../server/src/core/rules';
+import { datedPlatform, suppressionHead } from '../fixtures/suppression/bulletin';
 
 let server: ServerProcess;
 let snippets: ServerProcess;
@@ -38,30 +39,9 @@ after(async () => {
   await Promise.all([server.stop(), snippets.stop()]);
 });
 
-const HEAD = 'bulletin: 1\nid: MS05-001\nkb: 890001\nlang: en\ntitle: T\npublished: 2005-01-10\nseverity: important\nexploit: none\nurgency: early\n';
+const HEAD = suppressionHead();
 /** A platform whose file is dated after its package: `date-order` on line 21 (`date: 2005-01-06`), nothing else. */
-const PLATFORM = [
-  'platforms:',
-  '  - id: nt4-server-sp6a',
-  '    name: N',
-  '    package:',
-  '      file: Update-KB890001-x86-JPN.exe',
-  '      date: 2005-01-05',
-  '      version: 5.4.15.0',
-  '      size: 1000',
-  '    files:',
-  '      - name: a.dll',
-  '        date: 2005-01-06',
-  '        version: 4.0.1381.7300',
-  '        size: 100',
-  '    verify:',
-  '      registry:',
-  '        - key: HKLM\\SOFTWARE\\Microsoft\\Updates\\KB890001',
-  '          value: Installed',
-  '          type: REG_DWORD',
-  '          data: 1',
-  '',
-].join('\n');
+const PLATFORM = datedPlatform();
 const TEXT = HEAD + PLATFORM;
 const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1} ${d.code}`).sort();
 

@@ -13,33 +13,13 @@ import { readSuppressions } from '../../server/src/core/parse/suppressions';
 import { viewOf } from '../../server/src/core/record/view';
 import { isRecord } from '../../server/src/core/record/check';
 import { deserialize, serialize } from 'node:v8';
+import { datedPlatform, fileEntry, suppressionHead } from '../fixtures/suppression/bulletin';
 
-const HEAD = 'bulletin: 1\nid: MS05-001\nkb: 890001\nlang: en\ntitle: T\npublished: 2005-01-10\nseverity: important\nexploit: none\nurgency: early\n';
+const HEAD = suppressionHead();
 
 /** One platform whose file is dated after its package (`date-order` on the file's date line). */
 function platform(fileLines: string[] = ['        date: 2005-01-06']): string {
-  return [
-    'platforms:',
-    '  - id: nt4-server-sp6a',
-    '    name: N',
-    '    package:',
-    '      file: Update-KB890001-x86-JPN.exe',
-    '      date: 2005-01-05',
-    '      version: 5.4.15.0',
-    '      size: 1000',
-    '    files:',
-    '      - name: a.dll',
-    ...fileLines,
-    '        version: 4.0.1381.7300',
-    '        size: 100',
-    '    verify:',
-    '      registry:',
-    '        - key: HKLM\\SOFTWARE\\Microsoft\\Updates\\KB890001',
-    '          value: Installed',
-    '          type: REG_DWORD',
-    '          data: 1',
-    '',
-  ].join('\n');
+  return datedPlatform(fileEntry('a.dll', fileLines));
 }
 
 function check(text: string, options: CheckOptions = {}) {
