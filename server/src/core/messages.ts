@@ -95,7 +95,28 @@ export function messageCatalog(locale: Locale): Readonly<Record<string, string>>
 
 export function msg(locale: Locale, key: MessageKey | string, args: Record<string, string | number> = {}): string {
   const template = (catalogs[locale] as Record<string, string>)[key] ?? extra[locale][key] ?? (en as Record<string, string>)[key] ?? extra.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+/**
+ * Each template cut once at its placeholders: text, name, text, … (a replace with a callback
+ * per message was most of what a label cost). Keyed by the catalogs' own texts, so bounded by
+ * them (a key missing from every catalog is its own template: a fixed set too).
+ */
+const templateParts = new Map<string, string[]>();
+function partsOf(template: string): string[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    templateParts.set(template, parts);
+  }
+  return parts;
 }
 
 export function toLocale(value: string | undefined | null): Locale {

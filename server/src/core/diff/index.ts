@@ -6,11 +6,12 @@
  * `revisions` are no change. Pure: two parsed documents (or texts) in, changes out, each with
  * the range of its node in the new text and a label in the bulletin's language.
  */
-import { entryOf, itemOf, parse, rangeOfLocation, type NodeLocation, type ParsedDocument, type Range } from '../parse';
+import { entryOf, escapePointerToken, itemOf, parse, rangeOfLocation, type NodeLocation, type ParsedDocument, type Range } from '../parse';
 import type { Locale } from '../messages';
 import { compareVersions, isVersion } from '../version';
 import { describeChange } from './labels';
 import { isObj, list, type Obj } from '../plain';
+import { withoutCommonParts } from './sections';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -64,6 +65,13 @@ export interface Change {
 type Path = (string | number)[];
 
 const HEADER_FIELDS = ['id', 'title', 'status', 'severity', 'exploit', 'urgency', 'restart', 'uninstall', 'targets', 'kb', 'lang', 'published', 'updated'] as const;
+/** The top-level lists whose entries are matched by one text field: that field. */
+const LIST_IDENTITY: Readonly<Record<string, string>> = { advisories: 'url', vulnerabilities: 'id', platforms: 'id', unsupported: 'name', workarounds: 'title' };
+const identityIn = (listName: string) => (item: Obj) => {
+  const value = item[LIST_IDENTITY[listName]];
+  return typeof value === 'string' ? value : undefined;
+};
+
 /** Lists whose order carries no meaning: compared as sets. */
 const SET_FIELDS = new Set(['targets', 'impact', 'udp', 'tcp']);
 
@@ -112,12 +120,12 @@ function sameText(a: unknown, b: unknown): boolean {
 }
 
 interface Differ {
-  readonly out: Omit<Change, 'range' | 'label'>[];
+  readonly out: Omit<Change, 'range' | 'label' | 'pointer'>[];
   readonly paths: Path[];
 }
 
 function push(d: Differ, change: Omit<Change, 'range' | 'label' | 'pointer'>, path: Path): void {
-  d.out.push({ ...change, pointer: '' });
+  d.out.push(change);
   d.paths.push(path);
 }
 
@@ -238,12 +246,12 @@ export function diffBulletins(before: ParsedDocument, after: ParsedDocument, loc
     push(d, { kind, subject: 'summary', identity: ['summary'], field: 'summary', lines }, n.summary === undefined ? [] : ['summary']);
   }
 
-  matchLists(list(o.advisories), list(n.advisories), (a) => (typeof a.url === 'string' ? a.url : undefined), {
+  matchLists(list(o.advisories), list(n.advisories), identityIn('advisories'), {
     both: (oa, na, i, key) => fields(d, 'advisory', ['advisories', key], oa, na, ['label'], ['advisories', i]),
     added: (na, i, key) => push(d, { kind: 'added', subject: 'advisory', identity: ['advisories', key], new: shown(na.label) }, ['advisories', i]),
     removed: (oa, i, key) => push(d, { kind: 'removed', subject: 'advisory', identity: ['advisories', key], old: shown(oa.label), was: oa, wasIndex: i }, ['advisories']),
   });
-  matchLists(list(o.vulnerabilities), list(n.vulnerabilities), (v) => (typeof v.id === 'string' ? v.id : undefined), {
+  matchLists(list(o.vulnerabilities), list(n.vulnerabilities), identityIn('vulnerabilities'), {
     both: (ov, nv, i, key) => fields(d, 'vulnerability', ['vulnerabilities', key], ov, nv, ['title', 'impact', 'cvss', 'cwe'], ['vulnerabilities', i]),
     added: (nv, i, key) => push(d, { kind: 'added', subject: 'vulnerability', identity: ['vulnerabilities', key], new: shown(nv.title) }, ['vulnerabilities', i]),
     removed: (ov, i, key) => push(d, { kind: 'removed', subject: 'vulnerability', identity: ['vulnerabilities', key], old: shown(ov.title), was: ov, wasIndex: i }, ['vulnerabilities']),
@@ -254,17 +262,17 @@ export function diffBulletins(before: ParsedDocument, after: ParsedDocument, loc
     now.forEach((id) => !was.includes(id) && push(d, { kind: 'added', subject: kind, identity: [kind, id], new: id }, [kind, list(n[kind]).indexOf(id)]));
     was.forEach((id, i) => !now.includes(id) && push(d, { kind: 'removed', subject: kind, identity: [kind, id], old: id, was: id, wasIndex: i }, [kind]));
   }
-  matchLists(list(o.platforms), list(n.platforms), (p) => (typeof p.id === 'string' ? p.id : undefined), {
+  matchLists(list(o.platforms), list(n.platforms), identityIn('platforms'), {
     both: (op, np, i, key) => diffPlatform(d, op, np, i, key),
     added: (np, i, key) => push(d, { kind: 'added', subject: 'platform', identity: ['platforms', key], new: shown(np.name), name: shown(np.name) }, ['platforms', i]),
     removed: (op, i, key) => push(d, { kind: 'removed', subject: 'platform', identity: ['platforms', key], old: shown(op.name), name: shown(op.name), was: op, wasIndex: i }, ['platforms']),
   });
-  matchLists(list(o.unsupported), list(n.unsupported), (u) => (typeof u.name === 'string' ? u.name : undefined), {
+  matchLists(list(o.unsupported), list(n.unsupported), identityIn('unsupported'), {
     both: (ou, nu, i, key) => fields(d, 'unsupported', ['unsupported', key], ou, nu, ['reason'], ['unsupported', i]),
     added: (nu, i, key) => push(d, { kind: 'added', subject: 'unsupported', identity: ['unsupported', key], new: key }, ['unsupported', i]),
     removed: (ou, i, key) => push(d, { kind: 'removed', subject: 'unsupported', identity: ['unsupported', key], old: key, was: ou, wasIndex: i }, ['unsupported']),
   });
-  matchLists(list(o.workarounds), list(n.workarounds), (w) => (typeof w.title === 'string' ? w.title : undefined), {
+  matchLists(list(o.workarounds), list(n.workarounds), identityIn('workarounds'), {
     both: (ow, nw, i, key) => {
       fields(d, 'workaround', ['workarounds', key], ow, nw, ['note'], ['workarounds', i]);
       const ports = (w: Obj) => (isObj(w.ports) ? w.ports : {});
@@ -274,9 +282,11 @@ export function diffBulletins(before: ParsedDocument, after: ParsedDocument, loc
     removed: (ow, i, key) => push(d, { kind: 'removed', subject: 'workaround', identity: ['workarounds', key], old: key, was: ow, wasIndex: i }, ['workarounds']),
   });
 
+  // Completed in place (a copy per change was a third of the diff's cost), in the order a
+  // reader of the JSON expects: what changed, then where, then the label.
   return d.out.map((change, i) => {
-    const [pointer, range] = locate(after, d.paths[i]);
-    const full = { ...change, pointer, range } as Change;
+    const full = change as Change;
+    [full.pointer, full.range] = locate(after, d.paths[i]);
     full.label = describeChange(full, lang);
     return full;
   });
@@ -291,7 +301,7 @@ function locate(doc: ParsedDocument, path: Path): [string, Range] {
     const next: NodeLocation | undefined = typeof token === 'number' ? itemOf(at, token) : entryOf(at, token);
     if (!next) break;
     at = next;
-    pointer += `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    pointer += `/${escapePointerToken(String(token))}`;
     range = next.key ?? rangeOfLocation(next);
   }
   if (at && at !== doc.root && !at.key) range = rangeOfLocation(at);
@@ -299,9 +309,34 @@ function locate(doc: ParsedDocument, path: Path): [string, Range] {
   return [pointer, range];
 }
 
-/** The semantic diff of two texts (each read the way the editor reads it). */
+/** Read even where both versions have it alike: the labels' language. */
+const ALWAYS_READ = new Set(['lang']);
+
+/**
+ * The semantic diff of two texts (each read the way the editor reads it). What both have alike
+ * (top-level entries, list items with a plain identity) is not read (`sections.ts`); where the
+ * rest needs the full parser, the parts cannot be told apart, or an identity left out comes
+ * again among the items read, both texts are read whole.
+ */
 export function diffTexts(before: string, after: string, locale?: Locale): Change[] {
+  if (before === after) return [];
+  const common = withoutCommonParts(before, after, ALWAYS_READ, LIST_IDENTITY);
+  const parsedBefore = common && parse(common.before, { reader: 'quick' });
+  const parsedAfter = parsedBefore && parse(common.after, { reader: 'quick' });
+  if (parsedBefore && parsedAfter && !identityRepeated(common.itemsLeftOut, parsedBefore, parsedAfter)) return diffBulletins(parsedBefore, parsedAfter, locale);
   return diffBulletins(parse(before), parse(after), locale);
+}
+
+/** Whether an item read has the identity of one left out (matched otherwise than in the whole texts). */
+function identityRepeated(itemsLeftOut: Map<string, Set<string>>, ...docs: ParsedDocument[]): boolean {
+  for (const [name, identities] of itemsLeftOut) {
+    const key = LIST_IDENTITY[name];
+    for (const doc of docs) {
+      const items = isObj(doc.value) ? list(doc.value[name]) : [];
+      if (items.some((item) => isObj(item) && typeof item[key] === 'string' && identities.has(item[key]))) return true;
+    }
+  }
+  return false;
 }
 
 export { describeChange, draftSummary } from './labels';

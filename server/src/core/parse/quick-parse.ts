@@ -29,12 +29,20 @@ const LONE_CR = /\r(?!\n)/;
 /** The full parser's nesting bound (parse.ts `limits.depth`); deeper documents step aside. */
 const MAX_DEPTH = 64;
 const SPACE = 32;
+/** Characters that start a value the reader leaves to the full parser: `{&*!%@\`]},?:#`. */
+const INDICATORS = new Uint8Array(128);
+for (const c of '{&*!%@`]},?:#') INDICATORS[c.charCodeAt(0)] = 1;
 /** Mappings up to this many keys look for a repeated key by comparing names as they are read. */
 const SHORT_MAPPING = 16;
 
-export function quickParse(text: string): QuickParse | undefined {
+/** Whether `text` has a character the quick reader leaves to the full parser (a tab, a lone CR …). */
+export function hasUnusualCharacters(text: string): boolean {
   // Most files have no CR at all: a native search for one costs far less than the expression.
-  if (UNUSUAL.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
+  return UNUSUAL.test(text) || (text.includes('\r') && LONE_CR.test(text));
+}
+
+export function quickParse(text: string): QuickParse | undefined {
+  if (hasUnusualCharacters(text)) return undefined;
   let tables = takeLineTables(text.length);
   try {
     const lines = scanLines(text, tables);
@@ -211,14 +219,16 @@ class Reader {
       if (next > parentIndent || (location.key !== undefined && next === parentIndent && this.isSeqItem(this.line, next))) return this.block(next, location, depth);
       return stepAside(); // an empty value: the full parser decides what it means
     }
-    const c = text[at];
+    // By character code: `text[at]` makes a string of a character beyond Latin-1 (every
+    // Japanese value) before it can be compared.
+    const c = text.charCodeAt(at);
     let value: unknown;
     let end: number;
-    if (c === '"') [value, end] = this.doubleQuoted(at, lineEnd);
-    else if (c === "'") [value, end] = this.singleQuoted(at, lineEnd);
-    else if (c === '[') return this.flowSequence(at, lineEnd, parentIndent, location);
-    else if (c === '|' || c === '>') return this.blockScalar(at, lineEnd, parentIndent, location);
-    else if ('{&*!%@`]},?:#'.includes(c) || (c === '-' && text.charCodeAt(at + 1) === SPACE)) return stepAside();
+    if (c === 34 /* " */) [value, end] = this.doubleQuoted(at, lineEnd);
+    else if (c === 39 /* ' */) [value, end] = this.singleQuoted(at, lineEnd);
+    else if (c === 91 /* [ */) return this.flowSequence(at, lineEnd, parentIndent, location);
+    else if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(at, lineEnd, parentIndent, location);
+    else if (INDICATORS[c] === 1 || (c === 45 /* - */ && text.charCodeAt(at + 1) === SPACE)) return stepAside();
     else {
       end = this.plainEnd(at, lineEnd);
       const source = text.slice(at, end);
