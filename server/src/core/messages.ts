@@ -83,9 +83,27 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ja };
 /** Additional catalogs (rules register theirs) merged into the same lookup. */
 const extra: Record<Locale, Record<string, string>> = { en: {}, ja: {} };
 
+/**
+ * Every template of each locale cut at its placeholders (text, name, text, …) as it is
+ * registered: a replace with a callback per message was most of what a label cost. The core's
+ * own texts win over a registered one of the same key, as in `messageCatalog`.
+ */
+const templates: Record<Locale, Map<string, string[]>> = { en: new Map(), ja: new Map() };
+const PLACEHOLDER = /\{(\w+)\}/;
+
+function addTemplates(locale: Locale, messages: Record<string, string>, core: boolean): void {
+  for (const [key, text] of Object.entries(messages)) {
+    if (core || !(key in catalogs[locale])) templates[locale].set(key, text.split(PLACEHOLDER));
+  }
+}
+addTemplates('en', en, true);
+addTemplates('ja', ja, true);
+
 export function registerMessages(messages: Record<Locale, Record<string, string>>): void {
   Object.assign(extra.en, messages.en);
   Object.assign(extra.ja, messages.ja);
+  addTemplates('en', messages.en, false);
+  addTemplates('ja', messages.ja, false);
 }
 
 /** Every key and text of one locale, core and registered, as `msg` resolves them (the tests check both are complete). */
@@ -93,30 +111,16 @@ export function messageCatalog(locale: Locale): Readonly<Record<string, string>>
   return { ...extra[locale], ...catalogs[locale] };
 }
 
+/** The text of `key` in `locale` (English where the locale lacks it; the key itself where both do), `{name}` filled from `args`. */
 export function msg(locale: Locale, key: MessageKey | string, args: Record<string, string | number> = {}): string {
-  const template = (catalogs[locale] as Record<string, string>)[key] ?? extra[locale][key] ?? (en as Record<string, string>)[key] ?? extra.en[key] ?? key;
-  const parts = partsOf(template);
+  const parts = templates[locale].get(key) ?? templates.en.get(key);
+  if (!parts) return key;
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
     out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
   }
   return out;
-}
-
-/**
- * Each template cut once at its placeholders: text, name, text, … (a replace with a callback
- * per message was most of what a label cost). Keyed by the catalogs' own texts, so bounded by
- * them (a key missing from every catalog is its own template: a fixed set too).
- */
-const templateParts = new Map<string, string[]>();
-function partsOf(template: string): string[] {
-  let parts = templateParts.get(template);
-  if (!parts) {
-    parts = template.split(/\{(\w+)\}/);
-    templateParts.set(template, parts);
-  }
-  return parts;
 }
 
 export function toLocale(value: string | undefined | null): Locale {
