@@ -178,6 +178,15 @@ export interface Bulletin {
   intrinsic: Problem[];
   /** The suppression comments, in document order. */
   suppressions: Suppression[];
+  /**
+   * How many files its platforms list together. A file's row is its place in that list, in
+   * document order: the workspace index keeps files as rows, and makes their entries on demand.
+   */
+  readonly fileCount: number;
+  /** The `indexHash` of the file at `row`, read without making the file's entry. */
+  fileIndexHash(row: number): number;
+  /** The file at `row`, as its platform lists it (the same object each time). */
+  fileAt(row: number): BulletinFile;
   /** Start offset of each line, so positions can be made without keeping the text. */
   lineStarts: Uint32Array;
   textLength: number;

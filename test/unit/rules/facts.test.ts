@@ -21,7 +21,7 @@ const fixtures = join(root, 'test', 'fixtures', 'workspaces');
 
 /** The fact each property belongs to, by the kind of object it is read from. */
 const FACTS: Record<string, Record<string, CrossFileFact>> = {
-  bulletin: { id: 'id', published: 'published', includes: 'references', related: 'references', platforms: 'files' },
+  bulletin: { id: 'id', published: 'published', includes: 'references', related: 'references', platforms: 'files', fileCount: 'files', fileIndexHash: 'files', fileAt: 'files' },
   platform: { id: 'files', pointer: 'files', files: 'files' },
   file: { name: 'files', variant: 'files', version: 'files', size: 'files', pointer: 'files', indexHash: 'files', identityHash: 'files', bulletin: 'files', platform: 'files', file: 'files' },
   ref: { id: 'references', pointer: 'references' },

@@ -14,6 +14,7 @@
 import type { Bulletin, BulletinFile, Platform, Ref } from '../model';
 import { componentOf, cyclicComponents, pathWithin, type Edges } from './cycles';
 import { fileHash, isAtVersion } from './file-hash';
+import { FileTable } from './file-table';
 
 export type ReferenceKind = 'includes' | 'related';
 
@@ -58,14 +59,11 @@ function removeFrom<T extends Owned>(map: Multi<T>, key: string, uri: string): v
 const isFileAt = (entry: FileEntry, platformId: string, name: string, variant: string | undefined, version: string): boolean =>
   entry.platform.id === platformId && isAtVersion(entry.file, name, variant, version);
 
-type Bucket = FileEntry | FileEntry[];
 const NONE: readonly FileEntry[] = Object.freeze([]);
 
 interface Indexed {
   /** Its `includes` then `related` items. */
   references: Reference[];
-  /** Its file entries (of platforms with an id); their keys are computed again when needed, not kept. */
-  files: FileEntry[];
 }
 
 export class WorkspaceIndex {
@@ -74,7 +72,7 @@ export class WorkspaceIndex {
   /** Named id → who names it. */
   private readonly referencesById: Multi<Reference> = new Map();
   /** `fileHash` → the entries of that file at that version (and any that collide with it). */
-  private readonly filesByVersion = new Map<number, Bucket>();
+  private readonly filesByVersion = new FileTable();
   /** File identity → entries, built when first asked for (only Show Index and tests ask). */
   private filesById: Multi<FileEntry> | undefined;
   /** Per document: the items it put in the maps above, to remove or re-point them. */
@@ -109,9 +107,8 @@ export class WorkspaceIndex {
     }
     const references = referencesOf(bulletin);
     for (const reference of references) addTo(this.referencesById, reference.ref.id, reference);
-    const files = fileEntriesOf(bulletin);
-    for (const entry of files) this.addFile(entry);
-    this.entries.set(bulletin.uri, { references, files });
+    this.filesByVersion.add(bulletin);
+    this.entries.set(bulletin.uri, { references });
     this.filesById = undefined;
     if (!old || includesSignature(old) !== includesSignature(bulletin)) this.graphChanged();
     this.changes++;
@@ -129,49 +126,26 @@ export class WorkspaceIndex {
 
   /**
    * When `next` has the same id, the same references and the same files (platform id, name,
-   * variant, version) in the same order as `old`, points the indexed entries at `next`'s
-   * objects and answers true; otherwise changes nothing and answers false.
+   * variant, version) at the same rows as `old`, points the indexed entries at `next` and
+   * answers true; otherwise changes nothing and answers false.
    */
   private repoint(old: Bulletin, next: Bulletin): boolean {
     const indexed = this.entries.get(old.uri);
     if (!indexed || old.id !== next.id) return false;
-    const { references, files } = indexed;
+    const { references } = indexed;
     if (references.length !== next.includes.length + next.related.length) return false;
     for (let i = 0; i < next.includes.length; i++) if (references[i].kind !== 'includes' || references[i].ref.id !== next.includes[i].id) return false;
     for (let i = 0, j = next.includes.length; i < next.related.length; i++, j++) if (references[j].kind !== 'related' || references[j].ref.id !== next.related[i].id) return false;
-    let k = 0;
-    for (const platform of next.platforms) {
-      if (platform.id === undefined) continue;
-      for (const file of platform.files) {
-        const entry = files[k++];
-        if (entry === undefined || entry.platform.id !== platform.id || entry.file.name !== file.name || entry.file.variant !== file.variant || entry.file.version !== file.version) return false;
-      }
+    if (old.fileCount !== next.fileCount) return false;
+    for (let row = 0; row < next.fileCount; row++) {
+      if (old.fileIndexHash(row) !== next.fileIndexHash(row)) return false;
+      const [was, now] = [old.fileAt(row), next.fileAt(row)];
+      if (was.platform.id !== now.platform.id || was.name !== now.name || was.variant !== now.variant || was.version !== now.version) return false;
     }
-    if (k !== files.length) return false;
     for (let i = 0; i < next.includes.length; i++) Object.assign(references[i], { from: next, ref: next.includes[i] });
     for (let i = 0, j = next.includes.length; i < next.related.length; i++, j++) Object.assign(references[j], { from: next, ref: next.related[i] });
-    k = 0;
-    for (const platform of next.platforms) {
-      if (platform.id === undefined) continue;
-      for (const file of platform.files) {
-        // A file is its own entry: the new one takes the old one's place in its bucket.
-        this.replaceFile(files[k], file);
-        files[k++] = file;
-      }
-    }
+    this.filesByVersion.repoint(next);
     return true;
-  }
-
-  /** Puts `fresh` where `old` is (the same file at the same version, so the same bucket). */
-  private replaceFile(old: FileEntry, fresh: FileEntry): void {
-    const hash = old.indexHash;
-    if (hash < 0) return;
-    const bucket = this.filesByVersion.get(hash);
-    if (bucket === old) this.filesByVersion.set(hash, fresh);
-    else if (Array.isArray(bucket)) {
-      const at = bucket.indexOf(old);
-      if (at >= 0) bucket[at] = fresh;
-    }
   }
 
   private remove(old: Bulletin): void {
@@ -184,29 +158,8 @@ export class WorkspaceIndex {
     this.entries.delete(old.uri);
     if (!indexed) return;
     for (const reference of indexed.references) removeFrom(this.referencesById, reference.ref.id, old.uri);
-    for (const entry of indexed.files) this.removeFile(entry);
+    this.filesByVersion.remove(old);
     this.filesById = undefined;
-  }
-
-  private addFile(entry: FileEntry): void {
-    const hash = entry.indexHash;
-    if (hash < 0) return;
-    const bucket = this.filesByVersion.get(hash);
-    if (bucket === undefined) this.filesByVersion.set(hash, entry);
-    else if (Array.isArray(bucket)) bucket.push(entry);
-    else this.filesByVersion.set(hash, [bucket, entry]);
-  }
-
-  private removeFile(entry: FileEntry): void {
-    const hash = entry.indexHash;
-    if (hash < 0) return;
-    const bucket = this.filesByVersion.get(hash);
-    if (bucket === entry) this.filesByVersion.delete(hash);
-    else if (Array.isArray(bucket)) {
-      const kept = bucket.filter((other) => other !== entry);
-      if (kept.length === 0) this.filesByVersion.delete(hash);
-      else this.filesByVersion.set(hash, kept.length === 1 ? kept[0] : kept);
-    }
   }
 
   private graphChanged(): void {
@@ -264,7 +217,7 @@ export class WorkspaceIndex {
 
   /** Every entry of the file at this version (numerically: `5.00.1` is `5.0.1`). */
   filesAtVersion(platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
-    return this.entriesAt(this.filesByVersion.get(fileHash(platformId, name, variant, version)), platformId, name, variant, version);
+    return this.filesByVersion.filesOf(fileHash(platformId, name, variant, version)).filter((entry) => isFileAt(entry, platformId, name, variant, version));
   }
 
   /**
@@ -274,17 +227,9 @@ export class WorkspaceIndex {
    */
   sharedAtVersionOf(platformId: string, file: BulletinFile): readonly FileEntry[] {
     const hash = file.indexHash;
-    if (hash < 0) return NONE;
-    const bucket = this.filesByVersion.get(hash);
-    if (bucket === (file as unknown)) return NONE;
-    return this.entriesAt(bucket, platformId, file.name, file.variant, file.version!);
-  }
-
-  /** The entries of a bucket that are this file at this version (others collided with it). */
-  private entriesAt(bucket: Bucket | undefined, platformId: string, name: string, variant: string | undefined, version: string): readonly FileEntry[] {
-    if (bucket === undefined) return NONE;
-    if (!Array.isArray(bucket)) return isFileAt(bucket, platformId, name, variant, version) ? [bucket] : NONE;
-    return bucket.filter((entry) => isFileAt(entry, platformId, name, variant, version));
+    if (hash < 0 || this.filesByVersion.isAlone(file)) return NONE;
+    const entries = this.filesByVersion.filesOf(hash);
+    return entries.length === 0 ? NONE : entries.filter((entry) => isFileAt(entry, platformId, file.name, file.variant, file.version!));
   }
 
   /** Every entry of a file name on every platform (Show Index: a file's version history). */
@@ -304,7 +249,13 @@ export class WorkspaceIndex {
   private identities(): Multi<FileEntry> {
     if (this.filesById) return this.filesById;
     const out: Multi<FileEntry> = new Map();
-    for (const { files } of this.entries.values()) for (const entry of files) addTo(out, fileIdentity(entry.platform.id!, entry.file.name, entry.file.variant), entry);
+    for (const uri of this.entries.keys()) {
+      const bulletin = this.byUri.get(uri)!;
+      for (let row = 0; row < bulletin.fileCount; row++) {
+        const entry = bulletin.fileAt(row);
+        if (entry.platform.id !== undefined) addTo(out, fileIdentity(entry.platform.id, entry.file.name, entry.file.variant), entry);
+      }
+    }
     return (this.filesById = out);
   }
 
@@ -365,8 +316,10 @@ export class WorkspaceIndex {
     }
     const indexed = this.entries.get(uri);
     for (const reference of indexed?.references ?? []) for (const other of this.idToUris.get(reference.ref.id) ?? []) out.add(other);
-    for (const { platform, file } of indexed?.files ?? []) {
-      for (const other of this.sharedAtVersionOf(platform.id!, file)) out.add(other.bulletin.uri);
+    for (let row = 0; indexed && row < bulletin.fileCount; row++) {
+      if (bulletin.fileIndexHash(row) < 0) continue;
+      const file = bulletin.fileAt(row);
+      for (const other of this.sharedAtVersionOf(file.platform.id!, file)) out.add(other.bulletin.uri);
     }
     out.delete(uri);
     return out;
@@ -399,16 +352,6 @@ function referencesOf(bulletin: Bulletin): Reference[] {
     ...bulletin.includes.map((ref) => ({ from: bulletin, kind: 'includes' as const, ref })),
     ...bulletin.related.map((ref) => ({ from: bulletin, kind: 'related' as const, ref })),
   ];
-}
-
-/** File entries of platforms that have an id (a file without its platform has no identity). */
-function fileEntriesOf(bulletin: Bulletin): FileEntry[] {
-  const out: FileEntry[] = [];
-  for (const platform of bulletin.platforms) {
-    if (platform.id === undefined) continue;
-    for (const file of platform.files) out.push(file);
-  }
-  return out;
 }
 
 function includesSignature(bulletin: Bulletin): string {

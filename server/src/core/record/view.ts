@@ -19,6 +19,7 @@ export class BulletinView implements Bulletin {
   readonly platformBase: number;
   private readonly platformCount: number;
   readonly fileBase: number;
+  private readonly fileRows: number;
   readonly registryBase: number;
   readonly deploymentBase: number;
   private readonly revisionBase: number;
@@ -41,6 +42,7 @@ export class BulletinView implements Bulletin {
     this.platformBase = bases.platform;
     this.platformCount = bases.platforms;
     this.fileBase = bases.file;
+    this.fileRows = bases.files;
     this.registryBase = bases.registry;
     this.deploymentBase = bases.deployment;
     this.revisionBase = bases.revision;
@@ -230,6 +232,21 @@ export class BulletinView implements Bulletin {
     return { uri, id, idRange, kb, kbRange, title, lang, published, publishedRange, updated, updatedRange, severity, severityRange, exploit, exploitRange, urgency, urgencyRange, tlp, tlpRange, vulnerabilities, includes, related, platforms, intrinsic, suppressions, textLength, hash, status, statusRange, revisions, revisionsRange };
   }
 
+  get fileCount(): number {
+    return this.fileRows;
+  }
+
+  fileIndexHash(row: number): number {
+    return this.record.cells[this.fileBase + row * FILE.width + FILE.indexHash];
+  }
+
+  fileAt(row: number): BulletinFile {
+    const platform = (this.platforms as PlatformView[])[this.record.cells[this.fileBase + row * FILE.width + FILE.platform]];
+    const file = platform?.fileAtRow(row);
+    if (!file) throw new RangeError(`no file at row ${row}`);
+    return file;
+  }
+
   get platforms(): Platform[] {
     if (this.platformViews) return this.platformViews;
     const out: PlatformView[] = [];
@@ -282,6 +299,11 @@ export class PlatformView implements Platform {
     const out: FileView[] = [];
     for (let i = 0; i < this.cell(PLATFORM.filesCount); i++) out.push(new FileView(this, this.bulletin.fileBase + (first + i) * FILE.width));
     return (this.fileViews = out);
+  }
+  /** The file at `row` of the bulletin's files, if this platform lists it. */
+  fileAtRow(row: number): BulletinFile | undefined {
+    const first = this.cell(PLATFORM.filesFirst);
+    return row >= first && row < first + this.cell(PLATFORM.filesCount) ? this.files[row - first] : undefined;
   }
   get registry(): RegistryCheck[] | undefined {
     const first = this.cell(PLATFORM.registryFirst);
