@@ -75,7 +75,7 @@ export async function checkFiles(paths: readonly string[], checkOptions: CheckOp
   const analysisKey = `${options.locale ?? 'en'}\u0000${options.idPattern?.source ?? ''}\u0000${options.maxFileSize ?? ''}`;
   const settingsKey = `${analysisKey}\u0000${JSON.stringify(options.severities ?? {})}\u0000${history?.key ?? ''}`;
   const cache = cacheDir === undefined ? undefined : new WorkspaceCache(resolve(cacheDir), [resolve(cwd)], analysisKey);
-  const loaded = cache?.load();
+  const loaded = await cache?.load();
   const saved = loaded && 'entries' in loaded ? loaded : undefined;
   const { disk } = await loadWorkspace(uris, {
     options: checkOptions, // posted to the index workers: plain data only, no history lookup

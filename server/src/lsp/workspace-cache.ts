@@ -100,9 +100,10 @@ export class WorkspaceCache {
   /**
    * The cached entries and findings digest, or why the cache was not used (undefined when there
    * is none). The whole file is read, a window at a time, and every record checked (checksum,
-   * then shape) before any is used: a damaged, truncated, foreign or older cache is discarded whole, never half-trusted.
+   * then shape) before any is used: a damaged, truncated, foreign or older cache is discarded
+   * whole, never half-trusted. It lets other work in every 256 records.
    */
-  load(): LoadedCache | undefined {
+  async load(): Promise<LoadedCache | undefined> {
     if (!this.path) return undefined;
     let fd: number;
     let size: number;
@@ -125,7 +126,10 @@ export class WorkspaceCache {
       if (header.stamp !== this.stamp) return { discarded: 'written by another build or with other settings' };
       const entries = new Map<string, LoadedEntry>();
       const table: string[] = [];
+      let count = 0;
       for (const { value, arrays } of records) {
+        // Now and then the folders' listing (started beside it) goes on.
+        if ((++count & 255) === 0) await new Promise((resolve) => setImmediate(resolve));
         const stored = value as Stored;
         if (!isStored(stored)) throw new Error('a record of the wrong shape');
         table.push(...stored.strings);

@@ -192,7 +192,12 @@ export class WorkspaceManager {
 
   private async listAndLoad(scan: number, rereadAll: boolean, progress: IndexProgress): Promise<void> {
     const links = { skipped: 0 };
-    const lists = await Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter, this.workspace.settings.followLinksOutside, links)));
+    const listing = Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter, this.workspace.settings.followLinksOutside, links)));
+    const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey());
+    // The cache is for starting: a later scan (new glob) keeps what is indexed already. It is
+    // read while the folders are listed (the listing mostly waits for the file system).
+    const loading = scan === 1 || rereadAll ? cache.load() : undefined;
+    const [lists, loaded] = await Promise.all([listing, loading]);
     this.workspace.skippedLinks = links.skipped;
     if (scan !== this.scans) return; // a newer scan took over
     const uris = lists.flat().map(uriOf);
@@ -203,9 +208,6 @@ export class WorkspaceManager {
       this.workspace.remove(uri);
     }
     this.onDisk = found;
-    const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey());
-    // The cache is for starting: a later scan (new glob) keeps what is indexed already.
-    const loaded = scan === 1 || rereadAll ? cache.load() : undefined;
     if (loaded && 'discarded' in loaded) this.connection.console.log(`workspace: the cache was discarded (${loaded.discarded}); it is written anew`);
     const saved = loaded && 'entries' in loaded ? loaded : undefined;
     await this.loadAndCheck(scan, uris, found, rereadAll, cache, saved, progress);
