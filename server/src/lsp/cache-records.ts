@@ -95,12 +95,40 @@ export function* readRecordsAt(read: ReadAt, size: number): Generator<{ value: u
     if (read(window, 0, wanted, position) !== wanted) throw new Error('truncated record');
     return window.subarray(0, length);
   };
+  const slabs = new Slabs();
   let at = 0;
   while (at < size) {
     const length = bytesAt(at, 4).readUInt32LE(0);
     if (length < 9) throw new Error('truncated record');
-    yield readRecord(bytesAt(at + 4, length));
+    yield readRecord(bytesAt(at + 4, length), slabs);
     at += 4 + length;
+  }
+}
+
+/** Records' arrays share buffers of this size (a record whose arrays need more than a quarter gets its own). */
+const SLAB = 256 * 1024;
+
+/**
+ * Where the records of one read put their arrays: a buffer per record (zero-filled, tracked by
+ * the collector) cost more than decoding the record. A buffer stays while one of its records
+ * does: a record replaced later (an edited file) leaves its few kilobytes behind until the
+ * others of its buffer go too.
+ */
+class Slabs {
+  private slab = new ArrayBuffer(0);
+  private used = 0;
+
+  /** `size` bytes at an offset 8 divides: the buffer and the offset. */
+  take(size: number): [ArrayBuffer, number] {
+    if (size > SLAB / 4) return [new ArrayBuffer(size), 0];
+    if (this.used + size > this.slab.byteLength) {
+      // Not zero-filled: every byte handed out is written before it is read.
+      this.slab = Buffer.allocUnsafeSlow(SLAB).buffer;
+      this.used = 0;
+    }
+    const offset = this.used;
+    this.used = Math.ceil((offset + size) / 8) * 8;
+    return [this.slab, offset];
   }
 }
 
@@ -109,7 +137,7 @@ export function readRecords(bytes: Buffer): Generator<{ value: unknown; arrays: 
   return readRecordsAt((buffer, offset, length, position) => bytes.copy(buffer, offset, position, position + length), bytes.length);
 }
 
-function readRecord(bytes: Buffer): { value: unknown; arrays: RecordArray[] } {
+function readRecord(bytes: Buffer, slabs: Slabs): { value: unknown; arrays: RecordArray[] } {
   if (crc32(bytes.subarray(4)) !== bytes.readUInt32LE(0)) throw new Error('checksum mismatch');
   const jsonLength = bytes.readUInt32LE(4);
   const count = bytes.readUInt8(8);
@@ -124,8 +152,9 @@ function readRecord(bytes: Buffer): { value: unknown; arrays: RecordArray[] } {
   if (end > bytes.length) throw new Error('truncated record');
   const value: unknown = JSON.parse(bytes.toString('utf8', at, end));
   at = end;
-  // One buffer for all of a record's arrays, each at an offset its element size divides: a
-  // buffer per array cost an allocation (and the collector's bookkeeping) per array per record.
+  // One stretch of a shared buffer for all of a record's arrays, each at an offset its element
+  // size divides: a buffer per array cost an allocation (and the collector's bookkeeping) per
+  // array per record.
   let size = 0;
   const parts = shapes.map(([kind, length]) => {
     const type = KINDS[kind];
@@ -137,12 +166,12 @@ function readRecord(bytes: Buffer): { value: unknown; arrays: RecordArray[] } {
   });
   // Checked before allocating: a damaged length must not ask for gigabytes.
   if (at + parts.reduce((sum, part) => sum + part.byteLength, 0) > bytes.length) throw new Error('truncated record');
-  const buffer = new ArrayBuffer(size);
+  const [buffer, base] = slabs.take(size);
   const arrays = parts.map(({ type, length, byteLength, offset }) => {
     if (at + byteLength > bytes.length) throw new Error('truncated record');
-    new Uint8Array(buffer, offset, byteLength).set(bytes.subarray(at, at + byteLength));
+    new Uint8Array(buffer, base + offset, byteLength).set(bytes.subarray(at, at + byteLength));
     at += byteLength;
-    return new type(buffer, offset, length);
+    return new type(buffer, base + offset, length);
   });
   if (at !== bytes.length) throw new Error('record longer than its parts');
   return { value, arrays };

@@ -135,7 +135,8 @@ export class WorkspaceCache {
         table.push(...stored.strings);
         const [cells, lineStarts, numbers, indices, suppressions] = arrays;
         if (!(indices instanceof Int32Array)) throw new Error('a record of the wrong shape');
-        const strings = Array.from(indices, (at) => table[at]);
+        const strings = new Array<string>(indices.length);
+        for (let i = 0; i < indices.length; i++) strings[i] = table[indices[i]];
         const record = { uri: stored.uri, hash: stored.hash, textLength: stored.textLength, lineStarts, strings, numbers, cells, intrinsic: stored.intrinsic, suppressions };
         if (!isRecord(record)) throw new Error('a record of the wrong shape');
         entries.set(stored.uri, { size: stored.size, mtimeMs: stored.mtimeMs, ctimeMs: stored.ctimeMs, ino: stored.ino, hash: stored.hash, problems: stored.problems, record });
