@@ -10,14 +10,14 @@
  * character the quick reader steps aside for (a tab, a lone CR, a control character …): the
  * full parser could read such a text otherwise than by its lines.
  */
-import { hasUnusualCharacters } from '../parse/quick-parse';
+import { hasUnusualCharacters } from '../parse';
 
 /** A plain key at the start of a line, then `:` and a space or the end of the line. */
 const KEY = /[A-Za-z_][A-Za-z0-9_.-]*(?=:(?:[ \r\n]|$))/y;
 const SPACE = 32;
 
 /** A text and where its lines start (`\n` ends a line), the text's length last. */
-export class Lines {
+class Lines {
   readonly starts: number[] = [];
   constructor(readonly text: string) {
     for (let at = 0; at < text.length; ) {
@@ -55,7 +55,7 @@ interface Pieces {
  * comes twice, or anything but comments comes before the first key: the caller then reads
  * the whole texts.
  */
-export function topLevelEntries(lines: Lines): Pieces | undefined {
+function topLevelEntries(lines: Lines): Pieces | undefined {
   const { text, starts } = lines;
   const names: string[] = [];
   const entryLines: number[] = [];

@@ -24,6 +24,9 @@ import { problem, type Problem } from '../problems';
 import { msg, registerMessages, type Locale } from '../messages';
 import { yamlErrorAt } from './yaml-errors';
 import { quickParse } from './quick-parse';
+
+/** Whether a text has a character only the full parser reads (a tab, a lone CR, a control character …). */
+export { hasUnusualCharacters } from './quick-parse';
 import { sparseElements } from './quick-parse-values';
 import { locationsByPointer, newLocation, pointerToken, type NodeLocation, type Range } from './locations';
 
