@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeText } from '../../server/src/core/analyze';
+import { analyzeText, checkBulletin } from '../../server/src/core/analyze';
 import { WorkspaceIndex } from '../../server/src/core/index/workspace-index';
 import { compareNewer, reporterOf } from '../../server/src/core/index/order';
 import { sameCrossFileFacts } from '../../server/src/core/index/cross-file-facts';
@@ -221,4 +221,31 @@ test('each file is its own entry, and a new bulletin with the same files takes t
   assert.deepEqual([...index.dependentsOf('a')], ['b']);
   index.delete('a');
   assert.deepEqual(index.filesAtVersion('nt4', 'x.dll', undefined, '1').map((e) => e.bulletin.uri), ['b']);
+});
+
+test('views forgotten between checks are made again: the same findings, new objects, and kept where asked', async () => {
+  // @ts-expect-error -- a plain .mjs module without types
+  const { generateBulletin } = await import('../../bench/generate-workspace.mjs');
+  const N = 120;
+  const index = new WorkspaceIndex();
+  for (let i = 0; i < N; i++) index.set(analyzeText(`file:///w/${i}.bulletin.yaml`, generateBulletin(i, N) as string).bulletin);
+  const uris = [...index.uris()];
+  const checkAll = (forgetEvery: number) =>
+    uris.map((uri, i) => {
+      const problems = checkBulletin(index.get(uri)!, index);
+      if ((i + 1) % forgetEvery === 0) index.forgetViews();
+      return JSON.stringify(problems);
+    });
+  const kept = checkAll(Infinity);
+  assert.ok(kept.some((problems) => problems.includes('"code"')), 'the generated workspace has findings to compare');
+  assert.deepEqual(checkAll(1), kept);
+  assert.deepEqual(checkAll(7), kept);
+
+  const [open, closed] = [index.get(uris[0])!, index.get(uris[1])!];
+  const [openPlatforms, closedPlatforms, closedFiles] = [open.platforms, closed.platforms, closed.platforms[0].files];
+  index.forgetViews((uri) => uri === open.uri);
+  assert.equal(open.platforms, openPlatforms, 'the view of a kept bulletin stays');
+  assert.notEqual(closed.platforms, closedPlatforms, 'a forgotten one is made again');
+  assert.notEqual(closed.platforms[0].files[0], closedFiles[0]);
+  assert.deepEqual(JSON.parse(JSON.stringify(closed.platforms)), JSON.parse(JSON.stringify(closedPlatforms)), 'and reads the same');
 });

@@ -65,6 +65,9 @@ export interface CheckRun {
   git?: GitHistory;
 }
 
+/** Checks between two `forgetViews`: the bulletins a check reads are mostly checked near it, so their views serve a few checks. */
+const FORGET_VIEWS_EVERY = 256;
+
 export async function checkFiles(paths: readonly string[], checkOptions: CheckOptions, cwd: string, run: CheckRun = {}): Promise<CheckReport> {
   const { cacheDir, showSuppressed = false, keep } = run;
   const history = run.git ? await committedVersions(paths.map((path) => resolve(path)), run.git, (path) => readText(path, checkOptions.maxFileSize)) : undefined;
@@ -110,6 +113,7 @@ export async function checkFiles(paths: readonly string[], checkOptions: CheckOp
   const restored = !showSuppressed && saved?.digest === digest && read.every((uri) => saved.entries.get(uri)?.problems !== undefined);
   const problemsOf = new Map<string, Problem[]>();
   const suppressedOf = new Map<string, SuppressedProblem[]>();
+  let checked = 0;
   for (const uri of read) {
     if (restored) {
       problemsOf.set(uri, saved.entries.get(uri)!.problems!);
@@ -118,7 +122,11 @@ export async function checkFiles(paths: readonly string[], checkOptions: CheckOp
     const result = checkBulletinWithSuppressed(index.get(uri)!, index, options);
     problemsOf.set(uri, result.problems);
     suppressedOf.set(uri, result.suppressed);
+    // What a check makes of the bulletins it reads (views of their files, values derived from
+    // them) is made again when read: kept, it would be a view of every file by the end.
+    if (++checked % FORGET_VIEWS_EVERY === 0) index.forgetViews();
   }
+  index.forgetViews();
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const uri of read) {

@@ -196,5 +196,11 @@ export interface Bulletin {
   readonly record: BulletinRecord;
   /** A value derived from this bulletin, made once per `key` (a bulletin never changes). */
   derived<T>(key: object, make: () => T): T;
+  /**
+   * Drops what was made from the record on reading (the views of its platforms, files and
+   * other lists, and the derived values): they are made again when read. The workspace calls it
+   * between checks so that checking every bulletin does not keep a view of every file.
+   */
+  forgetViews(): void;
 }
 

@@ -69,6 +69,12 @@ const TYPING_SLICE_MS = 3;
 const TYPING_MS = 50;
 /** Typing lately: the server's thread leaves the workspace's reading to the index workers for this long after a keystroke. */
 const TYPING_SESSION_MS = 2000;
+/**
+ * Checks of closed documents between two `forgetViews`: what a check makes of the bulletins it
+ * reads (views of their files, values derived from them) is made again when read, and kept it
+ * would be a view of every file in the workspace once everything has been checked.
+ */
+const FORGET_VIEWS_EVERY = 256;
 const CROSS_FILE_CODES = new Set(rules.filter((rule) => rule.crossFile).map((rule) => rule.code));
 
 export class ValidationQueue {
@@ -87,6 +93,8 @@ export class ValidationQueue {
   /** When an open document was last edited (the runtime's clock). */
   private lastEdit = -Infinity;
   private resultCounter = 0;
+  /** Closed documents checked since the views were last forgotten. */
+  private checkedClosed = 0;
   private idleWaiters: (() => void)[] = [];
   /** False until the workspace has been read once (status bar, benchmarks). */
   private workspaceReady = false;
@@ -310,6 +318,7 @@ export class ValidationQueue {
       if ((++counter & 15) === 0 && this.now() > deadline) break;
       check(uri);
     }
+    if (this.checkedClosed >= FORGET_VIEWS_EVERY || (this.checkedClosed > 0 && this.recheck.size === 0)) this.forgetViews();
     if (this.recheck.size > 0 || this.dirty.size > 0) {
       this.tell(false);
       this.schedule();
@@ -322,6 +331,12 @@ export class ValidationQueue {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
+  }
+
+  /** Closed documents drop their views (open ones keep theirs: editor features hold on to them across requests). */
+  private forgetViews(): void {
+    this.checkedClosed = 0;
+    this.state.index.forgetViews((uri) => this.documents.get(uri) !== undefined);
   }
 
   /** One event per pass: what changed since the last one. */
@@ -347,6 +362,7 @@ export class ValidationQueue {
       return;
     }
     let problems = checkBulletin(bulletin, this.state.index, this.checkOptions);
+    if (!document) this.checkedClosed++;
     // Until the workspace has been read, a cross-file finding may name what is simply not read yet.
     // So may a stale suppression of such a finding (the `suppression` rule names its code in `data.stale`).
     if (!this.workspaceReady) problems = problems.filter((p) => !CROSS_FILE_CODES.has(p.code) && !CROSS_FILE_CODES.has(p.data?.stale as string));

@@ -188,6 +188,11 @@ export class WorkspaceIndex {
     return this.idToUris.keys();
   }
 
+  /** Every bulletin but those `keep` names drops the views it made (`Bulletin.forgetViews`). */
+  forgetViews(keep: (uri: string) => boolean = () => false): void {
+    for (const [uri, bulletin] of this.byUri) if (!keep(uri)) bulletin.forgetViews();
+  }
+
   all(): IterableIterator<Bulletin> {
     return this.byUri.values();
   }

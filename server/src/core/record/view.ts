@@ -78,6 +78,15 @@ export class BulletinView implements Bulletin {
     return value;
   }
 
+  forgetViews(): void {
+    this.revisionViews = undefined;
+    this.vulnViews = undefined;
+    this.platformViews = undefined;
+    this.refViews = undefined;
+    this.suppressionList = undefined;
+    this.derivedValues = undefined;
+  }
+
   get uri(): string {
     return this.record.uri;
   }
