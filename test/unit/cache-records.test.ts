@@ -11,13 +11,14 @@ async function write(records: [unknown, RecordArray[]][], bufferSize: number): P
   return { bytes: Buffer.concat(written), writes: written.length };
 }
 
-test('records come back as written: values, Int32Array, Uint32Array and Float64Array, across buffer flushes and records larger than the buffer', async () => {
+test('records come back as written: values, Int32Array, Int16Array, Uint32Array and Float64Array, across buffer flushes and records larger than the buffer', async () => {
   const big = Int32Array.from({ length: 5000 }, (_, i) => i * 7 - 1000);
   const records: [unknown, RecordArray[]][] = [
     [{ format: 'x', digest: 'd', text: 'セキュリティ情報 "quoted" \\ \n' }, []],
     [{ uri: 'file:///a', problems: [{ offset: 1, length: 2, code: 'schema', data: { id: 'MS04-012' } }] }, [Int32Array.of(-1, 0, 2 ** 31 - 1), Uint32Array.of(0, 4294967295)]],
     [{ top: { id: 'MS04-029' } }, [big, new Uint32Array(0), Int32Array.of(3), Float64Array.of(1.5, Infinity, -0, 2 ** 53)]],
     [null, [Int32Array.of(1)]],
+    [{ narrow: true }, [Int16Array.of(-32768, -1, 0, 32767, 5), Float64Array.of(2.5), Int16Array.of(7)]],
   ];
   const { bytes, writes } = await write(records, 256);
   assert.ok(writes > 2, 'the small buffer was written out several times');

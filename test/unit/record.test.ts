@@ -29,6 +29,8 @@ const texts: Record<string, string> = {
   'a syntax error': example('MS04-012').replace('platforms:', 'platforms: [\n'),
   'registry data of every kind': example('MS04-029').replace(/data: (\S+)/, 'data: .inf').replace(/data: 1\b/, 'data: true'),
   'empty file': '',
+  'a text of 32,768 characters and more (32-bit cells)': `# ${'x'.repeat(40_000)}\n${example('MS04-029')}`,
+  'a text of 65,536 characters and more (32-bit line starts)': `# ${'x'.repeat(70_000)}\n${example('MS04-029')}`,
 };
 
 test('a record sent through structured clone or v8.serialize reads exactly like the one made from the text', () => {
@@ -36,6 +38,8 @@ test('a record sent through structured clone or v8.serialize reads exactly like 
     const expected = plain(extractBulletin('file:///x.bulletin.yaml', text));
     const record = extractRecord('file:///x.bulletin.yaml', text);
     assert.ok(isRecord(record), `${name}: a whole record`);
+    assert.equal(record.cells.constructor, text.length < 32_768 ? Int16Array : Int32Array, `${name}: 16-bit cells where they fit`);
+    assert.equal(record.lineStarts.constructor, text.length < 65_536 ? Uint16Array : Uint32Array, `${name}: 16-bit line starts where they fit`);
     assert.deepEqual(plain(viewOf(structuredClone(record))), expected, `${name}: structured clone`);
     assert.deepEqual(plain(viewOf(deserialize(serialize(record)))), expected, `${name}: v8.serialize`);
     // Every file carries the index hash the workspace index would compute for it.

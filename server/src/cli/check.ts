@@ -9,7 +9,7 @@ import { checkBulletinWithSuppressed, type CheckOptions } from '../core/analyze'
 import type { SuppressedProblem } from '../core/suppress';
 import { isRead, modelOfRead, readBulletinSync, reasonOf } from '../io/bulletin-read';
 import { WorkspaceIndex } from '../core/index/workspace-index';
-import { positionAt } from '../core/text';
+import { positionAt, type LineStarts } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
 import { IndexWorkers } from '../lsp/index-workers';
 import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo } from '../lsp/workspace-cache';
@@ -176,7 +176,7 @@ function shown(uri: string, cwd: string): string {
   return relative(cwd, path) || path;
 }
 
-function toFinding(p: Problem, lineStarts: Uint32Array, uri: string, index: WorkspaceIndex, cwd: string): Finding {
+function toFinding(p: Problem, lineStarts: LineStarts, uri: string, index: WorkspaceIndex, cwd: string): Finding {
   const start = positionAt(lineStarts, p.offset);
   const end = positionAt(lineStarts, p.offset + p.length);
   return {

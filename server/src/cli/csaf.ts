@@ -12,7 +12,7 @@ import { validateCsaf } from '../core/csaf/validate';
 import type { Locale } from '../core/messages';
 import { msg } from '../core/messages';
 import type { Problem } from '../core/problems';
-import { positionAt } from '../core/text';
+import { positionAt, type LineStarts } from '../core/text';
 import { decodeFile } from './check';
 import { findBulletins, UsageError } from './files';
 import { displayPath, escapeControl } from './display';
@@ -116,7 +116,7 @@ function relatedLookup(file: string): (id: string) => RelatedBulletinInfo | unde
   return (id) => known.get(id);
 }
 
-function formatProblem(file: string, lineStarts: Uint32Array, p: Problem): string {
+function formatProblem(file: string, lineStarts: LineStarts, p: Problem): string {
   const at = positionAt(lineStarts, p.offset);
   return `${file}:${at.line + 1}:${at.character + 1} ${p.severity} ${p.code} ${escapeControl(p.message)}`;
 }

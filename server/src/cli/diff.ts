@@ -14,7 +14,7 @@ import { diffTexts, type Change } from '../core/diff';
 import { committedVersion } from '../core/history';
 import { unrevisedChange } from '../core/rules/unrevised-change';
 import { WorkspaceIndex } from '../core/index/workspace-index';
-import { positionAt, computeLineStarts } from '../core/text';
+import { positionAt, computeLineStarts, type LineStarts } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
 import { gitHistory, type GitHistory } from '../io/git';
 import { pathOf, uriOf } from '../lsp/workspace-load';
@@ -73,7 +73,7 @@ function readText(path: string, limit?: number): string {
   }
 }
 
-function toDiffChange(change: Change, lineStarts: Uint32Array): DiffChange {
+function toDiffChange(change: Change, lineStarts: LineStarts): DiffChange {
   // The old value kept for the preview (was, wasIndex) is not part of the JSON output.
   const { range, was: _was, wasIndex: _wasIndex, ...rest } = change;
   return { ...rest, line: positionAt(lineStarts, range[0]).line + 1 };
@@ -98,7 +98,7 @@ function only(side: EffectFinding[], other: EffectFinding[]): EffectFinding[] {
   });
 }
 
-function effectOf(p: Problem, lineStarts: Uint32Array, file: string): EffectFinding {
+function effectOf(p: Problem, lineStarts: LineStarts, file: string): EffectFinding {
   return { file, line: positionAt(lineStarts, p.offset).line + 1, code: p.code, severity: p.severity, message: p.message };
 }
 

@@ -7,6 +7,7 @@
 import type { Range } from './parse';
 import type { Problem } from './problems';
 import type { BulletinRecord } from './record/record';
+import type { LineStarts } from './text';
 
 export interface Ref {
   id: string;
@@ -188,7 +189,7 @@ export interface Bulletin {
   /** The file at `row`, as its platform lists it (the same object each time). */
   fileAt(row: number): BulletinFile;
   /** Start offset of each line, so positions can be made without keeping the text. */
-  lineStarts: Uint32Array;
+  lineStarts: LineStarts;
   textLength: number;
   /** Hash of the text the model was read from (cache key, change detection). */
   hash: string;

@@ -8,7 +8,7 @@
  */
 import type { Suppression } from './model';
 import type { Problem } from './problems';
-import { lineStartAt } from './text';
+import { lineStartAt, type LineStarts } from './text';
 
 export const UNSUPPRESSIBLE: ReadonlySet<string> = new Set(['yaml-syntax', 'suppression']);
 
@@ -41,7 +41,7 @@ export function isEffective(s: Suppression): boolean {
  * looked up by code (file-level) and by code and line (line comments), so many findings and many
  * comments cost no product of the two.
  */
-export function applySuppressions(findings: Problem[], suppressions: readonly Suppression[], lineStarts: Uint32Array): SuppressionOutcome {
+export function applySuppressions(findings: Problem[], suppressions: readonly Suppression[], lineStarts: LineStarts): SuppressionOutcome {
   const accepted = suppressions.map(() => 0);
   const byFile = new Map<string, number[]>();
   const byLine = new Map<string, number[]>();

@@ -4,6 +4,12 @@ export interface Position {
   character: number;
 }
 
+/**
+ * Start offset of every line. A record keeps them in 16 bits when its text is shorter than
+ * 65,536 characters (record/write.ts), a parse in 32.
+ */
+export type LineStarts = Uint32Array | Uint16Array;
+
 /** Start offset of every line; "\r\n", "\n" and a lone "\r" all end a line, as in VS Code. */
 export function computeLineStarts(text: string): Uint32Array {
   const starts: number[] = [0];
@@ -20,7 +26,7 @@ export function computeLineStarts(text: string): Uint32Array {
 }
 
 /** The index of the line that holds `offset` (binary search over the line starts). */
-export function lineIndexAt(lineStarts: Uint32Array, offset: number): number {
+export function lineIndexAt(lineStarts: LineStarts, offset: number): number {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {
@@ -32,16 +38,16 @@ export function lineIndexAt(lineStarts: Uint32Array, offset: number): number {
 }
 
 /** The start offset of the line that holds `offset`. */
-export function lineStartAt(lineStarts: Uint32Array, offset: number): number {
+export function lineStartAt(lineStarts: LineStarts, offset: number): number {
   return lineStarts[lineIndexAt(lineStarts, offset)] ?? 0;
 }
 
-export function positionAt(lineStarts: Uint32Array, offset: number): Position {
+export function positionAt(lineStarts: LineStarts, offset: number): Position {
   const line = lineIndexAt(lineStarts, offset);
   return { line, character: offset - lineStarts[line] };
 }
 
-export function offsetAt(lineStarts: Uint32Array, textLength: number, position: Position): number {
+export function offsetAt(lineStarts: LineStarts, textLength: number, position: Position): number {
   if (position.line >= lineStarts.length) return textLength;
   if (position.line < 0) return 0;
   const lineStart = lineStarts[position.line];

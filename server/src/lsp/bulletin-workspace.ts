@@ -18,6 +18,7 @@ import type { Logger } from './run-safe';
 import type { SettingsCache } from './settings';
 import { ServerState, type AnalysisWorkerOptions } from './state';
 import { ValidationQueue, type Findings, type FindingsChangeEvent, type Now, type OpenDocuments } from './validation';
+import type { LineStarts } from '../core/text';
 
 export type { Findings, FindingsChangeEvent, FindingsUpdate, OpenDocuments } from './validation';
 
@@ -87,7 +88,7 @@ export class BulletinWorkspace {
   }
 
   /** The outline of an open document: the worker's for a large one (waiting for it), else made here. */
-  async outlineOf(document: TextDocument): Promise<{ nodes: OutlineNode[]; lineStarts: Uint32Array }> {
+  async outlineOf(document: TextDocument): Promise<{ nodes: OutlineNode[]; lineStarts: LineStarts }> {
     const background = await this.state.backgroundAnalysisOf(document);
     if (background) return { nodes: background.outline, lineStarts: background.bulletin.lineStarts };
     const { parsed } = this.state.analysisOf(document);

@@ -8,12 +8,12 @@
  */
 import { crc32 } from 'node:zlib';
 
-export type RecordArray = Int32Array | Uint32Array | Float64Array;
-const KINDS = [Int32Array, Uint32Array, Float64Array] as const;
+export type RecordArray = Int32Array | Uint32Array | Float64Array | Int16Array | Uint16Array;
+const KINDS = [Int32Array, Uint32Array, Float64Array, Int16Array, Uint16Array] as const;
 
 function kindOf(array: RecordArray): number {
   const kind = KINDS.findIndex((type) => array instanceof type);
-  if (kind < 0) throw new Error('a cache record holds Int32Array, Uint32Array and Float64Array only');
+  if (kind < 0) throw new Error('a cache record holds Int32Array, Uint32Array, Float64Array, Int16Array and Uint16Array only');
   return kind;
 }
 

@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import type { Problem, Severity } from '../core/problems';
-import { computeLineStarts, positionAt } from '../core/text';
+import { computeLineStarts, positionAt, type LineStarts } from '../core/text';
 import { warmUpAnalysis, warmUpText } from '../core/warm-up';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -19,10 +19,10 @@ export function rulesDocOf(bundle: string): string {
 }
 
 /** Line starts of any document the index knows, to place related locations in closed files. */
-export type LineStartsLookup = (uri: string) => Uint32Array | undefined;
+export type LineStartsLookup = (uri: string) => LineStarts | undefined;
 
 /** `rulesDoc`: the URI of docs/rules.md (the runtime's), each code's section linked from its diagnostic. */
-export function toDiagnostic(problem: Problem, lineStarts: Uint32Array, lookup: LineStartsLookup, rulesDoc: string): Diagnostic {
+export function toDiagnostic(problem: Problem, lineStarts: LineStarts, lookup: LineStartsLookup, rulesDoc: string): Diagnostic {
   const related: DiagnosticRelatedInformation[] = [];
   for (const r of problem.related ?? []) {
     const starts = lookup(r.uri);

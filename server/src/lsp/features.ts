@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BulletinWorkspace } from './bulletin-workspace';
 import type { Logger } from './run-safe';
 import type { Clock, FileReader } from './runtime';
-import { positionAt } from '../core/text';
+import { positionAt, type LineStarts } from '../core/text';
 
 export interface FeatureContext {
   connection: Connection;
@@ -22,6 +22,6 @@ export interface FeatureContext {
   client?: { capabilities?: ClientCapabilities };
 }
 
-export function toRange(lineStarts: Uint32Array, range: readonly [number, number]): Range {
+export function toRange(lineStarts: LineStarts, range: readonly [number, number]): Range {
   return { start: positionAt(lineStarts, range[0]), end: positionAt(lineStarts, range[1]) };
 }

@@ -64,7 +64,8 @@ interface Stored extends DiskInfo {
 // descriptions repeat across thousands of bulletins): each is stored and decoded once.
 // 9: a record's intrinsic problems include the file name and advisory labels left on another id (core/authoring/id-names.ts).
 // 10: a record has a REVISION table and a TOP status column (issue #18).
-const FORMAT = 'bulletin-workspace-cache-11';
+// 12: a record's cells are 16 bits when they fit, and a file's hashes take two cells each.
+const FORMAT = 'bulletin-workspace-cache-12';
 const WRITE_CHUNK = 1 << 20;
 /** Larger than any cache of a workspace the server can hold: a bigger file is not read. */
 const MAX_CACHE_BYTES = 1 << 30;

@@ -7,12 +7,13 @@ import type { WorkspaceIndex } from '../index/workspace-index';
 import type { Range } from '../parse';
 import { ID_POINTER } from './hover';
 import { innerRange, innerRangeOf, nodeAt, pointerTokens } from './yaml-text';
+import type { LineStarts } from '../text';
 
 export interface Occurrence {
   uri: string;
   /** The id's characters (inside quotes, if quoted). */
   range: Range;
-  lineStarts: Uint32Array;
+  lineStarts: LineStarts;
   kind: 'declaration' | 'reference';
 }
 

@@ -9,6 +9,7 @@ import type { Range } from '../parse';
 import type { WorkspaceIndex } from '../index/workspace-index';
 import { registerMessages } from '../messages';
 import { innerRangeOf } from './yaml-text';
+import type { LineStarts } from '../text';
 
 registerMessages({
   en: { 'rename.notOneLine': 'A bulletin id is one line of text: `{id}` has a line break or another control character.' },
@@ -30,7 +31,7 @@ export function refusedIdName(name: string): 'rename.notOneLine' | undefined {
 export interface IdEdit {
   uri: string;
   range: Range;
-  lineStarts: Uint32Array;
+  lineStarts: LineStarts;
   newText: string;
 }
 
@@ -40,7 +41,7 @@ export function idRenameEdits(id: string, name: string, index: WorkspaceIndex): 
   const edits: IdEdit[] = [];
   const seen = new Set<string>();
   // `scalar`: the id's node, with its quotes if quoted.
-  const add = (uri: string, scalar: Range, lineStarts: Uint32Array) => {
+  const add = (uri: string, scalar: Range, lineStarts: LineStarts) => {
     const range = plain ? innerRangeOf(id, scalar) : scalar;
     const key = `${uri}#${range[0]}`;
     if (seen.has(key)) return;

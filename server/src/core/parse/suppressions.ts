@@ -14,6 +14,7 @@
  */
 import type { NodeLocation, Range } from './locations';
 import type { Suppression } from '../model';
+import type { LineStarts } from '../text';
 
 export const SUPPRESS_LINE = 'bulletin-ignore';
 export const SUPPRESS_FILE = 'bulletin-ignore-file';
@@ -29,7 +30,7 @@ function isNodeLine(line: string): boolean {
 }
 
 /** The text of line `i` without its line end (and without a BOM on the first line). */
-function lineText(text: string, lineStarts: Uint32Array, i: number): string {
+function lineText(text: string, lineStarts: LineStarts, i: number): string {
   let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
   while (end > lineStarts[i] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
   const start = i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStarts[i];
@@ -37,7 +38,7 @@ function lineText(text: string, lineStarts: Uint32Array, i: number): string {
 }
 
 /** Start offsets of the lines that lie inside a scalar spanning lines (block scalars, folded quotes): their `#` is text. */
-function linesInsideScalars(root: NodeLocation | undefined, lineStarts: Uint32Array): Set<number> {
+function linesInsideScalars(root: NodeLocation | undefined, lineStarts: LineStarts): Set<number> {
   const inside = new Set<number>();
   const stack = root ? [root] : [];
   while (stack.length > 0) {
@@ -61,7 +62,7 @@ function linesInsideScalars(root: NodeLocation | undefined, lineStarts: Uint32Ar
 }
 
 /** Every suppression comment of the text, in document order. One pass: a line comment waits for the next node line. */
-export function readSuppressions(text: string, lineStarts: Uint32Array, root: NodeLocation | undefined): Suppression[] {
+export function readSuppressions(text: string, lineStarts: LineStarts, root: NodeLocation | undefined): Suppression[] {
   // Almost no bulletin has one: the cheap test first.
   if (!text.includes(SUPPRESS_LINE)) return [];
   let inside: Set<number> | undefined;

@@ -6,6 +6,7 @@
 import type { Problem } from '../problems';
 import { CVSS, DATA_KINDS, type Columns, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { cellCount, COUNTS, tableBases, TABLES, type BulletinRecord } from './record';
+import type { LineStarts } from '../text';
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
@@ -14,7 +15,7 @@ export function isRecord(value: unknown): value is BulletinRecord {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Partial<BulletinRecord>;
   if (typeof r.uri !== 'string' || typeof r.hash !== 'string' || !isInt(r.textLength) || r.textLength < 0) return false;
-  if (!(r.lineStarts instanceof Uint32Array) || !(r.numbers instanceof Float64Array) || !(r.cells instanceof Int32Array)) return false;
+  if (!(r.lineStarts instanceof Uint32Array || r.lineStarts instanceof Uint16Array) || !(r.numbers instanceof Float64Array) || !(r.cells instanceof Int32Array || r.cells instanceof Int16Array)) return false;
   if (!Array.isArray(r.strings) || !r.strings.every((s) => typeof s === 'string')) return false;
   if (!linesFit(r.lineStarts, r.textLength)) return false;
   if (!Array.isArray(r.intrinsic) || !r.intrinsic.every((p) => isProblem(p, r.textLength!))) return false;
@@ -35,7 +36,7 @@ function suppressionsFit(r: BulletinRecord): boolean {
   return true;
 }
 
-function linesFit(lineStarts: Uint32Array, textLength: number): boolean {
+function linesFit(lineStarts: LineStarts, textLength: number): boolean {
   if (lineStarts.length === 0 || lineStarts[0] !== 0) return false;
   for (let i = 1; i < lineStarts.length; i++) if (lineStarts[i] <= lineStarts[i - 1] || lineStarts[i] > textLength) return false;
   return true;

@@ -1,11 +1,12 @@
 /**
- * The one stored form of a bulletin: plain data (a string table, a number table and one int32
+ * The one stored form of a bulletin: plain data (a string table, a number table and one integer
  * array of table cells; layout.ts names the columns), as the reader writes it, a worker posts
  * it (structured clone), the warm-start cache stores it, the workspace index holds it and the
  * CLI checks it. Everything else reads it through its view (view.ts).
  */
 import type { Problem } from '../problems';
 import { CVSS, DEPLOYMENT, FILE, PLATFORM, REF, REGISTRY, REVISION, TOP, VULN } from './layout';
+import type { LineStarts } from '../text';
 
 export interface BulletinRecord {
   /** The document's key in the workspace (a URI in the server, a path in the CLI). */
@@ -14,16 +15,17 @@ export interface BulletinRecord {
   hash: string;
   textLength: number;
   /** Start offset of each line, so positions can be made without keeping the text. */
-  lineStarts: Uint32Array;
+  lineStarts: LineStarts;
   /** Every string a cell names, once. */
   strings: string[];
   /** Every number a cell names (sizes, kb, minutes, registry data). */
   numbers: Float64Array;
   /**
    * The tables' row counts (`COUNTS`), the TOP row, then the rows of REF, PLATFORM, FILE,
-   * REGISTRY, DEPLOYMENT, REVISION, VULN and CVSS, in that order.
+   * REGISTRY, DEPLOYMENT, REVISION, VULN and CVSS, in that order. 16 bits a cell when every
+   * cell fits (a text shorter than 32,768 characters: most bulletins), else 32.
    */
-  cells: Int32Array;
+  cells: Int16Array | Int32Array;
   /** The problems one file shows alone: `yaml-syntax` and `schema`. */
   intrinsic: Problem[];
   /** The rows of SUPPRESSION (the suppression comments), apart from `cells`: most records have none. */
@@ -55,7 +57,7 @@ export interface TableBases {
   cvssCount: number;
 }
 
-export function tableBases(cells: Int32Array): TableBases {
+export function tableBases(cells: Int16Array | Int32Array): TableBases {
   const top = COUNTS;
   const ref = top + TOP.width;
   const platform = ref + cells[0] * REF.width;

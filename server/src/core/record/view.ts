@@ -6,8 +6,9 @@
 import type { Bulletin, BulletinFile, CvssEntry, DeploymentEstimate, PackageInfo, Platform, Ref, RegistryCheck, Revision, Suppression, Vulnerability } from '../model';
 import type { Range } from '../parse';
 import type { Problem } from '../problems';
-import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
+import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, joinCells, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { tableBases, type BulletinRecord } from './record';
+import type { LineStarts } from '../text';
 
 type TopName = 'id' | 'published' | 'updated' | 'severity' | 'exploit' | 'urgency';
 
@@ -93,7 +94,7 @@ export class BulletinView implements Bulletin {
   get hash(): string {
     return this.record.hash;
   }
-  get lineStarts(): Uint32Array {
+  get lineStarts(): LineStarts {
     return this.record.lineStarts;
   }
   get textLength(): number {
@@ -246,7 +247,8 @@ export class BulletinView implements Bulletin {
   }
 
   fileIndexHash(row: number): number {
-    return this.record.cells[this.fileBase + row * FILE.width + FILE.indexHash];
+    const at = this.fileBase + row * FILE.width;
+    return joinCells(this.record.cells[at + FILE.indexHashHigh], this.record.cells[at + FILE.indexHashLow]);
   }
 
   fileAt(row: number): BulletinFile {
@@ -408,10 +410,10 @@ export class FileView implements BulletinFile {
     return this.bulletin.range(this.at + FILE.start)!;
   }
   get indexHash(): number {
-    return this.cell(FILE.indexHash);
+    return joinCells(this.cell(FILE.indexHashHigh), this.cell(FILE.indexHashLow));
   }
   get identityHash(): number {
-    return this.cell(FILE.identityHash);
+    return joinCells(this.cell(FILE.identityHashHigh), this.cell(FILE.identityHashLow));
   }
 }
 

@@ -6,7 +6,7 @@
 import { entryOf, itemOf, rangeOfLocation, type NodeLocation, type ParsedDocument, type Range } from '../parse';
 import type { Problem } from '../problems';
 import { fileHashes } from '../index/file-hash';
-import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
+import { CVSS, DATA_KINDS, DEPLOYMENT, FILE, LANGS, PLATFORM, REF, REF_KINDS, REGISTRY, REVISION, splitCells, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { readSuppressions } from '../parse/suppressions';
 import { cellCount, COUNTS, type BulletinRecord } from './record';
 import { isObj, type Obj } from '../plain';
@@ -69,15 +69,19 @@ class RecordWriter {
 
   finish(uri: string, parsed: ParsedDocument, intrinsic: Problem[], hash: string): BulletinRecord {
     const tables = [this.refs, this.platforms, this.files, this.registry, this.deployment, this.revisions, this.vulns, this.cvss];
-    const cells = new Int32Array(cellCount(tables.map((t) => t.count)));
-    tables.forEach((t, i) => (cells[i] = t.count));
+    const counts = tables.map((t) => t.count);
+    const narrow = [counts, ...[this.top, ...tables].map((t) => t.cells)].every((part) => part.every(fitsInt16));
+    const cells = new (narrow ? Int16Array : Int32Array)(cellCount(counts));
+    cells.set(counts);
     let at = COUNTS;
     for (const t of [this.top, ...tables]) {
       cells.set(t.cells, at);
       at += t.cells.length;
     }
     const suppressions = Int32Array.from(this.suppressions.cells);
-    return { uri, hash, textLength: parsed.text.length, lineStarts: parsed.lineStarts, strings: this.strings, numbers: Float64Array.from(this.numbers), cells, intrinsic, suppressions };
+    // 16 bits a line start where the text allows (the parse's own are 32: its text may grow).
+    const lineStarts = parsed.text.length < 0x10000 ? Uint16Array.from(parsed.lineStarts) : parsed.lineStarts;
+    return { uri, hash, textLength: parsed.text.length, lineStarts, strings: this.strings, numbers: Float64Array.from(this.numbers), cells, intrinsic, suppressions };
   }
 }
 
@@ -144,6 +148,8 @@ function spelledAt(text: string, range: Range, value: string): number {
  * is that copy, not the document's text: a third of the cost of a JSON round trip, which cost
  * a sixth of writing a record (test/fuzz/regressions.test.ts holds it to keeping no text alive).
  */
+const fitsInt16 = (cell: number) => cell >= -0x8000 && cell < 0x8000;
+
 function own(value: string): string {
   return (' ' + value).slice(1);
 }
@@ -253,8 +259,8 @@ export function writeRecord(uri: string, parsed: ParsedDocument, intrinsic: Prob
       // From the stored copies: the version order's cache keeps what it is given, and a slice
       // would keep the whole text of every edit alive.
       const [indexHash, identityHash] = fileHashes(platformId, w.stored(fc[fr + FILE.name])!, w.stored(fc[fr + FILE.variant]), w.stored(fc[fr + FILE.version]));
-      fc[fr + FILE.indexHash] = indexHash;
-      fc[fr + FILE.identityHash] = identityHash;
+      [fc[fr + FILE.indexHashHigh], fc[fr + FILE.indexHashLow]] = splitCells(indexHash);
+      [fc[fr + FILE.identityHashHigh], fc[fr + FILE.identityHashLow]] = splitCells(identityHash);
     });
     c[row + PLATFORM.filesCount] = w.files.count - c[row + PLATFORM.filesFirst];
 
