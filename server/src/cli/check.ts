@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { checkBulletinWithSuppressed, type CheckOptions } from '../core/analyze';
 import type { SuppressedProblem } from '../core/suppress';
 import { isRead, modelOfRead, readBulletinSync, reasonOf } from '../io/bulletin-read';
-import { WorkspaceIndex } from '../core/index/workspace-index';
+import { CHECKS_PER_FORGET, WorkspaceIndex } from '../core/index/workspace-index';
 import { positionAt, type LineStarts } from '../core/text';
 import type { Problem, Severity } from '../core/problems';
 import { IndexWorkers } from '../lsp/index-workers';
@@ -65,9 +65,6 @@ export interface CheckRun {
   git?: GitHistory;
 }
 
-/** Checks between two `forgetViews`: the bulletins a check reads are mostly checked near it, so their views serve a few checks. */
-const FORGET_VIEWS_EVERY = 256;
-
 export async function checkFiles(paths: readonly string[], checkOptions: CheckOptions, cwd: string, run: CheckRun = {}): Promise<CheckReport> {
   const { cacheDir, showSuppressed = false, keep } = run;
   const history = run.git ? await committedVersions(paths.map((path) => resolve(path)), run.git, (path) => readText(path, checkOptions.maxFileSize)) : undefined;
@@ -122,9 +119,7 @@ export async function checkFiles(paths: readonly string[], checkOptions: CheckOp
     const result = checkBulletinWithSuppressed(index.get(uri)!, index, options);
     problemsOf.set(uri, result.problems);
     suppressedOf.set(uri, result.suppressed);
-    // What a check makes of the bulletins it reads (views of their files, values derived from
-    // them) is made again when read: kept, it would be a view of every file by the end.
-    if (++checked % FORGET_VIEWS_EVERY === 0) index.forgetViews();
+    if (++checked % CHECKS_PER_FORGET === 0) index.forgetViews();
   }
   index.forgetViews();
   const findings: Finding[] = [];

@@ -16,6 +16,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkBulletin, type CheckOptions } from '../core/analyze';
 import { rules } from '../core/rules';
 import type { Problem } from '../core/problems';
+import { CHECKS_PER_FORGET } from '../core/index/workspace-index';
 import type { ServerState } from './state';
 import { runSafeVoid, type Logger } from './run-safe';
 import type { IndexStatus } from '../protocol';
@@ -69,12 +70,6 @@ const TYPING_SLICE_MS = 3;
 const TYPING_MS = 50;
 /** Typing lately: the server's thread leaves the workspace's reading to the index workers for this long after a keystroke. */
 const TYPING_SESSION_MS = 2000;
-/**
- * Checks of closed documents between two `forgetViews`: what a check makes of the bulletins it
- * reads (views of their files, values derived from them) is made again when read, and kept it
- * would be a view of every file in the workspace once everything has been checked.
- */
-const FORGET_VIEWS_EVERY = 256;
 const CROSS_FILE_CODES = new Set(rules.filter((rule) => rule.crossFile).map((rule) => rule.code));
 
 export class ValidationQueue {
@@ -318,7 +313,7 @@ export class ValidationQueue {
       if ((++counter & 15) === 0 && this.now() > deadline) break;
       check(uri);
     }
-    if (this.checkedClosed >= FORGET_VIEWS_EVERY || (this.checkedClosed > 0 && this.recheck.size === 0)) this.forgetViews();
+    if (this.checkedClosed >= CHECKS_PER_FORGET || (this.checkedClosed > 0 && this.recheck.size === 0)) this.forgetViews();
     if (this.recheck.size > 0 || this.dirty.size > 0) {
       this.tell(false);
       this.schedule();

@@ -66,6 +66,15 @@ interface Indexed {
   references: Reference[];
 }
 
+/**
+ * Checks between two `forgetViews` when every bulletin is checked. What a check makes of the
+ * bulletins it reads (views of their platforms and files, values derived from them) is made
+ * again when read; kept, it would be a view of every file by the end. Forgotten this soon, it
+ * dies in the young generation: after 256 checks it had been promoted, and the CLI's peak was
+ * 40 MB higher (docs/benchmarks.md).
+ */
+export const CHECKS_PER_FORGET = 32;
+
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, Bulletin>();
   private readonly idToUris = new Map<string, Set<string>>();

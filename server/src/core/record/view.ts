@@ -224,7 +224,12 @@ export class BulletinView implements Bulletin {
     for (let i = 0; i < this.refCount; i++) {
       const at = this.refBase + i * REF.width;
       const kind = cells[at + REF.kind];
-      out[kind].push({ id: this.str(at + REF.id)!, range: this.range(at + REF.start)!, pointer: `/${REF_KINDS[kind]}/${cells[at + REF.item]}` });
+      // The range made here, not by `range()`: the index keeps these for as long as the bulletin
+      // is indexed, and V8 would then make every array `range()` returns in the old generation
+      // (allocation-site pretenuring), where the ranges the checks make and drop pile up until
+      // a full collection.
+      const range: Range = [cells[at + REF.start], cells[at + REF.end]];
+      out[kind].push({ id: this.str(at + REF.id)!, range, pointer: `/${REF_KINDS[kind]}/${cells[at + REF.item]}` });
     }
     return (this.refViews = out);
   }
