@@ -70,8 +70,8 @@ interface Indexed {
  * Checks between two `forgetViews` when every bulletin is checked. What a check makes of the
  * bulletins it reads (views of their platforms and files, values derived from them) is made
  * again when read; kept, it would be a view of every file by the end. Forgotten this soon, it
- * dies in the young generation: after 256 checks it had been promoted, and the CLI's peak was
- * 40 MB higher (docs/benchmarks.md).
+ * dies in the young generation; after 256 checks it had been promoted (docs/benchmarks.md,
+ * "Tuning decisions").
  */
 export const CHECKS_PER_FORGET = 32;
 
