@@ -1,9 +1,10 @@
 /**
  * The columns of a bulletin record's tables: the one place their order and kind are written.
- * Every cell is an integer (16 or 32 bits, record.ts): a string cell holds an index into the record's string table, a number
- * cell an index into its `numbers` (both -1 for none), a range is two cells (start, end; -1 for
- * none).
- * The writer (`write.ts`) and the view (`view.ts`) address cells by these names only.
+ * Every cell is an integer (16 or 32 bits, record.ts): a string cell holds an index into the
+ * record's string table, a number cell an index into its `numbers` (both -1 for none), a range
+ * is two cells (start, end; -1 for none).
+ * The writer (`write.ts`) and the views (`view.ts`, `platform-view.ts`, `vulnerability-view.ts`)
+ * address cells by these names only.
  */
 
 /** What a cell holds: a string (`s`), a number (`n`), a range's start and end (`r`, `e`), or an integer of its own (`i`). */

@@ -28,6 +28,8 @@ class Rows {
   }
 }
 
+const fitsInt16 = (cell: number) => cell >= -0x8000 && cell < 0x8000;
+
 class RecordWriter {
   private readonly strings: string[] = [];
   private readonly stringIndex = new Map<string, number>();
@@ -148,8 +150,6 @@ function spelledAt(text: string, range: Range, value: string): number {
  * is that copy, not the document's text: a third of the cost of a JSON round trip, which cost
  * a sixth of writing a record (test/fuzz/regressions.test.ts holds it to keeping no text alive).
  */
-const fitsInt16 = (cell: number) => cell >= -0x8000 && cell < 0x8000;
-
 function own(value: string): string {
   return (' ' + value).slice(1);
 }
