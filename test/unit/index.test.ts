@@ -248,4 +248,23 @@ test('views forgotten between checks are made again: the same findings, new obje
   assert.notEqual(closed.platforms, closedPlatforms, 'a forgotten one is made again');
   assert.notEqual(closed.platforms[0].files[0], closedFiles[0]);
   assert.deepEqual(JSON.parse(JSON.stringify(closed.platforms)), JSON.parse(JSON.stringify(closedPlatforms)), 'and reads the same');
+
+  // An open document typed into: each version replaces the last in the index. The versions
+  // replaced are forgotten, not kept because their URI is open (the list would grow with every
+  // keystroke), and only the bulletins that made views are visited.
+  const listed = () => (index as unknown as { madeViews: unknown[] }).madeViews.length;
+  index.forgetViews((uri) => uri === open.uri);
+  assert.equal(listed(), 1, 'only the kept bulletin stays listed');
+  let version = open;
+  for (let i = 0; i < 20; i++) {
+    const previous = version;
+    const previousPlatforms = previous.platforms;
+    version = analyzeText(open.uri, generateBulletin(0, N) as string).bulletin;
+    index.set(version);
+    const platforms = version.platforms;
+    index.forgetViews((uri) => uri === open.uri);
+    assert.equal(listed(), 1, `version ${i + 2}: the replaced one left the list`);
+    assert.equal(version.platforms, platforms, 'the indexed version keeps its views');
+    assert.notEqual(previous.platforms, previousPlatforms, 'the replaced one forgot them');
+  }
 });

@@ -203,5 +203,10 @@ export interface Bulletin {
    * between checks so that checking every bulletin does not keep a view of every file.
    */
   forgetViews(): void;
+  /**
+   * From now on, the first thing made after `forgetViews` (or ever) puts this bulletin on
+   * `list`: its index forgets the views of those only, not of every bulletin it holds.
+   */
+  listViewsIn(list: Bulletin[]): void;
 }
 

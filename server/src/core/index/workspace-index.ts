@@ -91,6 +91,8 @@ export class WorkspaceIndex {
   /** Cycle queries answered from their own part of the graph since the graph last changed. */
   private localCycleQueries = 0;
   private changes = 0;
+  /** The bulletins that made views since `forgetViews` last ran (each lists itself, once). */
+  private readonly madeViews: Bulletin[] = [];
 
   /** Grows on every change; a cache keyed by it is current while it stays equal. */
   get generation(): number {
@@ -98,6 +100,7 @@ export class WorkspaceIndex {
   }
 
   set(bulletin: Bulletin): void {
+    bulletin.listViewsIn(this.madeViews);
     const old = this.byUri.get(bulletin.uri);
     // Typing changes a description far more often than an id, a reference or a file: then the
     // entries already indexed are re-pointed at the new model instead of removed and re-added
@@ -197,9 +200,18 @@ export class WorkspaceIndex {
     return this.idToUris.keys();
   }
 
-  /** Every bulletin but those `keep` names drops the views it made (`Bulletin.forgetViews`). */
+  /**
+   * Every bulletin but those `keep` names drops the views it made (`Bulletin.forgetViews`).
+   * Only those that made views since the last time are visited: walking every bulletin each 32
+   * checks would cost the square of the workspace's size.
+   */
   forgetViews(keep: (uri: string) => boolean = () => false): void {
-    for (const [uri, bulletin] of this.byUri) if (!keep(uri)) bulletin.forgetViews();
+    const made = this.madeViews.splice(0);
+    for (const bulletin of made) {
+      // Kept, it stays listed (visited next time too), unless another version has taken its place.
+      if (keep(bulletin.uri) && this.byUri.get(bulletin.uri) === bulletin) this.madeViews.push(bulletin);
+      else bulletin.forgetViews();
+    }
   }
 
   all(): IterableIterator<Bulletin> {

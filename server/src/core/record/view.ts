@@ -38,6 +38,9 @@ export class BulletinView implements Bulletin {
   private refViews: [Ref[], Ref[]] | undefined;
   private suppressionList: Suppression[] | undefined;
   private derivedValues: Map<object, unknown> | undefined;
+  /** Where this view lists itself when it makes something `forgetViews` drops (its index's list), and whether it is listed. */
+  private viewsMadeIn: Bulletin[] | undefined;
+  private listed = false;
 
   constructor(readonly record: BulletinRecord) {
     const bases = tableBases(record.cells);
@@ -76,6 +79,7 @@ export class BulletinView implements Bulletin {
   }
 
   derived<T>(key: object, make: () => T): T {
+    if (!this.derivedValues) this.madeViews();
     const values = (this.derivedValues ??= new Map());
     if (values.has(key)) return values.get(key) as T;
     const value = make();
@@ -83,7 +87,20 @@ export class BulletinView implements Bulletin {
     return value;
   }
 
+  listViewsIn(list: Bulletin[]): void {
+    if (this.viewsMadeIn === list) return;
+    this.viewsMadeIn = list;
+    this.listed = false;
+  }
+
+  private madeViews(): void {
+    if (this.listed || !this.viewsMadeIn) return;
+    this.listed = true;
+    this.viewsMadeIn.push(this);
+  }
+
   forgetViews(): void {
+    this.listed = false;
     this.revisionViews = undefined;
     this.vulnViews = undefined;
     this.platformViews = undefined;
@@ -126,6 +143,7 @@ export class BulletinView implements Bulletin {
       if (target) s.target = target;
       out.push(s);
     }
+    this.madeViews();
     return (this.suppressionList = out);
   }
   get lang(): 'ja' | 'en' {
@@ -206,6 +224,7 @@ export class BulletinView implements Bulletin {
         range: this.range(at + REVISION.start)!,
       });
     }
+    this.madeViews();
     return (this.revisionViews = out);
   }
   get tlp(): string | undefined {
@@ -218,6 +237,7 @@ export class BulletinView implements Bulletin {
     if (this.vulnViews) return this.vulnViews;
     const out: VulnerabilityView[] = [];
     for (let row = 0; row < this.vulnCount; row++) out.push(new VulnerabilityView(this, this.vulnBase + row * VULN.width));
+    this.madeViews();
     return (this.vulnViews = out);
   }
 
@@ -235,6 +255,7 @@ export class BulletinView implements Bulletin {
       const range: Range = [cells[at + REF.start], cells[at + REF.end]];
       out[kind].push({ id: this.str(at + REF.id)!, range, pointer: `/${REF_KINDS[kind]}/${cells[at + REF.item]}` });
     }
+    this.madeViews();
     return (this.refViews = out);
   }
   get includes(): Ref[] {
@@ -271,6 +292,7 @@ export class BulletinView implements Bulletin {
     if (this.platformViews) return this.platformViews;
     const out: PlatformView[] = [];
     for (let row = 0; row < this.platformCount; row++) out.push(new PlatformView(this, this.platformBase + row * PLATFORM.width));
+    this.madeViews();
     return (this.platformViews = out);
   }
 }
