@@ -6,12 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { rewriteCache } from '../hardening/cache-files';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { DiskWorkspace, example, startOn, superseding, until } from './workspace-helpers';
 // @ts-expect-error -- a plain .mjs module without types
 import { generateBulletin } from '../../bench/generate-workspace.mjs';
@@ -74,6 +74,54 @@ test('a second start takes unchanged models and findings from the cache, and re-
       assert.equal(finding.code, 'unresolved-reference');
     } finally {
       await fourth.server.stop();
+    }
+  } finally {
+    ws.dispose();
+    rmSync(storage, { recursive: true, force: true });
+  }
+});
+
+test('closed bulletins read their records back from the cache file when a check needs them, and from their own files once it is damaged in place', async () => {
+  const ws = new DiskWorkspace();
+  const storage = mkdtempSync(join(tmpdir(), 'bulletin-storage-'));
+  ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
+  ws.write('MS04-030.bulletin.yaml', superseding);
+  const uri = ws.uri('MS04-030.bulletin.yaml');
+  // MS04-030 without rpcproxy.dll, then without rpcss.exe too: what it lacks is read from MS04-012's record.
+  const without = (text: string, file: string) => text.replace(new RegExp(`      - name: ${file.replace('.', '\\.')}\\n(?:        .*\\n)+`, 'g'), '');
+  const versions = [without(superseding, 'rpcproxy.dll'), without(without(superseding, 'rpcproxy.dll'), 'rpcss.exe')];
+  const shown = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line} ${d.code} ${d.message}`).sort();
+  const lacking = (file: string) => (ds: Diagnostic[]) => ds.some((d) => String(d.message).includes(`lacks ${file}`));
+  const typeInto = async (server: Awaited<ReturnType<typeof startWithCache>>['server']) => {
+    server.open(uri, versions[0]);
+    const first = shown(await server.waitForDiagnostics(uri, lacking('rpcproxy.dll')));
+    const version = server.change(uri, [{ text: versions[1] }]);
+    return [first, shown(await server.waitForDiagnostics(uri, lacking('rpcss.exe'), version))];
+  };
+  try {
+    const cold = await startWithCache(ws, storage, 2);
+    let expected: string[][];
+    try {
+      await until('the cache to be written', () => cacheFiles(storage).length === 1, 10_000, cold.server);
+      expected = await typeInto(cold.server);
+    } finally {
+      await cold.server.stop();
+    }
+    const warm = await startWithCache(ws, storage, 2);
+    try {
+      await until('models and findings from the cache', () => warm.server.logs.find((l) => l.includes('workspace: 2 bulletins, 2 models from the cache, findings from the cache')), 10_000, warm.server);
+      warm.server.open(uri, versions[0]);
+      assert.deepEqual(shown(await warm.server.waitForDiagnostics(uri, lacking('rpcproxy.dll'))), expected[0], 'MS04-012’s record read back from the cache');
+      // Every byte of the records zeroed where they lie (the same length): MS04-012's record, let
+      // go once the check was done, is then read from MS04-012's file.
+      const path = join(storage, cacheFiles(storage)[0]);
+      const size = statSync(path).size;
+      writeFileSync(path, Buffer.concat([readFileSync(path).subarray(0, 200), Buffer.alloc(size - 200)]));
+      const version = warm.server.change(uri, [{ text: versions[1] }]);
+      assert.deepEqual(shown(await warm.server.waitForDiagnostics(uri, lacking('rpcss.exe'), version)), expected[1], 'MS04-012’s record read from its file');
+      assert.equal(warm.server.logs.filter((l) => /cannot be read back from the cache file \(.+\); such records are read from their bulletins/.test(l)).length, 1, warm.server.logs.join('\n'));
+    } finally {
+      await warm.server.stop();
     }
   } finally {
     ws.dispose();

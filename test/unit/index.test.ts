@@ -8,6 +8,7 @@ import { crossFileFacts } from '../../server/src/core/rules';
 import { extractBulletin } from '../../server/src/core/index/extract';
 import { componentOf, cyclicComponents } from '../../server/src/core/index/cycles';
 import fc from 'fast-check';
+import { viewOf } from '../../server/src/core/record/view';
 
 function bulletin(uri: string, id: string, extra = '', published = '2004-10-16') {
   return analyzeText(uri, `bulletin: 1\nid: ${id}\ntitle: T\npublished: ${published}\nseverity: important\n${extra}`).bulletin;
@@ -267,4 +268,52 @@ test('views forgotten between checks are made again: the same findings, new obje
     assert.equal(version.platforms, platforms, 'the indexed version keeps its views');
     assert.notEqual(previous.platforms, previousPlatforms, 'the replaced one forgot them');
   }
+});
+
+test('records let go between passes are read again from their source: the same findings, each read once per pass, and never a different record', async () => {
+  // @ts-expect-error -- a plain .mjs module without types
+  const { generateBulletin } = await import('../../bench/generate-workspace.mjs');
+  const N = 120;
+  const texts = Array.from({ length: N }, (_, i) => [`file:///w/${i}.bulletin.yaml`, generateBulletin(i, N) as string] as const);
+  const resident = new WorkspaceIndex();
+  for (const [uri, text] of texts) resident.set(analyzeText(uri, text).bulletin);
+  const expected = texts.map(([uri]) => JSON.stringify(checkBulletin(resident.get(uri)!, resident)));
+  assert.ok(expected.some((problems) => problems.includes('"code"')), 'the generated workspace has findings to compare');
+
+  // The same records behind sources that count their reads (a copy each time, as a file gives).
+  const reads = new Map<string, number>();
+  const index = new WorkspaceIndex();
+  for (const [uri, text] of texts) {
+    const record = analyzeText(uri, text).bulletin.record;
+    const bulletin = viewOf(record);
+    index.set(bulletin);
+    bulletin.keepIn({ load: () => (reads.set(uri, (reads.get(uri) ?? 0) + 1), structuredClone(record)) });
+  }
+  assert.equal(reads.size, 0, 'indexing let every record go without reading it back');
+  assert.deepEqual([...index.uris()].map((uri) => index.get(uri)!.id), [...resident.uris()].map((uri) => resident.get(uri)!.id), 'what the index keeps of each is there without its record');
+
+  for (let pass = 1; pass <= 2; pass++) {
+    const found = texts.map(([uri], i) => {
+      const problems = JSON.stringify(checkBulletin(index.get(uri)!, index));
+      if ((i + 1) % 7 === 0) index.forgetViews();
+      return problems;
+    });
+    assert.deepEqual(found, expected, `pass ${pass}: the findings of the resident records`);
+    assert.ok([...reads.values()].every((n) => n === pass), `pass ${pass}: every record read once in the pass, however many checks read it`);
+    index.releaseRecords();
+  }
+
+  // Kept where asked (an open document's), let go otherwise; a record read back that is not the one indexed is refused.
+  const [kept, other] = [index.get(texts[0][0])!, index.get(texts[1][0])!];
+  void kept.title;
+  void other.title;
+  index.releaseRecords((uri) => uri === kept.uri);
+  const before = [reads.get(kept.uri), reads.get(other.uri)];
+  void kept.title;
+  void other.title;
+  assert.deepEqual([reads.get(kept.uri), reads.get(other.uri)], [before[0], before[1]! + 1], 'the kept record stayed, the other was read again');
+  const record = analyzeText('file:///w/x.bulletin.yaml', texts[2][1]).bulletin.record;
+  const wrong = viewOf(record);
+  wrong.keepIn({ load: () => ({ ...record, hash: 'another' }) });
+  assert.throws(() => wrong.title, /not the one indexed/);
 });

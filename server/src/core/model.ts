@@ -6,7 +6,7 @@
  */
 import type { Range } from './parse';
 import type { Problem } from './problems';
-import type { BulletinRecord } from './record/record';
+import type { BulletinRecord, RecordSource } from './record/record';
 import type { LineStarts } from './text';
 
 export interface Ref {
@@ -208,5 +208,16 @@ export interface Bulletin {
    * `list`: its index forgets the views of those only, not of every bulletin it holds.
    */
   listViewsIn(list: Bulletin[]): void;
+  /**
+   * From now on the record may be let go (`releaseRecord`) and is read from `source` when next
+   * read; it is let go at once. Only for a record `source` gives back as it is.
+   */
+  keepIn(source: RecordSource): void;
+  /** The record, read again without keeping it if it was let go (to copy it elsewhere, as the cache does). */
+  readRecord(): BulletinRecord;
+  /** Lets the record go if it can be read again (`keepIn`); views made of it go too. */
+  releaseRecord(): void;
+  /** From now on, reading the record again after it was let go puts this bulletin on `list` (its index lets those go again). */
+  listRecordsReadIn(list: Bulletin[]): void;
 }
 

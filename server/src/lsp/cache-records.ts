@@ -28,6 +28,8 @@ function toJson(value: unknown): string {
 export class RecordWriter {
   private buffer: Buffer;
   private used = 0;
+  /** Bytes written out so far. */
+  private written = 0;
 
   constructor(
     private readonly write: (bytes: Buffer) => Promise<unknown>,
@@ -62,46 +64,22 @@ export class RecordWriter {
     }
     target.writeUInt32LE(crc32(target.subarray(checksumAt + 4, at)), checksumAt);
     if (target === this.buffer) this.used = at;
-    else await this.write(target);
+    else {
+      await this.write(target);
+      this.written += target.length;
+    }
+  }
+
+  /** Where the next record starts in what is written (its length prefix). */
+  get position(): number {
+    return this.written + this.used;
   }
 
   async flush(): Promise<void> {
     if (this.used === 0) return;
     await this.write(this.buffer.subarray(0, this.used));
+    this.written += this.used;
     this.used = 0;
-  }
-}
-
-/** Reads `length` bytes at `position` into `buffer` at `offset`; answers how many it read. */
-export type ReadAt = (buffer: Buffer, offset: number, length: number, position: number) => number;
-
-const WINDOW = 1 << 20;
-
-/**
- * Every record of a source of `size` bytes in turn, each as its JSON value and its arrays
- * (copies of their own), read through a window of about a megabyte (a record larger than the
- * window gets one of its own): the cache is never in memory whole. Throws on a truncated
- * record, a checksum that does not match, or an unknown array kind.
- */
-export function* readRecordsAt(read: ReadAt, size: number): Generator<{ value: unknown; arrays: RecordArray[] }> {
-  let window = Buffer.alloc(0);
-  let windowAt = 0;
-  const bytesAt = (position: number, length: number): Buffer => {
-    if (position + length > size) throw new Error('truncated record');
-    if (position >= windowAt && position + length <= windowAt + window.length) return window.subarray(position - windowAt, position - windowAt + length);
-    const wanted = Math.min(Math.max(length, WINDOW), size - position);
-    window = Buffer.allocUnsafe(wanted);
-    windowAt = position;
-    if (read(window, 0, wanted, position) !== wanted) throw new Error('truncated record');
-    return window.subarray(0, length);
-  };
-  const slabs = new Slabs();
-  let at = 0;
-  while (at < size) {
-    const length = bytesAt(at, 4).readUInt32LE(0);
-    if (length < 9) throw new Error('truncated record');
-    yield readRecord(bytesAt(at + 4, length), slabs);
-    at += 4 + length;
   }
 }
 
@@ -109,12 +87,11 @@ export function* readRecordsAt(read: ReadAt, size: number): Generator<{ value: u
 const SLAB = 256 * 1024;
 
 /**
- * Where the records of one read put their arrays: a buffer per record (zero-filled, tracked by
- * the collector) cost more than decoding the record. A buffer stays while one of its records
- * does: a record replaced later (an edited file) leaves its few kilobytes behind until the
- * others of its buffer go too.
+ * Where records' arrays go: a buffer per record (zero-filled, tracked by the collector) cost more
+ * than decoding the record. A buffer stays while one of its records does: a record replaced
+ * later (an edited file) leaves its few kilobytes behind until the others of its buffer go too.
  */
-class Slabs {
+export class Slabs {
   private slab = new ArrayBuffer(0);
   private used = 0;
 
@@ -132,12 +109,106 @@ class Slabs {
   }
 }
 
+/** Reads `length` bytes at `position` into `buffer` at `offset`; answers how many it read. */
+export type ReadAt = (buffer: Buffer, offset: number, length: number, position: number) => number;
+
+const WINDOW = 1 << 20;
+
+/**
+ * Bytes of a source of `size` bytes, read in order through a window of about a megabyte (a
+ * request larger than the window gets one of its own): reading records in order costs a read
+ * per megabyte, not one per record. What it returns is valid until the next call.
+ */
+export class ReadWindow {
+  private window = Buffer.alloc(0);
+  private windowAt = 0;
+
+  constructor(
+    private readonly read: ReadAt,
+    readonly size: number,
+  ) {}
+
+  /** Where the last request ended: a request that starts there is reading in order. */
+  private lastEnd = 0;
+
+  bytesAt(position: number, length: number): Buffer {
+    if (position < 0 || position + length > this.size) throw new Error('truncated record');
+    const inOrder = position === this.lastEnd;
+    this.lastEnd = position + length;
+    if (!inOrder) {
+      // One record asked for again: that record alone, read now (never an old window's copy).
+      const bytes = Buffer.allocUnsafe(length);
+      if (this.read(bytes, 0, length, position) !== length) throw new Error('truncated record');
+      return bytes;
+    }
+    const { window, windowAt } = this;
+    if (position >= windowAt && position + length <= windowAt + window.length) return window.subarray(position - windowAt, position - windowAt + length);
+    const wanted = Math.min(Math.max(length, WINDOW), this.size - position);
+    this.window = Buffer.allocUnsafe(wanted);
+    this.windowAt = position;
+    if (this.read(this.window, 0, wanted, position) !== wanted) throw new Error('truncated record');
+    return this.window.subarray(0, length);
+  }
+}
+
+/** A record found sound where it lies (checksum, lengths, array kinds), its arrays not copied yet. */
+export interface ScannedRecord {
+  value: unknown;
+  /** Where the record starts (its length prefix) and its length with the prefix: what `readArraysAt` takes. */
+  position: number;
+  length: number;
+  /** Its arrays, copied out; only until the scan moves on to the next record. */
+  arrays(): RecordArray[];
+}
+
+/**
+ * Every record of a source in turn, checked (checksum, then the lengths and kinds of its
+ * parts) and its JSON value parsed, without copying its arrays unless asked. Throws on a
+ * truncated record, a checksum that does not match, or an unknown array kind.
+ */
+export function* scanRecords(source: ReadWindow, slabs = new Slabs()): Generator<ScannedRecord> {
+  let at = 0;
+  while (at < source.size) {
+    const length = source.bytesAt(at, 4).readUInt32LE(0);
+    if (length < 9) throw new Error('truncated record');
+    const bytes = source.bytesAt(at + 4, length);
+    const parsed = parseRecord(bytes, true);
+    yield { value: parsed.value, position: at, length: 4 + length, arrays: () => copyArrays(bytes, parsed, slabs) };
+    at += 4 + length;
+  }
+}
+
+/** Every record of a source of `size` bytes in turn, each as its JSON value and its arrays (copies of their own). */
+export function* readRecordsAt(read: ReadAt, size: number): Generator<{ value: unknown; arrays: RecordArray[] }> {
+  for (const record of scanRecords(new ReadWindow(read, size))) yield { value: record.value, arrays: record.arrays() };
+}
+
 /** `readRecordsAt` over bytes in memory. */
 export function readRecords(bytes: Buffer): Generator<{ value: unknown; arrays: RecordArray[] }> {
   return readRecordsAt((buffer, offset, length, position) => bytes.copy(buffer, offset, position, position + length), bytes.length);
 }
 
-function readRecord(bytes: Buffer, slabs: Slabs): { value: unknown; arrays: RecordArray[] } {
+/**
+ * The arrays of the record a scan found at `position` (`length` bytes with its prefix), read
+ * again and checked again (the file may have changed since): copies of their own.
+ */
+export function readArraysAt(source: ReadWindow, position: number, length: number, slabs: Slabs): RecordArray[] {
+  const bytes = source.bytesAt(position, length);
+  if (length < 13 || bytes.readUInt32LE(0) !== length - 4) throw new Error('truncated record');
+  const body = bytes.subarray(4);
+  return copyArrays(body, parseRecord(body, false), slabs);
+}
+
+interface ParsedRecord {
+  value: unknown;
+  parts: { type: (typeof KINDS)[number]; length: number; byteLength: number; offset: number }[];
+  /** Where the arrays' bytes start, and the size of one stretch holding them all. */
+  arraysAt: number;
+  size: number;
+}
+
+/** Checks a record's checksum and the lengths of its parts; its JSON is parsed when `withValue`. */
+function parseRecord(bytes: Buffer, withValue: boolean): ParsedRecord {
   if (crc32(bytes.subarray(4)) !== bytes.readUInt32LE(0)) throw new Error('checksum mismatch');
   const jsonLength = bytes.readUInt32LE(4);
   const count = bytes.readUInt8(8);
@@ -150,29 +221,33 @@ function readRecord(bytes: Buffer, slabs: Slabs): { value: unknown; arrays: Reco
   }
   const end = at + jsonLength;
   if (end > bytes.length) throw new Error('truncated record');
-  const value: unknown = JSON.parse(bytes.toString('utf8', at, end));
-  at = end;
+  const value: unknown = withValue ? JSON.parse(bytes.toString('utf8', at, end)) : undefined;
   // One stretch of a shared buffer for all of a record's arrays, each at an offset its element
   // size divides: a buffer per array cost an allocation (and the collector's bookkeeping) per
   // array per record.
   let size = 0;
+  let byteTotal = 0;
   const parts = shapes.map(([kind, length]) => {
     const type = KINDS[kind];
     if (!type) throw new Error('unknown array kind');
     const byteLength = length * type.BYTES_PER_ELEMENT;
     const offset = Math.ceil(size / 8) * 8;
     size = offset + byteLength;
+    byteTotal += byteLength;
     return { type, length, byteLength, offset };
   });
-  // Checked before allocating: a damaged length must not ask for gigabytes.
-  if (at + parts.reduce((sum, part) => sum + part.byteLength, 0) > bytes.length) throw new Error('truncated record');
+  // Checked before anything is allocated: a damaged length must not ask for gigabytes.
+  if (end + byteTotal > bytes.length) throw new Error('truncated record');
+  if (end + byteTotal !== bytes.length) throw new Error('record longer than its parts');
+  return { value, parts, arraysAt: end, size };
+}
+
+function copyArrays(bytes: Buffer, { parts, arraysAt, size }: ParsedRecord, slabs: Slabs): RecordArray[] {
   const [buffer, base] = slabs.take(size);
-  const arrays = parts.map(({ type, length, byteLength, offset }) => {
-    if (at + byteLength > bytes.length) throw new Error('truncated record');
+  let at = arraysAt;
+  return parts.map(({ type, length, byteLength, offset }) => {
     new Uint8Array(buffer, base + offset, byteLength).set(bytes.subarray(at, at + byteLength));
     at += byteLength;
     return new type(buffer, base + offset, length);
   });
-  if (at !== bytes.length) throw new Error('record longer than its parts');
-  return { value, arrays };
 }

@@ -323,6 +323,8 @@ export class ValidationQueue {
     const idle = !this.state.backgroundBusy;
     this.tell(idle);
     if (!idle) return;
+    // The records the pass (and the findings it told) read again go back to the cache file.
+    this.state.index.releaseRecords();
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();

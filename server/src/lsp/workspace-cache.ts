@@ -13,10 +13,11 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { readRecordsAt, RecordWriter } from './cache-records';
+import { ReadWindow, RecordWriter, scanRecords } from './cache-records';
+import { CachedRecord, CacheFile, type CachedRecordInfo, type ReadFromFile } from './cached-record';
 import type { Problem } from '../core/problems';
 import type { BulletinRecord } from '../core/record/record';
-import { isRecord } from '../core/record/check';
+import { isProblem } from '../core/record/check';
 
 /** What the file system says about a file when it was read (all four must match to trust a record). */
 export interface DiskInfo {
@@ -34,14 +35,20 @@ export interface CacheEntry extends DiskInfo {
   problems?: Problem[];
 }
 
-/** What `load` gives for each file. */
+/** What `load` gives for each file: its record stays in the file until read (cached-record.ts). */
 export interface LoadedEntry extends DiskInfo {
   problems?: Problem[];
-  record: BulletinRecord;
+  record: CachedRecord;
 }
 
-/** A cache read whole and found sound, or the reason it was not used. */
-export type LoadedCache = { entries: Map<string, LoadedEntry>; digest?: string } | { discarded: string };
+/** A cache read whole and found sound (its file stays open for its records), or the reason it was not used. */
+export type LoadedCache = { entries: Map<string, LoadedEntry>; digest?: string; file: CacheFile } | { discarded: string };
+
+/** What `save` wrote: each file's record where it now lies, in the cache file it left open. */
+export interface SavedCache {
+  records: Map<string, CachedRecord>;
+  file: CacheFile;
+}
 
 interface Header {
   format: typeof FORMAT;
@@ -87,8 +94,11 @@ export class WorkspaceCache {
   private readonly path: string | undefined;
   private readonly stamp: string;
 
-  /** `analysisKey` is whatever the models depend on besides the text (locale, id pattern). */
-  constructor(storagePath: string | undefined, folders: readonly string[], analysisKey: string) {
+  /**
+   * `analysisKey` is whatever the models depend on besides the text (locale, id pattern);
+   * `readFromFile` reads a bulletin whose cached record cannot be read back (cached-record.ts).
+   */
+  constructor(storagePath: string | undefined, folders: readonly string[], analysisKey: string, private readonly readFromFile?: ReadFromFile) {
     const key = createHash('sha1').update(JSON.stringify(folders)).digest('hex').slice(0, 16);
     this.path = storagePath ? join(storagePath, `workspace-${key}.cache`) : undefined;
     this.stamp = createHash('sha1').update(stampOfBuild()).update(analysisKey).digest('hex');
@@ -100,9 +110,12 @@ export class WorkspaceCache {
 
   /**
    * The cached entries and findings digest, or why the cache was not used (undefined when there
-   * is none). The whole file is read, a window at a time, and every record checked (checksum,
-   * then shape) before any is used: a damaged, truncated, foreign or older cache is discarded
-   * whole, never half-trusted. It lets other work in every 256 records.
+   * is none). The whole file is read, a window at a time, and every record checked (its
+   * checksum, the lengths of its parts, then the shape of its values) before any is used: a
+   * damaged, truncated, foreign or older cache is discarded whole, never half-trusted. The
+   * records' arrays stay in the file, which stays open, until each is read (`CachedRecord`,
+   * checked again then). It
+   * lets other work in every 256 records.
    */
   async load(): Promise<LoadedCache | undefined> {
     if (!this.path) return undefined;
@@ -114,52 +127,56 @@ export class WorkspaceCache {
       const code = (error as NodeJS.ErrnoException).code;
       return code === 'ENOENT' ? undefined : { discarded: (error as Error).message };
     }
+    let kept = false;
     try {
       const readAt = (buffer: Buffer, offset: number, length: number, position: number): number => {
         let done = 0;
         for (let n = 1; done < length && n > 0; done += n) n = readSync(fd, buffer, offset + done, length - done, position + done);
         return done;
       };
-      const records = readRecordsAt(readAt, size);
+      const records = scanRecords(new ReadWindow(readAt, size));
       const first = records.next();
       const header = (first.done ? undefined : first.value.value) as Header | undefined;
       if (!header || header.format !== FORMAT) return { discarded: 'written by another version' };
       if (header.stamp !== this.stamp) return { discarded: 'written by another build or with other settings' };
       const entries = new Map<string, LoadedEntry>();
       const table: string[] = [];
+      const file = new CacheFile(fd, size, table, this.readFromFile);
       let count = 0;
-      for (const { value, arrays } of records) {
+      for (const { value, position, length } of records) {
         // Now and then the folders' listing (started beside it) goes on.
         if ((++count & 255) === 0) await new Promise((resolve) => setImmediate(resolve));
         const stored = value as Stored;
-        if (!isStored(stored)) throw new Error('a record of the wrong shape');
-        table.push(...stored.strings);
-        const [cells, lineStarts, numbers, indices, suppressions] = arrays;
-        if (!(indices instanceof Int32Array)) throw new Error('a record of the wrong shape');
-        const strings = new Array<string>(indices.length);
-        for (let i = 0; i < indices.length; i++) strings[i] = table[indices[i]];
-        const record = { uri: stored.uri, hash: stored.hash, textLength: stored.textLength, lineStarts, strings, numbers, cells, intrinsic: stored.intrinsic, suppressions };
-        if (!isRecord(record)) throw new Error('a record of the wrong shape');
+        if (!isStored(stored) || !stored.intrinsic.every((p) => isProblem(p, stored.textLength))) throw new Error('a record of the wrong shape');
+        for (const text of stored.strings) table.push(text);
+        const record = new CachedRecord(file, position, length, { uri: stored.uri, hash: stored.hash, textLength: stored.textLength, intrinsic: stored.intrinsic });
         entries.set(stored.uri, { size: stored.size, mtimeMs: stored.mtimeMs, ctimeMs: stored.ctimeMs, ino: stored.ino, hash: stored.hash, problems: stored.problems, record });
       }
-      return { entries, digest: typeof header.digest === 'string' ? header.digest : undefined };
+      kept = true; // open for the records
+      return { entries, digest: typeof header.digest === 'string' ? header.digest : undefined, file };
     } catch (error) {
       return { discarded: (error as Error).message };
     } finally {
-      closeSync(fd);
+      if (!kept) closeSync(fd);
     }
   }
 
-  async save(entries: Iterable<[string, CacheEntry]>, digest: string | undefined): Promise<void> {
-    if (!this.path) return;
+  /**
+   * Writes the cache anew (a temporary file renamed over the old one), and answers where each
+   * record now lies, in the new file left open for reading them (undefined when it could not
+   * be written).
+   */
+  async save(entries: Iterable<[string, CacheEntry]>, digest: string | undefined): Promise<SavedCache | undefined> {
+    if (!this.path) return undefined;
     const temp = `${this.path}.${process.pid}.tmp`;
     let file: fs.FileHandle | undefined;
+    const table = new Map<string, number>();
+    const placed: [CachedRecordInfo, number, number][] = [];
     try {
       await fs.mkdir(join(this.path, '..'), { recursive: true });
       const handle = (file = await fs.open(temp, 'w'));
       const writer = new RecordWriter((bytes) => handle.write(bytes), WRITE_CHUNK);
       await writer.add({ format: FORMAT, stamp: this.stamp, digest } satisfies Header);
-      const table = new Map<string, number>();
       for (const [uri, { record, problems, ...info }] of entries) {
         const fresh: string[] = [];
         const indices = Int32Array.from(record.strings, (text) => {
@@ -170,7 +187,9 @@ export class WorkspaceCache {
           }
           return at;
         });
+        const position = writer.position;
         await writer.add({ uri, ...info, textLength: record.textLength, intrinsic: record.intrinsic, problems, strings: fresh } satisfies Stored, [record.cells, record.lineStarts, record.numbers, indices, record.suppressions]);
+        placed.push([{ uri, hash: info.hash, textLength: record.textLength, intrinsic: record.intrinsic }, position, writer.position - position]);
       }
       await writer.flush();
       await file.close();
@@ -179,7 +198,18 @@ export class WorkspaceCache {
     } catch {
       await file?.close().catch(() => undefined);
       await fs.rm(temp, { force: true }).catch(() => undefined);
+      return undefined;
     }
+    let opened: { fd: number; size: number };
+    try {
+      opened = openRegularFile(this.path);
+    } catch {
+      return undefined; // written, but gone already (another instance, a cleaner): the records stay where they are
+    }
+    const cacheFile = new CacheFile(opened.fd, opened.size, [...table.keys()], this.readFromFile);
+    const records = new Map<string, CachedRecord>();
+    for (const [info, position, length] of placed) records.set(info.uri, new CachedRecord(cacheFile, position, length, info));
+    return { records, file: cacheFile };
   }
 }
 

@@ -12,7 +12,7 @@ import type { Bulletin } from '../core/model';
 import type { CheckOptions } from '../core/analyze';
 import { hashOfRead, isRead, readBulletin, readBulletinUpTo, type FileRead } from '../io/bulletin-read';
 import { closedModel } from './read-model';
-import { withUri, type BulletinRecord } from '../core/record/record';
+import { withUri, type RecordSource } from '../core/record/record';
 import { viewOf } from '../core/record/view';
 import type { DiskInfo, LoadedEntry } from './workspace-cache';
 import { forEachLimited } from './workspace-files';
@@ -31,6 +31,12 @@ export interface LoadContext {
   workers?: IndexWorkers;
   /** What the author is doing: reading gives way to keystrokes. */
   editor?: EditorActivity;
+  /**
+   * A record revived from the cache is let go once indexed and read from the cache file when
+   * next needed (`Bulletin.keepIn`): the server, which keeps the index for hours, does; the
+   * CLI, which checks every bulletin and exits, does not.
+   */
+  keepInCache?: boolean;
 }
 
 /**
@@ -66,9 +72,9 @@ export function readFileNow(path: string, largest = Infinity, limit?: number): F
   return read === 'large' || isRead(read) ? read : undefined;
 }
 
-/** A record from the cache under this URI (a renamed or copied file keeps its record). */
-export function revive(record: BulletinRecord, uri: string): Bulletin {
-  return viewOf(withUri(record, uri));
+/** A record from the cache under this URI (a renamed or copied file keeps its record); throws when it cannot be read back. */
+export function revive(record: RecordSource, uri: string): Bulletin {
+  return viewOf(withUri(record.load(), uri));
 }
 
 /** The file's text and what the file system says about it, or undefined if it cannot be read (io/bulletin-read.ts). */
@@ -85,6 +91,19 @@ export interface Loaded {
   revived: number;
   /** Models parsed from their text. */
   parsed: number;
+}
+
+/** Indexes the cached record under `uri`; false when it cannot be read back. */
+function reviveInto(context: LoadContext, record: RecordSource, uri: string): boolean {
+  let bulletin: Bulletin;
+  try {
+    bulletin = revive(record, uri);
+  } catch {
+    return false;
+  }
+  context.setModel(bulletin);
+  if (context.keepInCache) bulletin.keepIn(record);
+  return true;
 }
 
 /** Loads every URI into the index. */
@@ -119,9 +138,15 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
       toRead.push(uri);
       continue;
     }
+    if (context.isOpen(uri)) {
+      disk.set(uri, { size: entry.size, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, hash: entry.hash });
+      continue; // the editor's text is its model
+    }
+    if (!reviveInto(context, entry.record, uri)) {
+      toRead.push(uri); // its record cannot be read back: the file is read
+      continue;
+    }
     disk.set(uri, { size: entry.size, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, hash: entry.hash });
-    if (context.isOpen(uri)) continue; // the editor's text is its model
-    context.setModel(revive(entry.record, uri));
     revived++;
   }
   await forEachLimited(toRead, 32, async (uri) => {
@@ -136,8 +161,7 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
     disk.set(uri, read.info);
     if (context.isOpen(uri)) return;
     const known = byHash.get(read.info.hash)?.record;
-    if (known) {
-      context.setModel(revive(known, uri));
+    if (known && reviveInto(context, known, uri)) {
       revived++;
       return;
     }

@@ -12,6 +12,8 @@ import type { Logger } from './run-safe';
 import { FileFilter, DEFAULT_FILES } from './workspace-glob';
 import { listBulletins } from './workspace-files';
 import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type LoadedEntry } from './workspace-cache';
+import type { CacheFile } from './cached-record';
+import type { BulletinRecord } from '../core/record/record';
 import { loadWorkspace, revive, uriOf } from './workspace-load';
 import type { IndexWorkers } from './index-workers';
 import type { ServerRuntime } from './runtime';
@@ -41,6 +43,9 @@ export class WorkspaceManager {
   /** Where the warm-start cache lives (the runtime's storage), if anywhere. */
   private storagePath: string | undefined;
   private readonly workers: IndexWorkers | undefined;
+  /** The cache file the index's closed bulletins read their records from (cached-record.ts). */
+  private cacheFile: CacheFile | undefined;
+  private saidCacheUnreadable = false;
   private dynamicWatchers = false;
   private askConfiguration = false;
   private scans = 0;
@@ -193,7 +198,7 @@ export class WorkspaceManager {
   private async listAndLoad(scan: number, rereadAll: boolean, progress: IndexProgress): Promise<void> {
     const links = { skipped: 0 };
     const listing = Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter, this.workspace.settings.followLinksOutside, links)));
-    const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey());
+    const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey(), (uri, reason) => this.readRecordNow(uri, reason));
     // The cache is for starting: a later scan (new glob) keeps what is indexed already. It is
     // read while the folders are listed (the listing mostly waits for the file system).
     const loading = scan === 1 || rereadAll ? cache.load() : undefined;
@@ -210,6 +215,7 @@ export class WorkspaceManager {
     this.onDisk = found;
     if (loaded && 'discarded' in loaded) this.connection.console.log(`workspace: the cache was discarded (${loaded.discarded}); it is written anew`);
     const saved = loaded && 'entries' in loaded ? loaded : undefined;
+    if (saved) this.useCacheFile(saved.file);
     await this.loadAndCheck(scan, uris, found, rereadAll, cache, saved, progress);
   }
 
@@ -224,6 +230,7 @@ export class WorkspaceManager {
       skip: (uri) => !rereadAll && scan > 1 && this.workspace.index.has(uri),
       cancelled: () => scan !== this.scans || scan === this.userCancelled,
       editor: this.workspace.editorActivity,
+      keepInCache: true,
       setModel: (bulletin) => {
         this.workspace.setRecord(bulletin, true);
         progress.read(++read);
@@ -250,6 +257,8 @@ export class WorkspaceManager {
     if (cache.enabled) this.connection.console.log(`workspace: ${uris.length} bulletins, ${revived} models from the cache${restored ? ', findings from the cache' : ''}`);
     if (!restored) this.workspace.recheckAll();
     await this.workspace.whenIdle();
+    // What restoring the findings read (the line starts of the files that have some) goes back.
+    this.workspace.index.releaseRecords();
     this.resolveReady();
     // A start that found everything in the cache has nothing new to write.
     if (scan === this.scans && cache.enabled && !(restored && parsed === 0)) await this.saveCache(cache);
@@ -314,10 +323,34 @@ export class WorkspaceManager {
         const model = this.workspace.index.get(this.open.get(uri) ?? uri);
         if (!info || !model || model.hash !== info.hash) continue;
         const problems = findingsValid && !this.open.has(uri) ? this.workspace.findingsOf(uri)?.problems : undefined;
-        yield [uri, { ...info, record: model.record, problems }];
+        // Read without keeping it: a record let go stays in the old file until the new one has it.
+        yield [uri, { ...info, record: model.readRecord(), problems }];
       }
     }.call(this);
-    await cache.save(entries, digest);
+    const written = await cache.save(entries, digest);
+    if (!written) return;
+    // The closed bulletins now read their records from the new file; the old one is closed
+    // (a record still asked of it is read from its bulletin's file).
+    for (const [uri, record] of written.records) {
+      const model = this.workspace.index.get(uri);
+      if (model && !this.open.has(uri) && model.hash === record.hash) model.keepIn(record);
+    }
+    this.useCacheFile(written.file);
+  }
+
+  private useCacheFile(file: CacheFile): void {
+    if (this.cacheFile !== file) this.cacheFile?.close();
+    this.cacheFile = file;
+  }
+
+  /** A closed bulletin's record read from its file now (one whose cached record cannot be read back, said once). */
+  private readRecordNow(uri: string, reason: string): BulletinRecord | undefined {
+    if (!this.saidCacheUnreadable) {
+      this.saidCacheUnreadable = true;
+      this.connection.console.log(`workspace: a record cannot be read back from the cache file (${reason}); such records are read from their bulletins' files`);
+    }
+    const text = this.runtime.files.readNow(fileURLToPath(uri));
+    return text === undefined ? undefined : closedModel(uri, { text, size: text.length }, this.workspace.settings.checkOptions).record;
   }
 
   /** Reads `bulletin.files` and `files.exclude`; true when they changed. */

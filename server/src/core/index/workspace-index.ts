@@ -93,6 +93,8 @@ export class WorkspaceIndex {
   private changes = 0;
   /** The bulletins that made views since `forgetViews` last ran (each lists itself, once). */
   private readonly madeViews: Bulletin[] = [];
+  /** The bulletins that read their record again since `releaseRecords` last ran (each lists itself, once). */
+  private readonly recordsRead: Bulletin[] = [];
 
   /** Grows on every change; a cache keyed by it is current while it stays equal. */
   get generation(): number {
@@ -101,6 +103,7 @@ export class WorkspaceIndex {
 
   set(bulletin: Bulletin): void {
     bulletin.listViewsIn(this.madeViews);
+    bulletin.listRecordsReadIn(this.recordsRead);
     const old = this.byUri.get(bulletin.uri);
     // Typing changes a description far more often than an id, a reference or a file: then the
     // entries already indexed are re-pointed at the new model instead of removed and re-added
@@ -211,6 +214,20 @@ export class WorkspaceIndex {
       // Kept, it stays listed (visited next time too), unless another version has taken its place.
       if (keep(bulletin.uri) && this.byUri.get(bulletin.uri) === bulletin) this.madeViews.push(bulletin);
       else bulletin.forgetViews();
+    }
+  }
+
+  /**
+   * Every bulletin but those `keep` names lets go of the record it read again since the last
+   * time (`Bulletin.keepIn`): a check reads the records of the bulletins it looks at, and kept,
+   * they would all be in memory again once every bulletin was checked. Called when a pass of
+   * checks ends, not between checks: a pass reads each record at most once.
+   */
+  releaseRecords(keep: (uri: string) => boolean = () => false): void {
+    const read = this.recordsRead.splice(0);
+    for (const bulletin of read) {
+      if (keep(bulletin.uri) && this.byUri.get(bulletin.uri) === bulletin) this.recordsRead.push(bulletin);
+      else bulletin.releaseRecord();
     }
   }
 

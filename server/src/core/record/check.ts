@@ -42,7 +42,7 @@ function linesFit(lineStarts: LineStarts, textLength: number): boolean {
   return true;
 }
 
-function isProblem(value: unknown, textLength: number): value is Problem {
+export function isProblem(value: unknown, textLength: number): value is Problem {
   const p = value as Problem;
   return (
     typeof p === 'object' && p !== null &&

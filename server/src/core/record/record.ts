@@ -32,6 +32,15 @@ export interface BulletinRecord {
   suppressions: Int32Array;
 }
 
+/**
+ * Where a record can be read again once its view has let it go (the warm-start cache file: a
+ * closed bulletin's record need not stay in memory between the checks that read it).
+ */
+export interface RecordSource {
+  /** The record as it was stored; throws when it cannot be read back as it was. */
+  load(): BulletinRecord;
+}
+
 /** The tables after the TOP row, in the order of their rows in `cells` (and of the counts before them). */
 export const TABLES = [REF, PLATFORM, FILE, REGISTRY, DEPLOYMENT, REVISION, VULN, CVSS] as const;
 export const COUNTS = TABLES.length;

@@ -11,7 +11,7 @@ import type { Problem } from '../problems';
 import { FILE, joinCells, LANGS, PLATFORM, REF, REF_KINDS, REVISION, STATUSES, SUPPRESSION, SUPPRESSION_KINDS, TOP, VULN } from './layout';
 import { PlatformView } from './platform-view';
 import { VulnerabilityView } from './vulnerability-view';
-import { tableBases, type BulletinRecord } from './record';
+import { tableBases, withUri, type BulletinRecord, type RecordSource } from './record';
 import type { LineStarts } from '../text';
 
 type TopName = 'id' | 'published' | 'updated' | 'severity' | 'exploit' | 'urgency';
@@ -41,8 +41,21 @@ export class BulletinView implements Bulletin {
   /** Where this view lists itself when it makes something `forgetViews` drops (its index's list), and whether it is listed. */
   private viewsMadeIn: Bulletin[] | undefined;
   private listed = false;
+  /** The record while it is in memory; with a `source`, it may be let go and read again. */
+  private held: BulletinRecord | undefined;
+  private source: RecordSource | undefined;
+  /** Where this view lists itself when it reads its record again (its index's list), and whether it is listed. */
+  private recordsReadIn: Bulletin[] | undefined;
+  private recordListed = false;
+  // What the index reads of every bulletin, kept when the record is let go.
+  readonly uri: string;
+  readonly hash: string;
+  readonly id: string | undefined;
 
-  constructor(readonly record: BulletinRecord) {
+  constructor(record: BulletinRecord) {
+    this.held = record;
+    this.uri = record.uri;
+    this.hash = record.hash;
     const bases = tableBases(record.cells);
     this.top = bases.top;
     this.refBase = bases.ref;
@@ -58,6 +71,46 @@ export class BulletinView implements Bulletin {
     this.vulnBase = bases.vuln;
     this.vulnCount = bases.vulns;
     this.cvssBase = bases.cvss;
+    this.id = this.str(this.top + TOP.id);
+  }
+
+  get record(): BulletinRecord {
+    return this.held ?? this.readAgain();
+  }
+
+  private readAgain(): BulletinRecord {
+    const record = this.source!.load();
+    if (record.hash !== this.hash) throw new Error(`the record of ${this.uri} read again is not the one indexed`);
+    this.held = record.uri === this.uri ? record : withUri(record, this.uri);
+    if (!this.recordListed && this.recordsReadIn) {
+      this.recordListed = true;
+      this.recordsReadIn.push(this);
+    }
+    return this.held;
+  }
+
+  readRecord(): BulletinRecord {
+    if (this.held) return this.held;
+    const record = this.source!.load();
+    return record.uri === this.uri ? record : withUri(record, this.uri);
+  }
+
+  keepIn(source: RecordSource): void {
+    this.source = source;
+    this.releaseRecord();
+  }
+
+  releaseRecord(): void {
+    if (!this.source) return;
+    this.forgetViews();
+    this.held = undefined;
+    this.recordListed = false;
+  }
+
+  listRecordsReadIn(list: Bulletin[]): void {
+    if (this.recordsReadIn === list) return;
+    this.recordsReadIn = list;
+    this.recordListed = false;
   }
 
   /** The string a cell names. */
@@ -109,12 +162,6 @@ export class BulletinView implements Bulletin {
     this.derivedValues = undefined;
   }
 
-  get uri(): string {
-    return this.record.uri;
-  }
-  get hash(): string {
-    return this.record.hash;
-  }
   get lineStarts(): LineStarts {
     return this.record.lineStarts;
   }
@@ -163,9 +210,6 @@ export class BulletinView implements Bulletin {
   }
   private topRange(name: TopName): Range | undefined {
     return this.range(this.top + TOP[`${name}Start`]);
-  }
-  get id(): string | undefined {
-    return this.topString('id');
   }
   get idRange(): Range | undefined {
     return this.topRange('id');
