@@ -70,6 +70,13 @@ const TYPING_SLICE_MS = 3;
 const TYPING_MS = 50;
 /** Typing lately: the server's thread leaves the workspace's reading to the index workers for this long after a keystroke. */
 const TYPING_SESSION_MS = 2000;
+/**
+ * Records read back from the cache file (a closed bulletin's, `Bulletin.keepIn`) that stay in
+ * memory from one pass to the next: the passes of a session of typing re-check the same
+ * dependents, whose records would otherwise be read from the file at every keystroke. A few
+ * hundred kilobytes; a pass that read more lets them all go.
+ */
+const RECORDS_KEPT_BETWEEN_PASSES = 256;
 const CROSS_FILE_CODES = new Set(rules.filter((rule) => rule.crossFile).map((rule) => rule.code));
 
 export class ValidationQueue {
@@ -323,8 +330,9 @@ export class ValidationQueue {
     const idle = !this.state.backgroundBusy;
     this.tell(idle);
     if (!idle) return;
-    // The records the pass (and the findings it told) read again go back to the cache file.
-    this.state.index.releaseRecords();
+    // The records the passes (and the findings they told) read again go back to the cache
+    // file, once there are enough to matter: a keystroke's pass reads the same dependents again.
+    if (this.state.index.recordsRead >= RECORDS_KEPT_BETWEEN_PASSES) this.state.index.releaseRecords();
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();

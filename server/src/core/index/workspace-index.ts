@@ -94,7 +94,7 @@ export class WorkspaceIndex {
   /** The bulletins that made views since `forgetViews` last ran (each lists itself, once). */
   private readonly madeViews: Bulletin[] = [];
   /** The bulletins that read their record again since `releaseRecords` last ran (each lists itself, once). */
-  private readonly recordsRead: Bulletin[] = [];
+  private readonly readRecords: Bulletin[] = [];
 
   /** Grows on every change; a cache keyed by it is current while it stays equal. */
   get generation(): number {
@@ -103,7 +103,7 @@ export class WorkspaceIndex {
 
   set(bulletin: Bulletin): void {
     bulletin.listViewsIn(this.madeViews);
-    bulletin.listRecordsReadIn(this.recordsRead);
+    bulletin.listRecordsReadIn(this.readRecords);
     const old = this.byUri.get(bulletin.uri);
     // Typing changes a description far more often than an id, a reference or a file: then the
     // entries already indexed are re-pointed at the new model instead of removed and re-added
@@ -223,10 +223,15 @@ export class WorkspaceIndex {
    * they would all be in memory again once every bulletin was checked. Called when a pass of
    * checks ends, not between checks: a pass reads each record at most once.
    */
+  /** How many bulletins read their record again since `releaseRecords` last ran. */
+  get recordsRead(): number {
+    return this.readRecords.length;
+  }
+
   releaseRecords(keep: (uri: string) => boolean = () => false): void {
-    const read = this.recordsRead.splice(0);
+    const read = this.readRecords.splice(0);
     for (const bulletin of read) {
-      if (keep(bulletin.uri) && this.byUri.get(bulletin.uri) === bulletin) this.recordsRead.push(bulletin);
+      if (keep(bulletin.uri) && this.byUri.get(bulletin.uri) === bulletin) this.readRecords.push(bulletin);
       else bulletin.releaseRecord();
     }
   }
