@@ -126,6 +126,29 @@ for (const [name, damage] of damages) {
   });
 }
 
+test('a record whose arrays are wrong behind valid checksums is never used: its file is read, and the cache written anew', async () => {
+  const ws = setUp();
+  try {
+    const first = ws.run();
+    // MS04-029's line starts out of order: the record checks out by its checksum and JSON alone.
+    await rewrite(ws.cacheFile(), (value, _i, arrays) => {
+      if (String(value.uri).endsWith('MS04-029.bulletin.yaml')) arrays[1].reverse();
+    });
+    const damaged = readFileSync(ws.cacheFile());
+    const second = ws.run();
+    assert.equal(second.code, 0, second.stderr);
+    assert.deepEqual(summary(second.findings), summary(first.findings), 'the findings of the files');
+    assert.equal(second.stderr, '');
+    assert.ok(!readFileSync(ws.cacheFile()).equals(damaged), 'the cache was written anew');
+    const written = readFileSync(ws.cacheFile());
+    const third = ws.run();
+    assert.deepEqual(summary(third.findings), summary(first.findings));
+    assert.ok(readFileSync(ws.cacheFile()).equals(written), 'the new cache serves the next run as it is');
+  } finally {
+    ws.done();
+  }
+});
+
 test('a file changed with its size and mtime restored (as cp -p or rsync -t leave it) is read again', () => {
   const ws = setUp();
   try {

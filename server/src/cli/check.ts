@@ -77,7 +77,7 @@ export async function checkFiles(paths: readonly string[], checkOptions: CheckOp
   const cache = cacheDir === undefined ? undefined : new WorkspaceCache(resolve(cacheDir), [resolve(cwd)], analysisKey);
   const loaded = await cache?.load();
   const saved = loaded && 'entries' in loaded ? loaded : undefined;
-  const { disk } = await loadWorkspace(uris, {
+  const { disk, parsed } = await loadWorkspace(uris, {
     options: checkOptions, // posted to the index workers: plain data only, no history lookup
     cached: saved?.entries,
     workers: IndexWorkers.create(),
@@ -133,8 +133,9 @@ export async function checkFiles(paths: readonly string[], checkOptions: CheckOp
     }
   }
   // A cache that gave back every record and every finding, for files that did not change on
-  // disk, would be written again as it is: left alone.
-  const unchanged = restored && read.every((uri) => sameDisk(saved.entries.get(uri), disk.get(uri)));
+  // disk, would be written again as it is: left alone. (A record it could not give back, its
+  // file read instead, is written anew.)
+  const unchanged = restored && parsed === 0 && read.every((uri) => sameDisk(saved.entries.get(uri), disk.get(uri)));
   if (cache && !unchanged) await saveCache(cache, read, index, disk, problemsOf, digest);
   if (keep) keep.index = index;
   return { files: read.length, findings, ...(showSuppressed ? { suppressed } : {}), unreadable, ...(cache ? { cache: { discarded: loaded && 'discarded' in loaded ? loaded.discarded : undefined, restored } } : {}) };

@@ -138,16 +138,15 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
       toRead.push(uri);
       continue;
     }
-    if (context.isOpen(uri)) {
-      disk.set(uri, { size: entry.size, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, hash: entry.hash });
-      continue; // the editor's text is its model
-    }
-    if (!reviveInto(context, entry.record, uri)) {
-      toRead.push(uri); // its record cannot be read back: the file is read
-      continue;
+    // An open document's model is the editor's text; a record that cannot be read back has its file read.
+    if (!context.isOpen(uri)) {
+      if (!reviveInto(context, entry.record, uri)) {
+        toRead.push(uri);
+        continue;
+      }
+      revived++;
     }
     disk.set(uri, { size: entry.size, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, hash: entry.hash });
-    revived++;
   }
   await forEachLimited(toRead, 32, async (uri) => {
     if (context.cancelled()) return;

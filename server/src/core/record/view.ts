@@ -79,9 +79,7 @@ export class BulletinView implements Bulletin {
   }
 
   private readAgain(): BulletinRecord {
-    const record = this.source!.load();
-    if (record.hash !== this.hash) throw new Error(`the record of ${this.uri} read again is not the one indexed`);
-    this.held = record.uri === this.uri ? record : withUri(record, this.uri);
+    this.held = this.fromSource();
     if (!this.recordListed && this.recordsReadIn) {
       this.recordListed = true;
       this.recordsReadIn.push(this);
@@ -90,8 +88,13 @@ export class BulletinView implements Bulletin {
   }
 
   readRecord(): BulletinRecord {
-    if (this.held) return this.held;
+    return this.held ?? this.fromSource();
+  }
+
+  /** The record read from its source, under this view's URI (a renamed file keeps its record). */
+  private fromSource(): BulletinRecord {
     const record = this.source!.load();
+    if (record.hash !== this.hash) throw new Error(`the record of ${this.uri} read again is not the one indexed`);
     return record.uri === this.uri ? record : withUri(record, this.uri);
   }
 
