@@ -15,8 +15,11 @@ import type { Problem } from '../core/problems';
 import type { BulletinRecord, RecordSource } from '../core/record/record';
 import { isRecord } from '../core/record/check';
 
-/** A record read from the bulletin's own file, for one whose cached bytes cannot be read back (`reason`). */
-export type ReadFromFile = (uri: string, reason: string) => BulletinRecord | undefined;
+/**
+ * The record of a bulletin's own file, for one whose cached bytes cannot be read back
+ * (`reason`): undefined unless the file still has the content the cache had (`hash`).
+ */
+export type ReadFromFile = (uri: string, hash: string, reason: string) => BulletinRecord | undefined;
 
 /** An open cache file, its string table, and where its records' arrays go once read. */
 export class CacheFile {
@@ -88,9 +91,9 @@ export class CachedRecord implements RecordSource {
     } catch (error) {
       reason = error instanceof Error ? error.message : String(error);
     }
-    const fromFile = this.file.readFromFile?.(this.info.uri, reason);
+    const fromFile = this.file.readFromFile?.(this.info.uri, this.info.hash, reason);
     if (fromFile && fromFile.hash === this.info.hash) return fromFile;
-    throw new Error(`the cached record of ${this.info.uri} cannot be read back (${reason})${fromFile ? ', and its file has changed since' : ''}`);
+    throw new Error(`the cached record of ${this.info.uri} cannot be read back (${reason}), nor read from its file`);
   }
 
   private fromCache(): BulletinRecord | undefined {

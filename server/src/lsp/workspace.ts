@@ -14,7 +14,8 @@ import { listBulletins } from './workspace-files';
 import { findingsDigest, WorkspaceCache, type CacheEntry, type DiskInfo, type LoadedEntry } from './workspace-cache';
 import type { CacheFile } from './cached-record';
 import type { BulletinRecord } from '../core/record/record';
-import { loadWorkspace, revive, uriOf } from './workspace-load';
+import { loadWorkspace, readFileNow, revive, uriOf } from './workspace-load';
+import { hashOfRead } from '../io/bulletin-read';
 import type { IndexWorkers } from './index-workers';
 import type { ServerRuntime } from './runtime';
 import { IndexProgress } from './index-progress';
@@ -198,7 +199,7 @@ export class WorkspaceManager {
   private async listAndLoad(scan: number, rereadAll: boolean, progress: IndexProgress): Promise<void> {
     const links = { skipped: 0 };
     const listing = Promise.all(this.folders.map((folder) => listBulletins(folder, this.filter, this.workspace.settings.followLinksOutside, links)));
-    const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey(), (uri, reason) => this.readRecordNow(uri, reason));
+    const cache = new WorkspaceCache(this.storagePath, this.folders, this.analysisKey(), (uri, hash, reason) => this.readRecordNow(uri, hash, reason));
     // The cache is for starting: a later scan (new glob) keeps what is indexed already. It is
     // read while the folders are listed (the listing mostly waits for the file system).
     const loading = scan === 1 || rereadAll ? cache.load() : undefined;
@@ -343,14 +344,20 @@ export class WorkspaceManager {
     this.cacheFile = file;
   }
 
-  /** A closed bulletin's record read from its file now (one whose cached record cannot be read back, said once). */
-  private readRecordNow(uri: string, reason: string): BulletinRecord | undefined {
+  /**
+   * A closed bulletin's record read from its file now, if the file still has the content the
+   * cache had (`hash`): one whose cached record cannot be read back (said once). Read as the
+   * scan reads (a regular file, within the size limit), and parsed only if unchanged.
+   */
+  private readRecordNow(uri: string, hash: string, reason: string): BulletinRecord | undefined {
     if (!this.saidCacheUnreadable) {
       this.saidCacheUnreadable = true;
       this.connection.console.log(`workspace: a record cannot be read back from the cache file (${reason}); such records are read from their bulletins' files`);
     }
-    const text = this.runtime.files.readNow(fileURLToPath(uri));
-    return text === undefined ? undefined : closedModel(uri, { text, size: text.length }, this.workspace.settings.checkOptions).record;
+    const options = this.workspace.settings.checkOptions;
+    const read = readFileNow(fileURLToPath(uri), Infinity, options.maxFileSize);
+    if (read === undefined || read === 'large' || hashOfRead(read) !== hash) return undefined;
+    return closedModel(uri, read, options).record;
   }
 
   /** Reads `bulletin.files` and `files.exclude`; true when they changed. */
