@@ -11,6 +11,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiskWorkspace, example, startOn, until } from '../lsp/workspace-helpers';
 import { root } from '../lsp/server-process';
+import { nodeRuntime } from '../../server/src/lsp/node-runtime';
 
 const cli = join(root, 'dist', 'cli.js');
 
@@ -59,6 +60,21 @@ test('CLI: a FIFO and /dev/zero given by name are refused at once with the reaso
     assert.match(r.stderr, /cannot read fifo\.bulletin\.yaml: not a regular file/);
     assert.match(r.stderr, /cannot read .*dev\/zero: not a regular file/);
     assert.match(r.stdout, /1 bulletin checked: 0 errors/);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('server runtime: reading a file at once (rename, CSAF) refuses a FIFO and /dev/zero instead of blocking, and reads a bulletin', () => {
+  const ws = new DiskWorkspace();
+  try {
+    ws.write('MS04-012.bulletin.yaml', example('MS04-012'));
+    mkfifo(ws.path('fifo.bulletin.yaml'));
+    const { files } = nodeRuntime(join(root, 'dist'));
+    assert.equal(files.readNow(ws.path('fifo.bulletin.yaml')), undefined);
+    assert.equal(files.readNow('/dev/zero'), undefined);
+    assert.equal(files.readNow(ws.path('MS04-012.bulletin.yaml')), example('MS04-012'));
+    assert.equal(files.readNow(ws.path('gone.bulletin.yaml')), undefined);
   } finally {
     ws.dispose();
   }

@@ -1,8 +1,7 @@
 /** The server's runtime in a Node process: the file system, worker threads and scripts beside the bundle, the process's clock. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexWorkers } from './index-workers';
-import { readWithInfo } from './workspace-load';
+import { readFileNow, readWithInfo } from './workspace-load';
 import type { ServerRuntime } from './runtime';
 import { rulesDocOf } from './diagnostics';
 import { gitHistory } from '../io/git';
@@ -13,11 +12,9 @@ export function nodeRuntime(bundle: string): ServerRuntime {
     files: {
       read: readWithInfo,
       readNow(path) {
-        try {
-          return readFileSync(path, 'utf8');
-        } catch {
-          return undefined;
-        }
+        // As the scan reads: a regular file only (a FIFO in its place would block the server), within the size limit.
+        const read = readFileNow(path);
+        return read === undefined || read === 'large' || read.tooLarge ? undefined : read.text;
       },
     },
     rulesDoc: rulesDocOf(bundle),
