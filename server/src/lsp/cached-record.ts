@@ -10,7 +10,7 @@
  * bulletin's file instead, when that file still has the same content.
  */
 import { closeSync, readSync } from 'node:fs';
-import { ReadWindow, readArraysAt, Slabs } from './cache-records';
+import { ReadWindow, readArraysAt, scanRecords, Slabs, type ScannedRecord } from './cache-records';
 import type { Problem } from '../core/problems';
 import type { BulletinRecord, RecordSource } from '../core/record/record';
 import { isRecord } from '../core/record/check';
@@ -42,6 +42,11 @@ export class CacheFile {
     let done = 0;
     for (let n = 1; done < length && n > 0; done += n) n = readSync(this.fd, buffer, offset + done, length - done, position + done);
     return done;
+  }
+
+  /** Every record of the file in turn, checked, its arrays left where they are (`scanRecords`). */
+  scan(): Generator<ScannedRecord> {
+    return scanRecords(this.window);
   }
 
   /** The arrays of the record at `position`, read and checked again. */

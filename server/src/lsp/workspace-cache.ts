@@ -11,9 +11,9 @@
  * older cache is discarded whole (the server logs why) and written anew.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { ReadWindow, RecordWriter, scanRecords } from './cache-records';
+import { RecordWriter } from './cache-records';
 import { CachedRecord, CacheFile, type CachedRecordInfo, type ReadFromFile } from './cached-record';
 import type { Problem } from '../core/problems';
 import type { BulletinRecord } from '../core/record/record';
@@ -129,19 +129,14 @@ export class WorkspaceCache {
     }
     let kept = false;
     try {
-      const readAt = (buffer: Buffer, offset: number, length: number, position: number): number => {
-        let done = 0;
-        for (let n = 1; done < length && n > 0; done += n) n = readSync(fd, buffer, offset + done, length - done, position + done);
-        return done;
-      };
-      const records = scanRecords(new ReadWindow(readAt, size));
+      const table: string[] = [];
+      const file = new CacheFile(fd, size, table, this.readFromFile);
+      const records = file.scan();
       const first = records.next();
       const header = (first.done ? undefined : first.value.value) as Header | undefined;
       if (!header || header.format !== FORMAT) return { discarded: 'written by another version' };
       if (header.stamp !== this.stamp) return { discarded: 'written by another build or with other settings' };
       const entries = new Map<string, LoadedEntry>();
-      const table: string[] = [];
-      const file = new CacheFile(fd, size, table, this.readFromFile);
       let count = 0;
       for (const { value, position, length } of records) {
         // Now and then the folders' listing (started beside it) goes on.
