@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeText } from '../../server/src/core/analyze';
@@ -85,4 +85,28 @@ test('a record asked of a closed cache file is read from its bulletin’s file',
     assert.deepEqual(plain(saved.records.get(records[2].uri)!.load()), plain(records[2]));
     assert.deepEqual(fromFile, [records[2].uri]);
   }, (uri) => records.find((r) => r.uri === uri));
+});
+
+test('a cache that cannot be replaced is replaced once the old one is closed, and left alone when it cannot be', async () => {
+  await withCache(async (cache, path) => {
+    const first = await cache.save(records.map(entry), 'digest');
+    assert.ok(first);
+    first.file.close();
+    // What stands in the way of the rename: a folder under the cache's name, taken away by `closeOld`.
+    const target = path();
+    const storage = join(target, '..');
+    rmSync(target);
+    mkdirSync(join(target, 'in the way'), { recursive: true });
+    assert.equal(await cache.save(records.map(entry), 'digest'), undefined, 'without closeOld: not written');
+    assert.deepEqual(readdirSync(storage).filter((name) => name.endsWith('.tmp')), [], 'and no temporary file left');
+    let closed = 0;
+    const saved = await cache.save(records.map(entry), 'digest', () => {
+      closed++;
+      rmSync(target, { recursive: true });
+    });
+    assert.equal(closed, 1);
+    assert.ok(saved, 'written on the second try');
+    assert.deepEqual(plain(saved.records.get(records[0].uri)!.load()), plain(records[0]));
+    saved.file.close();
+  });
 });

@@ -159,9 +159,10 @@ export class WorkspaceCache {
   /**
    * Writes the cache anew (a temporary file renamed over the old one), and answers where each
    * record now lies, in the new file left open for reading them (undefined when it could not
-   * be written).
+   * be written). When the old file cannot be replaced, `closeOld` is called (to close it where
+   * it is still open) and the rename tried once more.
    */
-  async save(entries: Iterable<[string, CacheEntry]>, digest: string | undefined): Promise<SavedCache | undefined> {
+  async save(entries: Iterable<[string, CacheEntry]>, digest: string | undefined, closeOld?: () => void): Promise<SavedCache | undefined> {
     if (!this.path) return undefined;
     const temp = `${this.path}.${process.pid}.tmp`;
     let file: fs.FileHandle | undefined;
@@ -189,7 +190,13 @@ export class WorkspaceCache {
       await writer.flush();
       await file.close();
       file = undefined;
-      await fs.rename(temp, this.path);
+      await fs.rename(temp, this.path).catch(async () => {
+        // Windows may refuse to replace a file that is open (the old cache, which records are
+        // read from): `closeOld` closes it (they are read from their files until re-pointed).
+        if (!closeOld) throw new Error('the cache could not be replaced');
+        closeOld();
+        await fs.rename(temp, this.path!);
+      });
     } catch {
       await file?.close().catch(() => undefined);
       await fs.rm(temp, { force: true }).catch(() => undefined);

@@ -328,7 +328,7 @@ export class WorkspaceManager {
         yield [uri, { ...info, record: model.readRecord(), problems }];
       }
     }.call(this);
-    const written = await cache.save(entries, digest);
+    const written = await cache.save(entries, digest, () => this.useCacheFile(undefined));
     if (!written) return;
     // The closed bulletins now read their records from the new file; the old one is closed
     // (a record still asked of it is read from its bulletin's file).
@@ -339,7 +339,7 @@ export class WorkspaceManager {
     this.useCacheFile(written.file);
   }
 
-  private useCacheFile(file: CacheFile): void {
+  private useCacheFile(file: CacheFile | undefined): void {
     if (this.cacheFile !== file) this.cacheFile?.close();
     this.cacheFile = file;
   }
