@@ -217,17 +217,18 @@ export class WorkspaceIndex {
     }
   }
 
-  /**
-   * Every bulletin but those `keep` names lets go of the record it read again since the last
-   * time (`Bulletin.keepIn`): a check reads the records of the bulletins it looks at, and kept,
-   * they would all be in memory again once every bulletin was checked. Called when a pass of
-   * checks ends, not between checks: a pass reads each record at most once.
-   */
   /** How many bulletins read their record again since `releaseRecords` last ran. */
   get recordsRead(): number {
     return this.readRecords.length;
   }
 
+  /**
+   * Every bulletin but those `keep` names lets go of the record it read again since the last
+   * time (`Bulletin.keepIn`): a check reads the records of the bulletins it looks at, and kept,
+   * they would all be in memory again once every bulletin was checked. Called when a pass of
+   * checks ends (the server's queue, once the passes have read enough to matter), never between
+   * the checks of a pass: a pass reads each record at most once.
+   */
   releaseRecords(keep: (uri: string) => boolean = () => false): void {
     const read = this.readRecords.splice(0);
     for (const bulletin of read) {
