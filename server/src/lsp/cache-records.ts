@@ -120,7 +120,8 @@ const WINDOW = 1 << 20;
  * per megabyte, not one per record. What it returns is valid until the next call.
  */
 export class ReadWindow {
-  private window = Buffer.alloc(0);
+  private buffer = Buffer.alloc(0);
+  private window = this.buffer;
   private windowAt = 0;
 
   constructor(
@@ -144,7 +145,9 @@ export class ReadWindow {
     const { window, windowAt } = this;
     if (position >= windowAt && position + length <= windowAt + window.length) return window.subarray(position - windowAt, position - windowAt + length);
     const wanted = Math.min(Math.max(length, WINDOW), this.size - position);
-    this.window = Buffer.allocUnsafe(wanted);
+    // One buffer, refilled: a megabyte outside the heap per refill waited for a collection to be freed.
+    if (this.buffer.length < wanted) this.buffer = Buffer.allocUnsafe(wanted);
+    this.window = this.buffer.subarray(0, wanted);
     this.windowAt = position;
     if (this.read(this.window, 0, wanted, position) !== wanted) throw new Error('truncated record');
     return this.window.subarray(0, length);
