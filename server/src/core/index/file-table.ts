@@ -11,8 +11,11 @@ import type { Bulletin, BulletinFile } from '../model';
 const NO_ENTRY = -1;
 
 export class FileTable {
-  /** Bulletin slots: a bulletin keeps its slot while it is indexed (re-pointing changes the bulletin, not the slot). */
-  private readonly slotOf = new Map<string, number>();
+  /**
+   * Bulletin slots: a bulletin keeps its slot while it is indexed (re-pointing changes the
+   * bulletin, not the slot). The caller keeps each bulletin's slot (the index's entry of it):
+   * a map by URI here was one more table as large as the workspace.
+   */
   private readonly bulletins: (Bulletin | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   /** Entries: slot, row, and the next entry of the same hash (newest first). */
@@ -24,13 +27,9 @@ export class FileTable {
   /** `indexHash` → its newest entry. */
   private readonly heads = new HeadTable();
 
-  /** Indexes every file of `bulletin` that has a hash. */
-  add(bulletin: Bulletin): void {
-    let slot = this.slotOf.get(bulletin.uri);
-    if (slot === undefined) {
-      slot = this.freeSlots.pop() ?? this.bulletins.length;
-      this.slotOf.set(bulletin.uri, slot);
-    }
+  /** Indexes every file of `bulletin` that has a hash; answers its slot. */
+  add(bulletin: Bulletin): number {
+    const slot = this.freeSlots.pop() ?? this.bulletins.length;
     this.bulletins[slot] = bulletin;
     for (let row = 0; row < bulletin.fileCount; row++) {
       const hash = bulletin.fileIndexHash(row);
@@ -41,25 +40,23 @@ export class FileTable {
       this.entryNext[entry] = this.heads.get(hash);
       this.heads.set(hash, entry);
     }
+    return slot;
   }
 
-  /** Removes the files `bulletin` (as it was indexed) put in, and its slot. */
-  remove(bulletin: Bulletin): void {
-    const slot = this.slotOf.get(bulletin.uri);
-    if (slot === undefined) return;
+  /** Removes the files `bulletin` (as it was indexed, at `slot`) put in, and frees its slot. */
+  remove(bulletin: Bulletin, slot: number): void {
+    if (this.bulletins[slot]?.uri !== bulletin.uri) return;
     for (let row = 0; row < bulletin.fileCount; row++) {
       const hash = bulletin.fileIndexHash(row);
       if (hash >= 0) this.unlink(hash, slot, row);
     }
-    this.slotOf.delete(bulletin.uri);
     this.bulletins[slot] = undefined;
     this.freeSlots.push(slot);
   }
 
   /** `next` takes the place of the indexed version of its document: the same files at the same rows. */
-  repoint(next: Bulletin): void {
-    const slot = this.slotOf.get(next.uri);
-    if (slot !== undefined) this.bulletins[slot] = next;
+  repoint(next: Bulletin, slot: number): void {
+    if (this.bulletins[slot]?.uri === next.uri) this.bulletins[slot] = next;
   }
 
   /** The entries of `hash`, oldest first, as files (made by their bulletins on demand). */

@@ -64,6 +64,8 @@ const NONE: readonly FileEntry[] = Object.freeze([]);
 interface Indexed {
   /** Its `includes` then `related` items. */
   references: Reference[];
+  /** Its slot in `filesByVersion`. */
+  slot: number;
 }
 
 /**
@@ -77,7 +79,8 @@ export const CHECKS_PER_FORGET = 32;
 
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, Bulletin>();
-  private readonly idToUris = new Map<string, Set<string>>();
+  /** Id → the URIs of the bulletins that have it, in the order they were indexed (an array: most ids have one bulletin, and a set of one cost twice an array's memory). */
+  private readonly idToUris = new Map<string, string[]>();
   /** Named id → who names it. */
   private readonly referencesById: Multi<Reference> = new Map();
   /** `fileHash` → the entries of that file at that version (and any that collide with it). */
@@ -116,14 +119,14 @@ export class WorkspaceIndex {
     if (old) this.remove(old);
     this.byUri.set(bulletin.uri, bulletin);
     if (bulletin.id !== undefined) {
-      let set = this.idToUris.get(bulletin.id);
-      if (!set) this.idToUris.set(bulletin.id, (set = new Set()));
-      set.add(bulletin.uri);
+      const uris = this.idToUris.get(bulletin.id);
+      if (!uris) this.idToUris.set(bulletin.id, [bulletin.uri]);
+      else if (!uris.includes(bulletin.uri)) uris.push(bulletin.uri);
     }
     const references = referencesOf(bulletin);
     for (const reference of references) addTo(this.referencesById, reference.ref.id, reference);
-    this.filesByVersion.add(bulletin);
-    this.entries.set(bulletin.uri, { references });
+    const slot = this.filesByVersion.add(bulletin);
+    this.entries.set(bulletin.uri, { references, slot });
     this.filesById = undefined;
     if (!old || includesSignature(old) !== includesSignature(bulletin)) this.graphChanged();
     this.changes++;
@@ -159,21 +162,22 @@ export class WorkspaceIndex {
     }
     for (let i = 0; i < next.includes.length; i++) Object.assign(references[i], { from: next, ref: next.includes[i] });
     for (let i = 0, j = next.includes.length; i < next.related.length; i++, j++) Object.assign(references[j], { from: next, ref: next.related[i] });
-    this.filesByVersion.repoint(next);
+    this.filesByVersion.repoint(next, indexed.slot);
     return true;
   }
 
   private remove(old: Bulletin): void {
     if (old.id !== undefined) {
-      const set = this.idToUris.get(old.id);
-      set?.delete(old.uri);
-      if (set && set.size === 0) this.idToUris.delete(old.id);
+      const uris = this.idToUris.get(old.id);
+      const at = uris ? uris.indexOf(old.uri) : -1;
+      if (at >= 0) uris!.splice(at, 1);
+      if (uris && uris.length === 0) this.idToUris.delete(old.id);
     }
     const indexed = this.entries.get(old.uri);
     this.entries.delete(old.uri);
     if (!indexed) return;
     for (const reference of indexed.references) removeFrom(this.referencesById, reference.ref.id, old.uri);
-    this.filesByVersion.remove(old);
+    this.filesByVersion.remove(old, indexed.slot);
     this.filesById = undefined;
   }
 
