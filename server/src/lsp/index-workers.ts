@@ -196,6 +196,7 @@ export class IndexWorkers {
       if (!read) return true; // vanished or unreadable: the file leaves the workspace
       try {
         const record = recordOfRead(uri, read, options);
+        this.strings.intern(record.strings); // as a worker's records are: the same file names, dates and texts, once
         onResult(uri, { record, info: { size: read.size, mtimeMs: read.mtimeMs, ctimeMs: read.ctimeMs, ino: read.ino, hash: record.hash } });
       } catch (error) {
         onResult(uri, { error: error instanceof Error ? error.message : String(error) });
