@@ -138,8 +138,8 @@ export class HeadTable {
 
   set(key: number, value: number): void {
     // Rebuilt past three quarters full (marks included), to at most half: the table stays
-    // between three eighths and three quarters full, about 14 bytes a key (a quarter to a half
-    // cost 26, 8 MB at 10,000 bulletins); a key is still found in a probe or two.
+    // between three eighths and three quarters full, about 14 bytes a key against 26 when kept
+    // between a quarter and a half (docs/benchmarks.md); a key is still found in a probe or two.
     if ((this.held + this.gone + 1) * 4 > this.keys.length * 3) this.rebuild();
     const { keys } = this;
     const mask = keys.length - 1;
