@@ -111,8 +111,6 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
   const disk = new Map<string, DiskInfo>();
   let revived = 0;
   let parsed = 0;
-  const byHash = new Map<string, LoadedEntry>();
-  for (const entry of context.cached?.values() ?? []) byHash.set(entry.hash, entry);
   const toParse: string[] = [];
   const toRead: string[] = [];
   // Files unchanged since the cache was written: one stat each (synchronous: a few microseconds,
@@ -148,6 +146,10 @@ export async function loadWorkspace(uris: readonly string[], context: LoadContex
     }
     disk.set(uri, { size: entry.size, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs, ino: entry.ino, hash: entry.hash });
   }
+  // Files changed or new since the cache was written may have the content of a cached one (a
+  // renamed file): made only then, a map as large as the workspace is not built at every start.
+  const byHash = new Map<string, LoadedEntry>();
+  if (toRead.length > 0) for (const entry of context.cached?.values() ?? []) byHash.set(entry.hash, entry);
   await forEachLimited(toRead, 32, async (uri) => {
     if (context.cancelled()) return;
     const path = pathOf(uri);
