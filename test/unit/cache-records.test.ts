@@ -34,6 +34,18 @@ test('records come back as written: values, Int32Array, Int16Array, Uint32Array 
   });
 });
 
+test('records read in order across many refills of the read window, one larger than the window among them, come back as written', async () => {
+  // About 3 MB of records of 80 KB and one of 1.6 MB: the megabyte window is refilled again and
+  // again (its buffer reused), and the large record gets a buffer of its own.
+  const records: [unknown, RecordArray[]][] = Array.from({ length: 40 }, (_, i) => [{ i }, [Int32Array.from({ length: 20_000 }, (_, j) => i * 100_000 + j)]]);
+  records.splice(17, 0, [{ large: true }, [Float64Array.from({ length: 200_000 }, (_, j) => j / 3)]]);
+  const { bytes } = await write(records, 1 << 16);
+  assert.ok(bytes.length > 3 * (1 << 20));
+  const out = [...readRecords(bytes)];
+  assert.deepEqual(out.map((r) => r.value), records.map(([value]) => value));
+  out.forEach((record, i) => assert.deepEqual([...record.arrays[0]], [...records[i][1][0]], `record ${i}`));
+});
+
 test('a typed array inside the JSON part is refused rather than written as an object', async () => {
   const writer = new RecordWriter(async () => undefined);
   await assert.rejects(writer.add({ lineStarts: new Uint32Array(2) }), /typed array/);

@@ -145,9 +145,12 @@ export class ReadWindow {
     const { window, windowAt } = this;
     if (position >= windowAt && position + length <= windowAt + window.length) return window.subarray(position - windowAt, position - windowAt + length);
     const wanted = Math.min(Math.max(length, WINDOW), this.size - position);
-    // One buffer, refilled: a megabyte outside the heap per refill waited for a collection to be freed.
-    if (this.buffer.length < wanted) this.buffer = Buffer.allocUnsafe(wanted);
-    this.window = this.buffer.subarray(0, wanted);
+    if (wanted > WINDOW) this.window = Buffer.allocUnsafe(wanted); // a record larger than the window: a buffer of its own, not kept
+    else {
+      // One buffer, refilled: a megabyte outside the heap per refill waited for a collection to be freed.
+      if (this.buffer.length < WINDOW) this.buffer = Buffer.allocUnsafe(WINDOW);
+      this.window = this.buffer.subarray(0, wanted);
+    }
     this.windowAt = position;
     if (this.read(this.window, 0, wanted, position) !== wanted) throw new Error('truncated record');
     return this.window.subarray(0, length);

@@ -1,8 +1,9 @@
 /**
  * One copy of each string the workspace's records repeat (file names, dates, descriptions,
  * folders): each record comes with copies of its own (posted by a worker, or read on the
- * server's thread), and 10,000 bulletins name the same few hundred files. Owned by the index workers (what reads closed files);
- * bounded, so a workspace of unique strings keeps no more than `limit` of them.
+ * server's thread), and 10,000 bulletins name the same few hundred files. Owned by the index
+ * workers (what reads closed files); bounded, so a workspace of unique strings keeps no more
+ * than `limit` of them.
  */
 export class StringPool {
   private readonly known = new Map<string, string>();
