@@ -4,7 +4,7 @@
  * we look is skipped, never an exception.
  */
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { FileFilter } from './workspace-glob';
 import { LinkPolicy } from '../io/link-policy';
 
@@ -40,7 +40,9 @@ export async function listBulletins(folder: string, filter: FileFilter, followOu
     const folders: Promise<void>[] = [];
     for (const entry of entries) {
       const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
-      const childAbsolute = join(absolute, entry.name);
+      // `absolute` is normalized and an entry's name is one plain segment: what `join` would
+      // make, without normalizing the whole path again for every file.
+      const childAbsolute = absolute.endsWith(sep) ? absolute + entry.name : absolute + sep + entry.name;
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -60,7 +62,7 @@ export async function listBulletins(folder: string, filter: FileFilter, followOu
     }
     await Promise.all(folders);
   };
-  await walk(folder, '');
+  await walk(join(folder, '.'), '');
   if (links) links.skipped += policy.skipped;
   return found.sort();
 }
