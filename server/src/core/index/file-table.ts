@@ -37,8 +37,7 @@ export class FileTable {
       const entry = this.newEntry();
       this.entrySlot[entry] = slot;
       this.entryRow[entry] = row;
-      this.entryNext[entry] = this.heads.get(hash);
-      this.heads.set(hash, entry);
+      this.entryNext[entry] = this.heads.put(hash, entry);
     }
     return slot;
   }
@@ -137,6 +136,11 @@ export class HeadTable {
   }
 
   set(key: number, value: number): void {
+    this.put(key, value);
+  }
+
+  /** Sets `key` to `value` and answers the entry it had (NO_ENTRY if none): one probe for both. */
+  put(key: number, value: number): number {
     // Rebuilt past three quarters full (marks included), to at most half: the table stays
     // between three eighths and three quarters full, about 14 bytes a key against 26 when kept
     // between a quarter and a half (docs/benchmarks.md); a key is still found in a probe or two.
@@ -147,8 +151,9 @@ export class HeadTable {
     for (let at = spread(key) & mask; ; at = (at + 1) & mask) {
       const k = keys[at];
       if (k === key) {
+        const was = this.values[at];
         this.values[at] = value;
-        return;
+        return was;
       }
       if (k === GONE && reuse < 0) reuse = at;
       if (k === FREE) {
@@ -157,7 +162,7 @@ export class HeadTable {
         keys[slot] = key;
         this.values[slot] = value;
         this.held++;
-        return;
+        return NO_ENTRY;
       }
     }
   }
