@@ -79,7 +79,10 @@ export const CHECKS_PER_FORGET = 32;
 
 export class WorkspaceIndex {
   private readonly byUri = new Map<string, Bulletin>();
-  /** Id → the URIs of the bulletins that have it, in the order they were indexed (an array: most ids have one bulletin, and a set of one cost twice an array's memory). */
+  /**
+   * Id → the URIs of the bulletins that have it, in the order they were indexed (an array: most
+   * ids have one bulletin, and a set of one cost twice an array's memory).
+   */
   private readonly idToUris = new Map<string, string[]>();
   /** Named id → who names it. */
   private readonly referencesById: Multi<Reference> = new Map();
@@ -169,9 +172,11 @@ export class WorkspaceIndex {
   private remove(old: Bulletin): void {
     if (old.id !== undefined) {
       const uris = this.idToUris.get(old.id);
-      const at = uris ? uris.indexOf(old.uri) : -1;
-      if (at >= 0) uris!.splice(at, 1);
-      if (uris && uris.length === 0) this.idToUris.delete(old.id);
+      if (uris) {
+        const at = uris.indexOf(old.uri);
+        if (at >= 0) uris.splice(at, 1);
+        if (uris.length === 0) this.idToUris.delete(old.id);
+      }
     }
     const indexed = this.entries.get(old.uri);
     this.entries.delete(old.uri);
