@@ -5,9 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { oneLine, root, run, workspace } from '../cli/support';
+import { cleanEnv, oneLine, root, run, workspace } from '../cli/support';
 
 const example = join(root, 'examples', 'MS04-029.bulletin.yaml');
 const flags = ['--publisher-name', 'HotFix Report', '--publisher-namespace', 'https://hotfix.test'];
@@ -136,4 +138,19 @@ test('file names with control characters or newlines are escaped in text output 
   assert.equal(csaf.code, 1);
   for (const line of csaf.stderr.trim().split('\n')) assert.doesNotMatch(line, /\u001b|\r/);
   assert.match(csaf.stderr, /^"evil\\n0 errors\\u001b\[2J\\r\.bulletin\.yaml":\d+:\d+ error /m);
+});
+
+test('render from an installation without the preview stylesheet says so in one line, not with a stack', () => {
+  // The bundled command line copied away from `client/media/`: an incomplete installation.
+  const installed = mkdtempSync(join(tmpdir(), 'bulletin-no-stylesheet-'));
+  try {
+    mkdirSync(join(installed, 'dist'));
+    copyFileSync(join(root, 'dist', 'cli.js'), join(installed, 'dist', 'cli.js'));
+    const r = spawnSync(process.execPath, [join(installed, 'dist', 'cli.js'), 'render', 'examples/MS04-029.bulletin.yaml'], { cwd: root, encoding: 'utf8', env: cleanEnv() });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(oneLine(r.stderr), /^bulletin: the preview stylesheet was not found \(looked in .*\): the installation is incomplete$/);
+  } finally {
+    rmSync(installed, { recursive: true, force: true });
+  }
 });

@@ -34,7 +34,8 @@ export function readPreviewCss(): string {
       // try the next layout (bundled dist/ or sources run through tsx)
     }
   }
-  throw new Error(`the preview stylesheet was not found (looked in ${candidates.join(', ')})`);
+  // An installation without it is incomplete: said in one line, not as a bug's stack.
+  throw new CliError(`the preview stylesheet was not found (looked in ${candidates.join(', ')}): the installation is incomplete`);
 }
 
 /** Renders each file; returns the paths written (or the single page for stdout when no output was given). */
