@@ -114,8 +114,7 @@ export class WorkspaceCache {
    * checksum, the lengths of its parts, then the shape of its values) before any is used: a
    * damaged, truncated, foreign or older cache is discarded whole, never half-trusted. The
    * records' arrays stay in the file, which stays open, until each is read (`CachedRecord`,
-   * checked again then). It
-   * lets other work in every 256 records.
+   * checked again then). It lets other work in every 256 records.
    */
   async load(): Promise<LoadedCache | undefined> {
     if (!this.path) return undefined;
@@ -166,7 +165,10 @@ export class WorkspaceCache {
     if (!this.path) return undefined;
     const temp = `${this.path}.${process.pid}.tmp`;
     let file: fs.FileHandle | undefined;
-    const table = new Map<string, number>();
+    /** Every string of the records written, once, in the order written: what their indices name, and the new file's table. */
+    const table: string[] = [];
+    /** Each string's place in `table`. */
+    const indexOf = new Map<string, number>();
     const placed: [CachedRecordInfo, number, number][] = [];
     try {
       await fs.mkdir(join(this.path, '..'), { recursive: true });
@@ -176,9 +178,9 @@ export class WorkspaceCache {
       for (const [uri, { record, problems, ...info }] of entries) {
         const fresh: string[] = [];
         const indices = Int32Array.from(record.strings, (text) => {
-          let at = table.get(text);
+          let at = indexOf.get(text);
           if (at === undefined) {
-            table.set(text, (at = table.size));
+            indexOf.set(text, (at = table.push(text) - 1));
             fresh.push(text);
           }
           return at;
@@ -208,7 +210,7 @@ export class WorkspaceCache {
     } catch {
       return undefined; // written, but gone already (another instance, a cleaner): the records stay where they are
     }
-    const cacheFile = new CacheFile(opened.fd, opened.size, [...table.keys()], this.readFromFile);
+    const cacheFile = new CacheFile(opened.fd, opened.size, table, this.readFromFile);
     const records = new Map<string, CachedRecord>();
     for (const [info, position, length] of placed) records.set(info.uri, new CachedRecord(cacheFile, position, length, info));
     return { records, file: cacheFile };
