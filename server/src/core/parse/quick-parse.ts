@@ -154,7 +154,9 @@ class Reader {
     if (this.line < this.count && indents[this.line] > indent) stepAside();
     range[1] = this.lastEnd;
     location.block = this.lastEnd > start;
-    return Object.setPrototypeOf(out, null) as Record<string, unknown>;
+    // Past about 16 keys set by name V8 turns the object into a dictionary too (a bulletin's
+    // top level has more): a copy has them in its fast form.
+    return Object.setPrototypeOf(children.length > SHORT_MAPPING ? { ...out } : out, null) as Record<string, unknown>;
   }
 
   private sequence(indent: number, location: NodeLocation, depth: number): unknown[] {

@@ -34,7 +34,10 @@ function table<const S extends Spec>(specs: readonly S[]): Columns<NameOf<S>> {
   out.stringCells = of('s');
   out.numberCells = of('n');
   out.rangeCells = of('r');
-  return out as Columns<NameOf<S>>;
+  // Copied into a new object: one filled by computed keys past 16 or so properties is kept as a
+  // dictionary by V8, and every `FILE.version` in the views and the writer would be a lookup
+  // in it instead of a constant.
+  return { ...out } as Columns<NameOf<S>>;
 }
 
 /** One row: the bulletin's own scalars. */
@@ -87,7 +90,7 @@ export const FILE = table([
   'size:n', 'sizeStart:r', 'sizeEnd:e',
   'description:s', 'variant:s', 'folder:s',
   'start:r', 'end:e',
-  /** `fileHash` on its platform (-1 without a version or platform id), in two cells (`splitCells`). */
+  /** `fileHash` on its platform (-1 without a version or platform id), in two cells (`highCell`, `lowCell`). */
   'indexHashHigh:i', 'indexHashLow:i',
   /** `identityHash` on its platform (-1 without a platform id), in two cells. */
   'identityHashHigh:i', 'identityHashLow:i',
@@ -98,8 +101,11 @@ export const FILE = table([
  * holds an index, an offset in the text or a small code, so a record of a text shorter than
  * 32,768 characters keeps its cells in an Int16Array, half the memory (record.ts).
  */
-export function splitCells(value: number): [number, number] {
-  return [value >> 16, (value << 16) >> 16];
+export function highCell(value: number): number {
+  return value >> 16;
+}
+export function lowCell(value: number): number {
+  return (value << 16) >> 16;
 }
 export function joinCells(high: number, low: number): number {
   return (high << 16) | (low & 0xffff);
