@@ -34,6 +34,12 @@ const INDICATORS = new Uint8Array(128);
 for (const c of '{&*!%@`]},?:#') INDICATORS[c.charCodeAt(0)] = 1;
 /** Mappings up to this many keys look for a repeated key by comparing names as they are read. */
 const SHORT_MAPPING = 16;
+/**
+ * V8 keeps an object given more properties than about this many by computed keys as a
+ * dictionary (a bulletin's top level has more): such a mapping is copied once read, and the
+ * copy has them at fixed places, as the schema check and the record writer read them.
+ */
+const FAST_KEYS = 16;
 
 /** Whether `text` has a character the quick reader leaves to the full parser (a tab, a lone CR …). */
 export function hasUnusualCharacters(text: string): boolean {
@@ -154,9 +160,7 @@ class Reader {
     if (this.line < this.count && indents[this.line] > indent) stepAside();
     range[1] = this.lastEnd;
     location.block = this.lastEnd > start;
-    // Past about 16 keys set by name V8 turns the object into a dictionary too (a bulletin's
-    // top level has more): a copy has them in its fast form.
-    return Object.setPrototypeOf(children.length > SHORT_MAPPING ? { ...out } : out, null) as Record<string, unknown>;
+    return Object.setPrototypeOf(children.length > FAST_KEYS ? { ...out } : out, null) as Record<string, unknown>;
   }
 
   private sequence(indent: number, location: NodeLocation, depth: number): unknown[] {
